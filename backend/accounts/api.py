@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest
+from ninja import Router, Status
+
+from accounts import services
+from accounts.schemas import (
+    AccountTypeIn,
+    MeOut,
+    ProfileIn,
+    SignInOut,
+    SmsCodeIn,
+    SmsCodeOut,
+    SmsSignInIn,
+    WeChatSignInIn,
+)
+from common.auth import bearer, signed_in_user
+from common.permissions import SignedIn, require
+from common.request import client_ip
+
+router = Router(tags=["账号与登录"])
+
+
+@router.post("/auth/sms-codes", response={202: SmsCodeOut}, auth=None, summary="获取短信验证码")
+def request_sms_code(request: HttpRequest, payload: SmsCodeIn) -> Status[dict[str, int]]:
+    resend_after = services.request_sms_code(phone=payload.phone, ip_address=client_ip(request))
+    return Status(202, {"resend_after": resend_after, "expires_in": settings.SMS_CODE_TTL_SECONDS})
+
+
+@router.post("/auth/sms-sign-in", response=SignInOut, auth=None, summary="手机号 + 验证码登录（H5）")
+def sms_sign_in(request: HttpRequest, payload: SmsSignInIn) -> services.SignInResult:
+    return services.sign_in_with_sms(phone=payload.phone, code=payload.code, ip_address=client_ip(request))
+
+
+@router.post("/auth/wechat-sign-in", response=SignInOut, auth=None, summary="微信小程序登录")
+def wechat_sign_in(request: HttpRequest, payload: WeChatSignInIn) -> services.SignInResult:
+    return services.sign_in_with_wechat(code=payload.code, ip_address=client_ip(request))
+
+
+@router.post("/auth/logout", response={204: None}, auth=bearer, summary="退出登录（令牌立即失效）")
+def logout(request: HttpRequest) -> Status[None]:
+    services.revoke_token(token=signed_in_user(request)._auth_token)  # type: ignore[attr-defined]
+    return Status(204, None)
+
+
+@router.get("/me", response=MeOut, auth=bearer, summary="当前账号")
+def me(request: HttpRequest) -> object:
+    return signed_in_user(request)
+
+
+@router.patch("/me", response=MeOut, auth=bearer, summary="修改昵称、头像")
+@require(SignedIn())
+def update_me(request: HttpRequest, payload: ProfileIn) -> object:
+    return services.update_profile(
+        user=signed_in_user(request), display_name=payload.display_name, avatar_url=payload.avatar_url
+    )
+
+
+@router.post("/me/account-type", response=MeOut, auth=bearer, summary="选择账号类型（注册时一次）")
+def choose_account_type(request: HttpRequest, payload: AccountTypeIn) -> object:
+    return services.choose_account_type(user=signed_in_user(request), account_type=payload.account_type)
+
+
+@router.post("/me/privacy-consent", response=MeOut, auth=bearer, summary="同意隐私政策")
+def privacy_consent(request: HttpRequest) -> object:
+    return services.consent_privacy(user=signed_in_user(request))

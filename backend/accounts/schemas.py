@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from ninja import Field, Schema
+
+from common.crypto import mask_phone
+
+
+class SmsCodeIn(Schema):
+    phone: str = Field(..., description="11 位中国大陆手机号")
+
+
+class SmsCodeOut(Schema):
+    resend_after: int = Field(..., description="多少秒后可再次获取")
+    expires_in: int
+
+
+class SmsSignInIn(Schema):
+    phone: str
+    code: str
+
+
+class WeChatSignInIn(Schema):
+    code: str = Field(..., description="wx.login 返回的 code")
+
+
+class MeOut(Schema):
+    id: int
+    display_name: str
+    account_type: str = Field(..., description="trade / factory / worker；空字符串表示尚未选择")
+    account_type_label: str
+    phone_masked: str
+    has_phone: bool
+    status: str
+    status_reason: str
+    status_until: datetime | None
+    privacy_consented: bool
+    avatar_url: str
+    date_joined: datetime
+
+    @staticmethod
+    def resolve_account_type_label(obj: object) -> str:
+        return obj.get_account_type_display() if getattr(obj, "account_type", "") else ""  # type: ignore[attr-defined]
+
+    @staticmethod
+    def resolve_status(obj: object) -> str:
+        return obj.effective_status  # type: ignore[attr-defined]
+
+    @staticmethod
+    def resolve_phone_masked(obj: object) -> str:
+        phone = getattr(obj, "phone", "")
+        return mask_phone(phone) if phone else ""
+
+    @staticmethod
+    def resolve_has_phone(obj: object) -> bool:
+        return bool(getattr(obj, "phone", ""))
+
+    @staticmethod
+    def resolve_privacy_consented(obj: object) -> bool:
+        return getattr(obj, "privacy_consented_at", None) is not None
+
+
+class SignInOut(Schema):
+    token: str
+    is_new: bool
+    user: MeOut
+
+
+class AccountTypeIn(Schema):
+    account_type: str = Field(..., description="trade 外贸公司 / factory 工厂 / worker 临时工人")
+
+
+class ProfileIn(Schema):
+    display_name: str | None = None
+    avatar_url: str | None = None

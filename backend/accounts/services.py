@@ -1,0 +1,263 @@
+"""Sign-in, tokens and account status."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import AccountStatus, AccountStatusChange, AccountType, AuthToken, SmsCode, User
+from accounts.selectors import user_by_phone
+from accounts.sms import get_sender
+from common import audit, crypto
+from common.errors import AppError, field_error
+from wechat.client import ERR_CODE_USED, ERR_INVALID_CODE, ERR_RATE_LIMITED, WeChatError, get_client
+
+PHONE_RE = re.compile(r"^1[3-9]\d{9}$")
+
+
+@dataclass(frozen=True)
+class SignInResult:
+    user: User
+    token: str
+    is_new: bool
+
+
+def normalise_phone(phone: str) -> str:
+    phone = re.sub(r"[\s-]", "", phone or "")
+    if phone.startswith("+86"):
+        phone = phone[3:]
+    if not PHONE_RE.match(phone):
+        raise field_error("phone", "phone_format", "请输入正确的 11 位中国大陆手机号")
+    return phone
+
+
+def _phone_index(phone: str) -> str:
+    return crypto.blind_index(phone, context="user.phone")
+
+
+def _code_hash(phone: str, code: str) -> str:
+    return crypto.blind_index(f"{phone}:{code}", context="sms.code")
+
+
+def issue_token(*, user: User, client: str = "") -> str:
+    key = secrets.token_urlsafe(32)
+    AuthToken.objects.create(
+        user=user,
+        key_hash=AuthToken.hash_key(key),
+        expires_at=timezone.now() + timedelta(days=settings.AUTH_TOKEN_TTL_DAYS),
+        client=client,
+    )
+    return key
+
+
+def _refuse_disabled(user: User) -> None:
+    if user.is_disabled:
+        raise AppError(
+            "account_disabled", "账号已被禁用，请联系平台客服", status=403, detail={"reason": user.status_reason}
+        )
+
+
+@transaction.atomic
+def request_sms_code(*, phone: str, ip_address: str | None) -> int:
+    """Sends a 6-digit code. Returns seconds until another may be requested.
+
+    Limits: one per phone per minute, a few per phone per hour, more per IP per hour.
+    """
+    phone = normalise_phone(phone)
+    index = _phone_index(phone)
+    now = timezone.now()
+    recent = SmsCode.objects.select_for_update().filter(phone_index=index, created_at__gte=now - timedelta(hours=1))
+    last = recent.order_by("-created_at").first()
+    if last and (now - last.created_at).total_seconds() < settings.SMS_CODE_MIN_INTERVAL_SECONDS:
+        wait = settings.SMS_CODE_MIN_INTERVAL_SECONDS - int((now - last.created_at).total_seconds())
+        raise AppError(
+            "sms_too_frequent", f"验证码发送过于频繁，请 {wait} 秒后再试", status=429, detail={"retry_after": wait}
+        )
+    if recent.count() >= settings.SMS_CODE_MAX_PER_PHONE_PER_HOUR:
+        raise AppError("sms_phone_limit", "该手机号本小时获取验证码次数已达上限，请稍后再试", status=429)
+    if ip_address and (
+        SmsCode.objects.filter(requested_ip=ip_address, created_at__gte=now - timedelta(hours=1)).count()
+        >= settings.SMS_CODE_MAX_PER_IP_PER_HOUR
+    ):
+        raise AppError("sms_ip_limit", "当前网络获取验证码次数过多，请稍后再试", status=429)
+    code = f"{secrets.randbelow(1_000_000):06d}"
+    SmsCode.objects.create(
+        phone_index=index,
+        code_hash=_code_hash(phone, code),
+        requested_ip=ip_address,
+        created_at=now,
+        expires_at=now + timedelta(seconds=settings.SMS_CODE_TTL_SECONDS),
+    )
+    get_sender().send_code(phone=phone, code=code)
+    return settings.SMS_CODE_MIN_INTERVAL_SECONDS
+
+
+def _consume_sms_code(*, phone: str, code: str) -> AppError | None:
+    """Marks the code used when it matches; otherwise counts the failed attempt. The attempt count must
+    be committed even though sign-in fails, so the error is returned rather than raised here."""
+    index = _phone_index(phone)
+    now = timezone.now()
+    with transaction.atomic():
+        sms = (
+            SmsCode.objects.select_for_update()
+            .filter(phone_index=index, used_at__isnull=True)
+            .order_by("-created_at")
+            .first()
+        )
+        if sms is None or sms.expires_at <= now:
+            return AppError("sms_code_expired", "验证码已失效，请重新获取", status=400)
+        if sms.attempts >= settings.SMS_CODE_MAX_ATTEMPTS:
+            return AppError("sms_code_locked", "验证码错误次数过多，请重新获取", status=400)
+        if not secrets.compare_digest(sms.code_hash, _code_hash(phone, (code or "").strip())):
+            sms.attempts += 1
+            sms.save(update_fields=["attempts"])
+            return AppError("sms_code_wrong", "验证码错误", status=400)
+        sms.used_at = now
+        sms.save(update_fields=["used_at"])
+    return None
+
+
+def sign_in_with_sms(*, phone: str, code: str, ip_address: str | None = None) -> SignInResult:
+    phone = normalise_phone(phone)
+    refusal = _consume_sms_code(phone=phone, code=code)
+    if refusal is not None:
+        raise refusal
+    with transaction.atomic():
+        user = user_by_phone(phone)
+        is_new = user is None
+        if user is None:
+            user = User.objects.create_user(
+                username=f"p_{secrets.token_hex(6)}",
+                phone=phone,
+                phone_index=_phone_index(phone),
+                display_name=f"用户{phone[-4:]}",
+            )
+        _refuse_disabled(user)
+        audit.record(actor=user, action="sign_in.sms", target=user, ip_address=ip_address)
+        return SignInResult(user=user, token=issue_token(user=user, client="h5"), is_new=is_new)
+
+
+@transaction.atomic
+def sign_in_with_wechat(*, code: str, ip_address: str | None = None) -> SignInResult:
+    if not code:
+        raise field_error("code", "required", "缺少微信登录凭证 code")
+    try:
+        session = get_client().code_to_session(code)
+    except WeChatError as exc:
+        if exc.errcode in (ERR_INVALID_CODE, ERR_CODE_USED):
+            raise AppError("wechat_code_invalid", "微信登录凭证无效或已使用，请重试", status=400) from exc
+        if exc.errcode == ERR_RATE_LIMITED:
+            raise AppError("wechat_busy", "微信登录请求过多，请稍后再试", status=503) from exc
+        raise AppError(
+            "wechat_unavailable", "微信服务暂时不可用，请稍后再试", status=503, detail={"errcode": exc.errcode}
+        ) from exc
+    user = User.objects.filter(wechat_openid=session.openid).first()
+    is_new = user is None
+    if user is None:
+        user = User.objects.create_user(
+            username=f"wx_{secrets.token_hex(6)}",
+            wechat_openid=session.openid,
+            wechat_unionid=session.unionid,
+            display_name="微信用户",
+        )
+    _refuse_disabled(user)
+    audit.record(actor=user, action="sign_in.wechat", target=user, ip_address=ip_address)
+    return SignInResult(user=user, token=issue_token(user=user, client="mp-weixin"), is_new=is_new)
+
+
+@transaction.atomic
+def revoke_token(*, token: AuthToken) -> None:
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+
+
+@transaction.atomic
+def choose_account_type(*, user: User, account_type: str) -> User:
+    """The type is chosen once, at registration; changing it later would orphan posts and reviews."""
+    if account_type not in AccountType.values:
+        raise field_error("account_type", "choice", "账号类型只能是外贸公司、工厂或临时工人")
+    if user.account_type and user.account_type != account_type:
+        raise AppError("account_type_fixed", "账号类型注册后不能更改", status=409)
+    user.account_type = account_type
+    user.save(update_fields=["account_type"])
+    return user
+
+
+@transaction.atomic
+def update_profile(*, user: User, display_name: str | None = None, avatar_url: str | None = None) -> User:
+    if display_name is not None:
+        display_name = display_name.strip()
+        if not 1 <= len(display_name) <= 32:
+            raise field_error("display_name", "length", "昵称长度应为 1–32 个字")
+        user.display_name = display_name
+    if avatar_url is not None:
+        user.avatar_url = avatar_url
+    user.save()
+    return user
+
+
+@transaction.atomic
+def consent_privacy(*, user: User) -> User:
+    user.privacy_consented_at = timezone.now()
+    user.save(update_fields=["privacy_consented_at"])
+    return user
+
+
+@transaction.atomic
+def change_status(
+    *, user: User, status: str, reason: str, operator: User | None, until: datetime | None = None
+) -> User:
+    """Restrict (no publishing), disable (no sign-in, posts hidden, tokens stop) or restore an account."""
+    if status not in AccountStatus.values:
+        raise field_error("status", "choice", "账号状态只能是正常、限制发布或禁用")
+    if not reason.strip():
+        raise field_error("reason", "required", "请填写处理原因")
+    if until is not None and until <= timezone.now():
+        raise field_error("until", "future", "截止时间必须晚于当前时间")
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    AccountStatusChange.objects.create(
+        user=locked, from_status=locked.status, to_status=status, reason=reason, until=until, operator=operator
+    )
+    locked.status = status
+    locked.status_reason = reason
+    locked.status_until = until if status != AccountStatus.NORMAL else None
+    locked.save(update_fields=["status", "status_reason", "status_until"])
+    audit.record(
+        actor=operator,
+        action=f"account.{status}",
+        target=locked,
+        reason=reason,
+        data={"until": until.isoformat() if until else None},
+    )
+    return locked
+
+
+@transaction.atomic
+def lift_expired_statuses(*, now: datetime | None = None) -> int:
+    """Restores accounts whose restriction or disablement has reached its end time. Idempotent."""
+    now = now or timezone.now()
+    count = 0
+    for user in User.objects.select_for_update().filter(status_until__lte=now).exclude(status=AccountStatus.NORMAL):
+        AccountStatusChange.objects.create(
+            user=user, from_status=user.status, to_status=AccountStatus.NORMAL, reason="处理期限届满，自动恢复"
+        )
+        user.status = AccountStatus.NORMAL
+        user.status_reason = ""
+        user.status_until = None
+        user.save(update_fields=["status", "status_reason", "status_until"])
+        count += 1
+    return count
+
+
+def set_phone(*, user: User, phone: str) -> None:
+    """Stores a phone on the account (encrypted) and its blind index for sign-in."""
+    phone = normalise_phone(phone)
+    user.phone = phone
+    user.phone_index = _phone_index(phone)
+    user.save(update_fields=["phone", "phone_index"])

@@ -1,0 +1,84 @@
+"""Declared permissions: an endpoint lists the rules it needs with ``@require(...)``.
+
+Each rule raises a coded ``AppError`` with a Chinese message when it does not hold. Object-level checks
+live in selectors (``get_..._for(user, id)``) which answer 404 for objects the user may not see.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from django.http import HttpRequest
+
+from common.auth import current_user
+from common.errors import NotAuthenticated, PermissionDenied
+
+
+class Rule(Protocol):
+    def check(self, user: Any) -> None: ...
+
+
+class SignedIn:
+    def check(self, user: Any) -> None:
+        if user is None:
+            raise NotAuthenticated()
+
+
+class AccountTypeIn:
+    """The account is one of the given types (外贸公司 / 工厂 / 临时工人)."""
+
+    def __init__(self, *types: str) -> None:
+        self.types = types
+
+    def check(self, user: Any) -> None:
+        SignedIn().check(user)
+        if user.account_type not in self.types:
+            from accounts.models import AccountType
+
+            names = "、".join(AccountType(t).label for t in self.types)
+            raise PermissionDenied(f"仅{names}账号可以使用此功能", code="wrong_account_type")
+
+
+class HasChosenAccountType:
+    def check(self, user: Any) -> None:
+        SignedIn().check(user)
+        if not user.account_type:
+            raise PermissionDenied("请先选择账号类型", code="account_type_required")
+
+
+class CanPublish:
+    """Approved, unexpired qualification and an account that is not restricted (verification.policy)."""
+
+    def check(self, user: Any) -> None:
+        SignedIn().check(user)
+        from verification.policy import publish_refusal
+
+        refusal = publish_refusal(user)
+        if refusal is not None:
+            raise refusal
+
+
+def require(*rules: Rule) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def decorator(view: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+            user = current_user(request)
+            for rule in rules:
+                rule.check(user)
+            return view(request, *args, **kwargs)
+
+        # Ninja reads the signature to build the schema; resolve string annotations against the
+        # view's own module, not this one.
+        wrapper.__signature__ = inspect.signature(view, eval_str=True)  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorator
+
+
+TRADE_ONLY = AccountTypeIn("trade")
+FACTORY_ONLY = AccountTypeIn("factory")
+WORKER_ONLY = AccountTypeIn("worker")
+ORGANISATION = AccountTypeIn("trade", "factory")

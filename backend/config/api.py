@@ -1,0 +1,110 @@
+"""The JSON API: one NinjaAPI, one router per domain app, one error shape.
+
+Every domain app that has an ``api.py`` with a ``router`` is mounted under ``/api/`` automatically, so
+adding a domain never touches this file. Errors always look like
+``{"code": "...", "message": "中文说明", "detail": ...}``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+from typing import Any
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from common.errors import AppError
+
+logger = logging.getLogger(__name__)
+
+DOMAIN_APPS = [app for app in settings.INSTALLED_APPS if "." not in app and app not in {"channels", "unfold"}]
+
+api = NinjaAPI(
+    title="厂贸通 API",
+    version="1.0.0",
+    description="工厂与外贸公司、临时工人供需对接平台的接口。错误统一为 {code, message, detail}。",
+    urls_namespace="api",
+)
+
+
+def _error(request: HttpRequest, status: int, code: str, message: str, detail: Any = None) -> HttpResponse:
+    return api.create_response(request, {"code": code, "message": message, "detail": detail}, status=status)
+
+
+@api.exception_handler(AppError)
+def on_app_error(request: HttpRequest, exc: AppError) -> HttpResponse:
+    return _error(request, exc.status_code, exc.code, exc.message, exc.detail)
+
+
+_RULE_MESSAGES = {
+    "missing": "必填项",
+    "string_too_long": "内容过长",
+    "string_too_short": "内容过短",
+    "greater_than_equal": "数值过小",
+    "less_than_equal": "数值过大",
+    "greater_than": "数值过小",
+    "less_than": "数值过大",
+    "int_parsing": "应为整数",
+    "float_parsing": "应为数字",
+    "decimal_parsing": "应为数字",
+    "date_from_datetime_parsing": "日期格式应为 YYYY-MM-DD",
+    "date_parsing": "日期格式应为 YYYY-MM-DD",
+    "datetime_parsing": "时间格式有误",
+    "bool_parsing": "应为是/否",
+    "enum": "选项无效",
+    "literal_error": "选项无效",
+    "list_type": "应为列表",
+    "string_type": "应为文本",
+    "json_invalid": "请求内容不是有效的 JSON",
+}
+
+
+@api.exception_handler(NinjaValidationError)
+def on_validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    detail = []
+    for err in exc.errors:
+        location = [str(part) for part in err.get("loc", ()) if part not in ("body", "payload", "query", "path")]
+        rule = str(err.get("type", "invalid"))
+        detail.append(
+            {"field": ".".join(location), "rule": rule, "message": _RULE_MESSAGES.get(rule, str(err.get("msg", "")))}
+        )
+    first = detail[0] if detail else {"field": "", "message": "提交的数据有误"}
+    message = f"{first['field']}：{first['message']}" if first["field"] else first["message"]
+    return _error(request, 422, "validation_error", message, detail)
+
+
+@api.exception_handler(AuthenticationError)
+def on_auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return _error(request, 401, "not_authenticated", "请先登录")
+
+
+@api.exception_handler(Http404)
+def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return _error(request, 404, "not_found", "内容不存在或无权查看")
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return _error(request, exc.status_code, "http_error", str(exc))
+
+
+@api.exception_handler(Exception)
+def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
+    if settings.DEBUG:
+        raise exc
+    logger.exception("unhandled API error")
+    return _error(request, 500, "server_error", "服务器开小差了，请稍后再试")
+
+
+for app_label in DOMAIN_APPS:
+    if importlib.util.find_spec(f"{app_label}.api") is None:
+        continue
+    module = importlib.import_module(f"{app_label}.api")
+    router = getattr(module, "router", None)
+    if router is not None:
+        api.add_router("/", router)

@@ -1,0 +1,218 @@
+"""Settings for 厂贸通. Every value that differs between machines comes from an environment variable.
+
+The embedded run (``make run``) needs none of them: it uses SQLite under ``var/`` and development keys.
+Production must set ``DJANGO_SECRET_KEY``, ``FIELD_ENCRYPTION_KEYS``, ``BLIND_INDEX_KEY`` and
+``DATABASE_URL`` (see README).
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+from pathlib import Path
+
+import dj_database_url
+
+BACKEND_DIR = Path(__file__).resolve().parent.parent
+PROJECT_DIR = BACKEND_DIR.parent
+VAR_DIR = Path(os.environ.get("CMT_VAR_DIR", PROJECT_DIR / "var"))
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+DEBUG = env_bool("DJANGO_DEBUG", False)
+# Outside production the embedded defaults below are acceptable; production refuses to start without keys.
+PRODUCTION = env_bool("CMT_PRODUCTION", False)
+
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+if not SECRET_KEY:
+    if PRODUCTION:
+        raise RuntimeError("DJANGO_SECRET_KEY must be set in production")
+    SECRET_KEY = "embedded-development-only-secret-key-not-for-production"
+
+ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+
+INSTALLED_APPS = [
+    "unfold",
+    "unfold.contrib.filters",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "channels",
+    # Domain apps, one per domain (docs/architecture.md).
+    "common",
+    "accounts",
+    "wechat",
+    "regions",
+    "taxonomy",
+    "uploads",
+    "notifications",
+    "verification",
+    "factories",
+    "moderation",
+    "listings",
+    "matching",
+    "messaging",
+    "support",
+    "dashboard",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+ASGI_APPLICATION = "config.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BACKEND_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets the ASGI server read while a request writes.
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"].update(
+        {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20}
+    )
+
+AUTH_USER_MODEL = "accounts.User"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文")]
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BACKEND_DIR / "staticfiles"
+MEDIA_ROOT = Path(os.environ.get("CMT_MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_URL = "/media/"
+# The H5 build of the client, served at / by the backend in the embedded run.
+H5_DIST_DIR = Path(os.environ.get("CMT_H5_DIST", PROJECT_DIR / "client" / "dist" / "build" / "h5"))
+
+STORAGES = {
+    "default": {"BACKEND": os.environ.get("CMT_FILE_STORAGE", "django.core.files.storage.FileSystemStorage")},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+if STORAGES["default"]["BACKEND"] == "storages.backends.s3.S3Storage":  # pragma: no cover - production only
+    STORAGES["default"]["OPTIONS"] = {  # type: ignore[assignment]
+        "bucket_name": os.environ["CMT_S3_BUCKET"],
+        "endpoint_url": os.environ.get("CMT_S3_ENDPOINT"),
+        "default_acl": "private",
+        "querystring_auth": True,
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Channels (chat over WebSocket) ---
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer", "CONFIG": {"hosts": [REDIS_URL]}}}
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+
+# --- Personal data encryption (AES-256-GCM) ---
+# FIELD_ENCRYPTION_KEYS: "kid:base64key,kid2:base64key"; the first is used to encrypt, all decrypt.
+_DEV_FIELD_KEY = base64.b64encode(b"embedded-dev-field-key-32-bytes!").decode()
+_raw_keys = os.environ.get("FIELD_ENCRYPTION_KEYS", "")
+if not _raw_keys:
+    if PRODUCTION:
+        raise RuntimeError("FIELD_ENCRYPTION_KEYS must be set in production")
+    _raw_keys = f"dev1:{_DEV_FIELD_KEY}"
+FIELD_ENCRYPTION_KEYS: list[tuple[str, bytes]] = []
+for _pair in _raw_keys.split(","):
+    _kid, _, _b64 = _pair.strip().partition(":")
+    FIELD_ENCRYPTION_KEYS.append((_kid, base64.b64decode(_b64)))
+BLIND_INDEX_KEY = os.environ.get("BLIND_INDEX_KEY", "").encode() or (
+    b"" if PRODUCTION else b"embedded-dev-blind-index-key"
+)
+if not BLIND_INDEX_KEY:
+    raise RuntimeError("BLIND_INDEX_KEY must be set in production")
+
+# --- Sign-in ---
+AUTH_TOKEN_TTL_DAYS = int(os.environ.get("CMT_TOKEN_TTL_DAYS", "30"))
+SMS_CODE_TTL_SECONDS = 600
+SMS_CODE_MAX_PER_PHONE_PER_HOUR = int(os.environ.get("CMT_SMS_MAX_PER_PHONE_PER_HOUR", "5"))
+SMS_CODE_MIN_INTERVAL_SECONDS = int(os.environ.get("CMT_SMS_MIN_INTERVAL_SECONDS", "60"))
+SMS_CODE_MAX_PER_IP_PER_HOUR = int(os.environ.get("CMT_SMS_MAX_PER_IP_PER_HOUR", "20"))
+SMS_CODE_MAX_ATTEMPTS = 5
+# Dotted path of the SMS sender; the log sender writes the code to the server log (embedded run only).
+SMS_SENDER = os.environ.get("CMT_SMS_SENDER", "accounts.sms.LogSmsSender")
+
+# --- WeChat server APIs (a local fake server in tests and in the embedded run) ---
+WECHAT_API_BASE = os.environ.get("WECHAT_API_BASE", "http://127.0.0.1:8917")
+WECHAT_APP_ID = os.environ.get("WECHAT_APP_ID", "wx-embedded-demo")
+WECHAT_APP_SECRET = os.environ.get("WECHAT_APP_SECRET", "embedded-demo-secret")
+WECHAT_TIMEOUT_SECONDS = float(os.environ.get("WECHAT_TIMEOUT_SECONDS", "5"))
+# Template ids of subscription messages, by purpose.
+WECHAT_SUBSCRIBE_TEMPLATES = {
+    "review_result": os.environ.get("WECHAT_TPL_REVIEW_RESULT", "tpl-review-result"),
+    "new_message": os.environ.get("WECHAT_TPL_NEW_MESSAGE", "tpl-new-message"),
+    "new_match": os.environ.get("WECHAT_TPL_NEW_MATCH", "tpl-new-match"),
+    "application_update": os.environ.get("WECHAT_TPL_APPLICATION", "tpl-application-update"),
+}
+
+# --- Uploads ---
+UPLOAD_MAX_IMAGE_BYTES = 10 * 1024 * 1024
+UPLOAD_MAX_IMAGE_PIXELS = 40_000_000
+UPLOAD_MAX_VIDEO_BYTES = 100 * 1024 * 1024
+UPLOAD_MAX_DOCUMENT_BYTES = 30 * 1024 * 1024
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("CMT_LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}
+
+if PRODUCTION:  # pragma: no cover - exercised by deployment, not tests
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+
+from config.unfold import UNFOLD  # noqa: E402,F401  (console theme and navigation)
+
+WHITENOISE_ROOT = H5_DIST_DIR if H5_DIST_DIR.exists() else None
+WHITENOISE_INDEX_FILE = True

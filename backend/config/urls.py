@@ -1,0 +1,18 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import path
+from django.views.generic import RedirectView
+
+from config.api import api
+from config.views import h5_index
+
+admin.site.site_header = "厂贸通运营后台"
+admin.site.site_title = "厂贸通运营后台"
+admin.site.index_title = "运营工作台"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+    path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "favicon.ico")),
+    path("", h5_index, name="h5-index"),
+]
