@@ -158,3 +158,31 @@ class SmsCode(models.Model):
 
     def __str__(self) -> str:
         return f"验证码 #{self.pk}"
+
+
+class TradeCompanyAccount(User):
+    class Meta:
+        proxy = True
+        verbose_name = "外贸公司"
+        verbose_name_plural = "外贸公司"
+
+
+class FactoryAccount(User):
+    class Meta:
+        proxy = True
+        verbose_name = "工厂账号"
+        verbose_name_plural = "工厂账号"
+
+
+class WorkerAccount(User):
+    class Meta:
+        proxy = True
+        verbose_name = "临时工人"
+        verbose_name_plural = "临时工人"
+
+
+class OperatorAccount(User):
+    class Meta:
+        proxy = True
+        verbose_name = "运营人员"
+        verbose_name_plural = "运营人员"

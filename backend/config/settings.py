@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "listings",
     "matching",
     "messaging",
+    "applications",
     "support",
     "dashboard",
 ]

@@ -7,6 +7,7 @@ from typing import Any
 
 from accounts.models import AccountType, User
 from accounts.services import issue_token, set_phone
+from common.testing import ApiClient
 
 _seq = itertools.count(1)
 
@@ -38,8 +39,6 @@ def make_staff(*, groups: tuple[str, ...] = (), superuser: bool = False, passwor
 
 def signed_in_client(user: User | None = None, *, account_type: str = AccountType.TRADE, ip: str = "10.0.0.2") -> Any:
     """An ApiClient holding a fresh token for ``user`` (created if not given); ``.user`` is the account."""
-    from conftest import ApiClient
-
     user = user or make_user(account_type=account_type)
     client = ApiClient(token=issue_token(user=user), ip=ip)
     client.user = user  # type: ignore[attr-defined]

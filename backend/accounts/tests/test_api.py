@@ -13,7 +13,7 @@ from accounts.models import AccountStatus, User
 from accounts.services import change_status, lift_expired_statuses
 from accounts.sms import OutboxSmsSender
 from accounts.tests.factories import make_staff, make_user, signed_in_client
-from conftest import ApiClient
+from common.testing import ApiClient
 
 pytestmark = pytest.mark.django_db
 

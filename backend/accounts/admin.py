@@ -1,0 +1,191 @@
+"""用户管理 (R-ADM-2): lists per account type, filters, restrict / disable / restore with reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from unfold.admin import ModelAdmin, TabularInline
+from unfold.forms import AdminPasswordChangeForm, UserChangeForm, UserCreationForm
+
+from accounts import services
+from accounts.models import (
+    AccountStatus,
+    AccountStatusChange,
+    AccountType,
+    FactoryAccount,
+    OperatorAccount,
+    TradeCompanyAccount,
+    User,
+    WorkerAccount,
+)
+from common.admin import ReasonActionForm
+from common.errors import AppError
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class RoleAdmin(ModelAdmin):
+    list_display = ("name",)
+    filter_horizontal = ("permissions",)
+
+
+class StatusChangeInline(TabularInline):
+    model = AccountStatusChange
+    fk_name = "user"
+    extra = 0
+    can_delete = False
+    fields = ("created_at", "from_status", "to_status", "reason", "until", "operator")
+    readonly_fields = fields
+    verbose_name_plural = "状态变更记录"
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class AppUserAdmin(ModelAdmin):
+    """Base for the three app-account lists; each proxy shows one account type."""
+
+    account_type: str = ""
+    action_form = ReasonActionForm
+    list_display = ("display_name", "phone_masked", "status_badge", "status_reason", "date_joined", "last_active_at")
+    list_filter = ("status", ("date_joined", admin.DateFieldListFilter))
+    search_fields = ("display_name", "username")
+    date_hierarchy = "date_joined"
+    ordering = ("-date_joined",)
+    inlines = [StatusChangeInline]
+    actions = ["restrict_publishing", "disable_accounts", "restore_accounts"]
+    fields = (
+        "display_name",
+        "account_type",
+        "phone_masked",
+        "status",
+        "status_reason",
+        "status_until",
+        "date_joined",
+        "last_active_at",
+        "privacy_consented_at",
+    )
+    readonly_fields = fields
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[User]:
+        return super().get_queryset(request).filter(account_type=self.account_type, is_staff=False)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    @admin.display(description="手机号")
+    def phone_masked(self, obj: User) -> str:
+        from common.crypto import mask_phone
+
+        return mask_phone(obj.phone) if obj.phone else "—"
+
+    @admin.display(description="账号状态", ordering="status")
+    def status_badge(self, obj: User) -> str:
+        label = AccountStatus(obj.effective_status).label
+        if obj.status_until and obj.effective_status != AccountStatus.NORMAL:
+            return f"{label}（至 {timezone.localtime(obj.status_until):%Y-%m-%d %H:%M}）"
+        return label
+
+    def _change_status(self, request: HttpRequest, queryset: QuerySet[User], status: str) -> None:
+        reason = (request.POST.get("reason") or "").strip()
+        until = None
+        if request.POST.get("until_0"):
+            form = ReasonActionForm(request.POST)
+            form.is_valid()
+            until = form.cleaned_data.get("until")
+        if status != AccountStatus.NORMAL and not reason:
+            self.message_user(request, "请在操作栏填写处理原因后再执行", messages.ERROR)
+            return
+        done = 0
+        for user in queryset:
+            try:
+                services.change_status(
+                    user=user, status=status, reason=reason or "运营恢复正常", operator=request.user, until=until
+                )
+                done += 1
+            except AppError as exc:
+                self.message_user(request, f"{user}: {exc.message}", messages.ERROR)
+        if done:
+            self.message_user(request, f"已处理 {done} 个账号：{AccountStatus(status).label}", messages.SUCCESS)
+
+    @admin.action(description="限制发布（填写原因，可选截止时间）", permissions=["change"])
+    def restrict_publishing(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        self._change_status(request, queryset, AccountStatus.RESTRICTED)
+
+    @admin.action(description="禁用账号（填写原因，可选截止时间）", permissions=["change"])
+    def disable_accounts(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        self._change_status(request, queryset, AccountStatus.DISABLED)
+
+    @admin.action(description="恢复正常", permissions=["change"])
+    def restore_accounts(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        self._change_status(request, queryset, AccountStatus.NORMAL)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return request.user.has_perm("accounts.change_user")
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return request.user.has_perm("accounts.view_user") or request.user.has_perm("accounts.change_user")
+
+
+@admin.register(TradeCompanyAccount)
+class TradeCompanyAdmin(AppUserAdmin):
+    account_type = AccountType.TRADE
+
+
+@admin.register(FactoryAccount)
+class FactoryAccountAdmin(AppUserAdmin):
+    account_type = AccountType.FACTORY
+
+
+@admin.register(WorkerAccount)
+class WorkerAccountAdmin(AppUserAdmin):
+    account_type = AccountType.WORKER
+
+
+@admin.register(OperatorAccount)
+class OperatorAdmin(DjangoUserAdmin, ModelAdmin):
+    """Console staff: username + password, roles as groups. Only superusers manage them."""
+
+    form = UserChangeForm
+    add_form = UserCreationForm
+    change_password_form = AdminPasswordChangeForm
+    list_display = ("username", "display_name", "is_active", "is_superuser", "last_login")
+    list_filter = ("is_active", "is_superuser", "groups")
+    search_fields = ("username", "display_name")
+    ordering = ("username",)
+    filter_horizontal = ("groups",)
+    fieldsets = (
+        (None, {"fields": ("username", "password", "display_name")}),
+        ("角色与权限", {"fields": ("is_active", "is_superuser", "groups")}),
+        ("时间", {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("username", "password1", "password2", "display_name")}),)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[User]:
+        return super().get_queryset(request).filter(is_staff=True)
+
+    def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
+        obj.is_staff = True
+        super().save_model(request, obj, form, change)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return bool(request.user.is_superuser)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return bool(request.user.is_superuser)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return bool(request.user.is_superuser)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return bool(request.user.is_superuser)

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class AccountsConfig(AppConfig):
+    name = "accounts"
+    verbose_name = "用户与账号"
+
+    def ready(self) -> None:
+        from accounts.roles import sync_roles
+
+        post_migrate.connect(sync_roles, dispatch_uid="accounts.sync_roles")

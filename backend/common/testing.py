@@ -1,0 +1,134 @@
+"""Test support loaded as a pytest plugin by the root conftest.py: an HTTP API client, the local fake
+WeChat server, and signed-in clients. Used by the API tests (backend/) and the browser tests (e2e/)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+import pytest
+from django.test import Client
+
+from wechat.fake_server import FakeWeChatServer
+
+
+class ApiResponse:
+    def __init__(self, response: Any) -> None:
+        self.raw = response
+        self.status_code: int = response.status_code
+        self.headers = response.headers
+
+    def json(self) -> Any:
+        return json.loads(self.raw.content or b"null")
+
+    def __repr__(self) -> str:
+        return f"<ApiResponse {self.status_code} {self.raw.content[:300]!r}>"
+
+
+class ApiClient:
+    """Talks to the API over Django's full request stack (URLs, middleware, auth), like the app does."""
+
+    def __init__(self, token: str | None = None, ip: str = "10.0.0.1") -> None:
+        self.client = Client(REMOTE_ADDR=ip)
+        self.token = token
+
+    def _headers(self, extra: dict[str, str] | None) -> dict[str, str]:
+        headers = dict(extra or {})
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        return headers
+
+    def request(
+        self, method: str, path: str, json_body: Any = None, *, headers: dict[str, str] | None = None, **kwargs: Any
+    ) -> ApiResponse:
+        url = path if path.startswith("/") else "/api/" + path
+        call = getattr(self.client, method.lower())
+        if json_body is not None:
+            kwargs.setdefault("data", json.dumps(json_body))
+            kwargs.setdefault("content_type", "application/json")
+        return ApiResponse(call(url, headers=self._headers(headers), **kwargs))
+
+    def get(self, path: str, params: dict[str, Any] | None = None, **kw: Any) -> ApiResponse:
+        return self.request("GET", path, data=params or {}, **kw)
+
+    def post(self, path: str, json_body: Any = None, **kw: Any) -> ApiResponse:
+        return self.request("POST", path, json_body if json_body is not None else {}, **kw)
+
+    def patch(self, path: str, json_body: Any = None, **kw: Any) -> ApiResponse:
+        return self.request("PATCH", path, json_body if json_body is not None else {}, **kw)
+
+    def put(self, path: str, json_body: Any = None, **kw: Any) -> ApiResponse:
+        return self.request("PUT", path, json_body if json_body is not None else {}, **kw)
+
+    def delete(self, path: str, **kw: Any) -> ApiResponse:
+        return self.request("DELETE", path, **kw)
+
+    def upload(self, path: str, files: dict[str, Any], data: dict[str, Any] | None = None) -> ApiResponse:
+        payload = dict(data or {})
+        payload.update(files)
+        return ApiResponse(self.client.post("/api/" + path.lstrip("/"), data=payload, headers=self._headers(None)))
+
+
+@pytest.fixture(scope="session")
+def fake_wechat_server() -> Any:
+    server = FakeWeChatServer("127.0.0.1", 0, app_id="wx-test-app", app_secret="test-secret")
+    server.start_in_thread()
+    yield server
+    server.shutdown()
+
+
+class FakeWeChat:
+    """Test-side handle on the fake: simulate a user's subscription tap, read what was sent."""
+
+    def __init__(self, server: FakeWeChatServer) -> None:
+        self.server = server
+        self.base_url = server.base_url
+
+    def openid_for(self, code: str) -> str:
+        return self.server.state.openid_for(code)
+
+    def grant_subscription(self, openid: str, template_id: str) -> None:
+        httpx.post(self.base_url + "/__fake__/subscribe", json={"openid": openid, "template_id": template_id})
+
+    def sent(self) -> list[dict[str, Any]]:
+        return httpx.get(self.base_url + "/__fake__/sent").json()["sent"]
+
+    def text_checks(self) -> list[dict[str, Any]]:
+        return httpx.get(self.base_url + "/__fake__/checks").json()["text"]
+
+
+@pytest.fixture(autouse=True)
+def _wechat_settings(settings: Any, fake_wechat_server: FakeWeChatServer) -> None:
+    """Every test talks to the fake WeChat server over HTTP, with a clean state and a clean SMS outbox."""
+    settings.WECHAT_API_BASE = fake_wechat_server.base_url
+    settings.WECHAT_APP_ID = "wx-test-app"
+    settings.WECHAT_APP_SECRET = "test-secret"
+    settings.SMS_SENDER = "accounts.sms.OutboxSmsSender"
+    fake_wechat_server.state.reset()
+    from accounts.sms import OutboxSmsSender
+
+    OutboxSmsSender.outbox.clear()
+
+
+@pytest.fixture
+def wechat(fake_wechat_server: FakeWeChatServer) -> FakeWeChat:
+    return FakeWeChat(fake_wechat_server)
+
+
+@pytest.fixture
+def api() -> ApiClient:
+    return ApiClient()
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings: Any, tmp_path_factory: Any) -> None:
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+# Accounts of every type are built by ``accounts.tests.factories``; these fixtures give signed-in clients.
+@pytest.fixture
+def make_client(db: Any) -> Any:
+    from accounts.tests.factories import signed_in_client
+
+    return signed_in_client
