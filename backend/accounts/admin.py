@@ -107,10 +107,11 @@ class AppUserAdmin(ModelAdmin):
             self.message_user(request, "请在操作栏填写处理原因后再执行", messages.ERROR)
             return
         done = 0
+        operator = User.objects.get(pk=request.user.pk or 0)
         for user in queryset:
             try:
                 services.change_status(
-                    user=user, status=status, reason=reason or "运营恢复正常", operator=request.user, until=until
+                    user=user, status=status, reason=reason or "运营恢复正常", operator=operator, until=until
                 )
                 done += 1
             except AppError as exc:

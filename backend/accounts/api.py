@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import json
+
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Router, Status
 
 from accounts import services
 from accounts.schemas import (
     AccountTypeIn,
+    CancelIn,
     MeOut,
     ProfileIn,
     SignInOut,
@@ -65,3 +68,19 @@ def choose_account_type(request: HttpRequest, payload: AccountTypeIn) -> object:
 @router.post("/me/privacy-consent", response=MeOut, auth=bearer, summary="同意隐私政策")
 def privacy_consent(request: HttpRequest) -> object:
     return services.consent_privacy(user=signed_in_user(request))
+
+
+@router.get("/me/export", auth=bearer, summary="导出我的个人数据（JSON）")
+def export_my_data(request: HttpRequest) -> HttpResponse:
+    data = services.export_personal_data(user=signed_in_user(request))
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2, default=str), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="changmaotong-my-data.json"'
+    return response
+
+
+@router.post("/me/cancel", response={204: None}, auth=bearer, summary="注销账号（不可恢复）")
+def cancel_account(request: HttpRequest, payload: CancelIn) -> Status[None]:
+    services.cancel_account(user=signed_in_user(request), confirmation=payload.confirmation)
+    return Status(204, None)

@@ -186,3 +186,19 @@ class OperatorAccount(User):
         proxy = True
         verbose_name = "运营人员"
         verbose_name_plural = "运营人员"
+
+
+class ActiveDay(models.Model):
+    """One row per user per day they used the app: the dashboard's active-user figures."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField(db_index=True)
+    account_type = models.CharField(max_length=16, blank=True)
+
+    class Meta:
+        verbose_name = "活跃记录"
+        verbose_name_plural = "活跃记录"
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="uniq_active_day")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}@{self.day}"

@@ -74,3 +74,7 @@ class AccountTypeIn(Schema):
 class ProfileIn(Schema):
     display_name: str | None = None
     avatar_url: str | None = None
+
+
+class CancelIn(Schema):
+    confirmation: str = Field(..., description="输入“确认注销”")

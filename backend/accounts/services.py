@@ -261,3 +261,59 @@ def set_phone(*, user: User, phone: str) -> None:
     user.phone = phone
     user.phone_index = _phone_index(phone)
     user.save(update_fields=["phone", "phone_index"])
+
+
+def export_personal_data(*, user: User) -> dict[str, object]:
+    """Everything the platform keeps about ``user``, in plain text for the user themselves."""
+    from accounts.personal_data import exporters
+
+    data: dict[str, object] = {
+        "account": {
+            "id": user.pk,
+            "display_name": user.display_name,
+            "account_type": user.get_account_type_display() if user.account_type else "",
+            "phone": user.phone,
+            "wechat_bound": bool(user.wechat_openid),
+            "status": user.get_status_display(),
+            "date_joined": user.date_joined.isoformat(),
+            "privacy_consented_at": user.privacy_consented_at.isoformat() if user.privacy_consented_at else None,
+        },
+        "status_history": [
+            {"to": c.get_to_status_display(), "reason": c.reason, "at": c.created_at.isoformat()}
+            for c in user.status_changes.all()
+        ],
+        "notifications": [
+            {"title": n.title, "body": n.body, "at": n.created_at.isoformat()} for n in user.notifications.all()[:1000]
+        ],
+    }
+    for section, exporter in exporters().items():
+        data[section] = exporter(user)
+    audit.record(actor=user, action="account.export", target=user)
+    return data
+
+
+@transaction.atomic
+def cancel_account(*, user: User, confirmation: str) -> None:
+    """注销: personal data is deleted or anonymised, tokens revoked, posts taken down by the erasers.
+
+    The row stays (anonymised) so conversations and audit trails of the other party keep their shape.
+    """
+    from accounts.personal_data import erasers
+
+    if confirmation.strip() != "确认注销":
+        raise field_error("confirmation", "confirm", "请输入“确认注销”以确认注销账号")
+    for eraser in erasers().values():
+        eraser(user)
+    user.auth_tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+    user.notifications.all().delete()
+    user.phone = ""
+    user.phone_index = None
+    user.wechat_openid = None
+    user.wechat_unionid = ""
+    user.avatar_url = ""
+    user.display_name = "已注销用户"
+    user.deleted_at = timezone.now()
+    user.is_active = False
+    user.set_unusable_password()
+    user.save()
+    audit.record(actor=None, action="account.cancelled", target=user)

@@ -33,9 +33,23 @@ def user_for_token(key: str) -> Any:
         raise AppError(
             "account_disabled", "账号已被禁用，请联系平台客服", status=401, detail={"reason": user.status_reason}
         )
+    _note_activity(user)
     # Lets logout revoke exactly the token this request came with.
     setattr(user, "_auth_token", token)  # noqa: B010
     return user
+
+
+def _note_activity(user: Any) -> None:
+    """Records the first request of each local day; later requests that day cost no write."""
+    from accounts.models import ActiveDay
+
+    now = timezone.now()
+    today = timezone.localdate(now)
+    if user.last_active_at is not None and timezone.localdate(user.last_active_at) == today:
+        return
+    type(user).objects.filter(pk=user.pk).update(last_active_at=now)
+    user.last_active_at = now
+    ActiveDay.objects.get_or_create(user=user, day=today, defaults={"account_type": user.account_type})
 
 
 class BearerAuth(HttpBearer):

@@ -198,6 +198,9 @@ UPLOAD_MAX_IMAGE_BYTES = 10 * 1024 * 1024
 UPLOAD_MAX_IMAGE_PIXELS = 40_000_000
 UPLOAD_MAX_VIDEO_BYTES = 100 * 1024 * 1024
 UPLOAD_MAX_DOCUMENT_BYTES = 30 * 1024 * 1024
+UPLOAD_MAX_FILES_PER_DAY = int(os.environ.get("CMT_UPLOAD_MAX_FILES_PER_DAY", "300"))
+# Private files are linked with a short-lived signature, not the bearer token (see uploads/links.py).
+UPLOAD_SIGNED_URL_SECONDS = int(os.environ.get("CMT_UPLOAD_SIGNED_URL_SECONDS", "3600"))
 
 LOGGING = {
     "version": 1,

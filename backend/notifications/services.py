@@ -9,8 +9,9 @@ from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 
+from common.errors import field_error
 from notifications.models import Notification, SubscriptionGrant
-from wechat.client import WeChatError, get_client
+from wechat.client import ERR_USER_REFUSED, WeChatError, get_client
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -64,31 +65,35 @@ def send_subscription_message(*, user_id: int, purpose: str, data: dict[str, str
     """Spends one grant and sends; WeChat allows one message per subscription the user accepted."""
     from accounts.models import User
 
-    with transaction.atomic():
-        spent = SubscriptionGrant.objects.filter(user_id=user_id, purpose=purpose, remaining__gt=0).update(
-            remaining=F("remaining") - 1
-        )
-    if not spent:
-        return False
     openid = User.objects.filter(pk=user_id).values_list("wechat_openid", flat=True).first()
     template_id = settings.WECHAT_SUBSCRIBE_TEMPLATES.get(purpose)
     if not openid or not template_id:
         return False
+    grants = SubscriptionGrant.objects.filter(user_id=user_id, purpose=purpose)
+    # The conditional decrement is the lock: two notifications racing for the last grant cannot both send.
+    with transaction.atomic():
+        spent = grants.filter(remaining__gt=0).update(remaining=F("remaining") - 1)
+    if not spent:
+        return False
     try:
         get_client().send_subscribe_message(openid=openid, template_id=template_id, data=data, page=page)
     except WeChatError as exc:
-        # The in-app notification already exists; a failed push is logged, not retried (grant is one-shot).
+        # The in-app notification already exists; the push is best effort and never retried here.
         logger.warning("subscription message %s to user %s failed: %s", purpose, user_id, exc.errcode)
+        if exc.errcode != ERR_USER_REFUSED:
+            # WeChat did not take the grant (outage, rate limit), so the user still holds it.
+            grants.update(remaining=F("remaining") + 1)
         return False
     return True
 
 
 @transaction.atomic
 def record_subscription_grants(*, user: User, purposes: list[str]) -> None:
-    """The user tapped "allow" for these purposes in wx.requestSubscribeMessage."""
-    for purpose in purposes:
-        if purpose not in settings.WECHAT_SUBSCRIBE_TEMPLATES:
-            continue
+    """The user tapped "allow" for these purposes in wx.requestSubscribeMessage: one send each."""
+    unknown = [p for p in purposes if p not in settings.WECHAT_SUBSCRIBE_TEMPLATES]
+    if unknown:
+        raise field_error("purposes", "unknown_purpose", f"未知的订阅消息类型：{'、'.join(unknown)}")
+    for purpose in dict.fromkeys(purposes):
         grant, _ = SubscriptionGrant.objects.get_or_create(user=user, purpose=purpose)
         SubscriptionGrant.objects.filter(pk=grant.pk).update(remaining=F("remaining") + 1)
 

@@ -55,6 +55,9 @@ class StoredFile(models.Model):
         verbose_name = "上传文件"
         verbose_name_plural = "上传文件"
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["owner", "created_at"])]
+        # Console staff need this to open private files (licences, ID documents, chat attachments).
+        permissions = [("view_private_files", "可查看私有文件（营业执照、身份证明、聊天附件等）")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.id}"

@@ -44,6 +44,17 @@ def publish_refusal(user: Any) -> AppError | None:
         )
     licence = current_licence(user)
     if licence is None:
+        if Qualification.objects.filter(
+            user=user, kind=QualificationKind.BUSINESS_LICENCE, status=QualificationStatus.PENDING
+        ).exists():
+            # Same code as "none submitted" (callers branch on it); the detail tells the client to wait.
+            return PermissionDenied(
+                "资质认证审核中，通过后即可发布信息", code="qualification_required", detail={"pending": True}
+            )
+        if Qualification.objects.filter(
+            user=user, kind=QualificationKind.BUSINESS_LICENCE, status=QualificationStatus.EXPIRED
+        ).exists():
+            return PermissionDenied("营业执照已过期，请重新提交资质认证", code="qualification_expired")
         return PermissionDenied("资质认证通过后才能发布信息，请先提交营业执照", code="qualification_required")
     if not licence.is_long_term and licence.valid_until and licence.valid_until < timezone.localdate():
         return PermissionDenied("营业执照已过期，请重新提交资质认证", code="qualification_expired")

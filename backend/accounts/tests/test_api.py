@@ -219,3 +219,30 @@ class TestEncryptionAtRest:
             assert phone.startswith("v1:")
         for row in sms_rows:
             assert all("13511112222" not in value for value in row)
+
+
+class TestPersonalDataRights:
+    def test_export_contains_my_data_in_clear_R_PLUS_5(self, api: ApiClient) -> None:
+        """R-PLUS-5: the user downloads what the platform keeps, their own phone readable."""
+        token = sms_sign_in(api, "13598765432")["token"]
+        response = ApiClient(token=token).get("me/export")
+        assert response.status_code == 200
+        assert "attachment" in response.headers["Content-Disposition"]
+        data = response.json()
+        assert data["account"]["phone"] == "13598765432"
+        assert data["account"]["display_name"] == "用户5432"
+
+    def test_cancel_erases_personal_data_and_signs_out_R_PLUS_5(self, api: ApiClient, settings) -> None:
+        settings.SMS_CODE_MIN_INTERVAL_SECONDS = 0
+        token = sms_sign_in(api, "13598760000")["token"]
+        client = ApiClient(token=token)
+        wrong = client.post("me/cancel", {"confirmation": "好的"})
+        assert wrong.status_code == 422
+        assert wrong.json()["detail"][0]["field"] == "confirmation"
+        assert client.post("me/cancel", {"confirmation": "确认注销"}).status_code == 204
+        assert client.get("me").status_code == 401
+        user = User.objects.get(display_name="已注销用户")
+        assert user.phone == "" and user.phone_index is None and user.deleted_at is not None
+        # Signing in again with the same phone creates a new, empty account.
+        again = sms_sign_in(ApiClient(ip="10.3.3.3"), "13598760000")
+        assert again["is_new"] is True

@@ -1,0 +1,104 @@
+"""Figures for the dashboard and its Excel export, read from the daily roll-ups."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from dashboard.metrics import DIMENSION_LABELS, SECTIONS
+from dashboard.models import DailyMetric
+
+GRANULARITIES = {"day": "按日", "week": "按周", "month": "按月"}
+
+
+def bucket_start(day: date, granularity: str) -> date:
+    if granularity == "week":
+        return day - timedelta(days=day.weekday())
+    if granularity == "month":
+        return day.replace(day=1)
+    return day
+
+
+def bucket_label(start: date, granularity: str) -> str:
+    if granularity == "week":
+        return f"{start:%Y-%m-%d} 周"
+    if granularity == "month":
+        return f"{start:%Y-%m}"
+    return f"{start:%Y-%m-%d}"
+
+
+def buckets(start: date, end: date, granularity: str) -> list[date]:
+    seen: list[date] = []
+    day = start
+    while day <= end:
+        b = bucket_start(day, granularity)
+        if not seen or seen[-1] != b:
+            seen.append(b)
+        day += timedelta(days=1)
+    return seen
+
+
+@dataclass
+class Series:
+    key: str
+    label: str
+    values: list[int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.values)
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    periods: list[str]
+    series: list[Series] = field(default_factory=list)
+    rates: list[tuple[str, str]] = field(default_factory=list)
+
+
+def figures(*, start: date, end: date, granularity: str) -> list[Section]:
+    """Every section's series over the period, bucketed by day, week or month.
+
+    A metric with dimensions (account type, post kind) yields one series per dimension plus 合计.
+    """
+    periods = buckets(start, end, granularity)
+    index = {p: i for i, p in enumerate(periods)}
+    totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * len(periods))
+    for row in DailyMetric.objects.filter(day__gte=start, day__lte=end).values_list(
+        "metric", "dimension", "day", "value"
+    ):
+        metric_key, dimension, day, value = row
+        slot = index[bucket_start(day, granularity)]
+        totals[(metric_key, dimension)][slot] += value
+        if dimension:
+            totals[(metric_key, "")][slot] += value
+    sections = []
+    for key, (title, metrics) in SECTIONS.items():
+        section = Section(key=key, title=title, periods=[bucket_label(p, granularity) for p in periods])
+        for metric in metrics:
+            dims = sorted({d for (m, d) in totals if m == metric.key and d})
+            section.series.append(Series(metric.key, metric.label, totals[(metric.key, "")]))
+            for dim in dims:
+                label = f"{metric.label}·{DIMENSION_LABELS.get(dim, dim)}"
+                section.series.append(Series(f"{metric.key}:{dim}", label, totals[(metric.key, dim)]))
+        if key == "conversion":
+            section.rates = conversion_rates(section)
+        sections.append(section)
+    return sections
+
+
+def conversion_rates(section: Section) -> list[tuple[str, str]]:
+    by_key = {s.key: s.total for s in section.series}
+
+    def pct(a: str, b: str) -> str:
+        return f"{by_key[a] / by_key[b] * 100:.1f}%" if by_key.get(b) else "—"
+
+    return [
+        ("浏览→联系", pct("contacts", "detail_views")),
+        ("联系→回复", pct("replies", "contacts")),
+        ("回复→成交", pct("deals", "replies")),
+        ("联系→成交", pct("deals", "contacts")),
+    ]

@@ -1,0 +1,265 @@
+"""Factory onboarding and the factory directory (R-FLOW-1, R-TAX-1..3, R-APP-3, R-APP-5, R-PLUS-4)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from accounts.models import AccountType
+from accounts.tests.factories import make_user, signed_in_client
+from common.testing import ApiClient
+from factories.models import FactoryProfile
+from factories.tests.factories import make_factory, make_verified_factory, profile_payload
+from taxonomy.tests.factories import attribute_tag, category, industry
+from uploads.models import FilePurpose
+from uploads.tests.factories import make_stored_file
+from verification.tests.factories import make_licence
+
+pytestmark = pytest.mark.django_db
+
+
+def error_fields(response: Any) -> list[str]:
+    return [item["field"] for item in response.json()["detail"]]
+
+
+class TestOnboarding:
+    def test_factory_fills_its_profile_R_FLOW_1_R_TAX_2(self) -> None:
+        client = signed_in_client(account_type=AccountType.FACTORY)
+        photo = make_stored_file(owner=client.user, purpose=FilePurpose.FACTORY_PHOTO)
+        response = client.put("factories/mine", profile_payload(photo_ids=[str(photo.pk)]))
+        assert response.status_code == 200, response
+        body = response.json()
+        assert body["industry"]["name"] == "日用百货制造"
+        assert [c["name"] for c in body["categories"]] == ["保温杯", "餐具"]
+        assert {a["code"] for a in body["attributes"]} == {"production", "urgent_orders"}
+        assert body["region"]["full_name"] == "浙江省宁波市鄞州区"
+        # No map pick: the district's coordinates.
+        assert body["latitude"] == pytest.approx(29.8165, abs=0.01)
+        assert body["longitude"] == pytest.approx(121.5466, abs=0.01)
+        assert body["contact_phone"] == "13957400001"  # the owner sees it in full
+        assert body["is_owner"] is True
+        assert body["is_verified"] is False
+        assert body["photos"][0]["url"].startswith(f"/api/files/{photo.pk}")
+        assert client.get("factories/mine").json()["id"] == body["id"]
+
+    def test_second_save_updates_the_same_profile_R_FLOW_1(self) -> None:
+        client = signed_in_client(account_type=AccountType.FACTORY)
+        first = client.put("factories/mine", profile_payload()).json()
+        second = client.put(
+            "factories/mine",
+            profile_payload(
+                name="宁波恒达保温杯厂", category_ids=[category("厨具").pk], latitude=29.9, longitude=121.6
+            ),
+        ).json()
+        assert second["id"] == first["id"]
+        assert second["name"] == "宁波恒达保温杯厂"
+        assert [c["name"] for c in second["categories"]] == ["厨具"]
+        assert second["latitude"] == 29.9
+        assert FactoryProfile.objects.count() == 1
+
+    def test_category_of_another_industry_is_refused_R_TAX_2(self) -> None:
+        client = signed_in_client(account_type=AccountType.FACTORY)
+        mould = category("注塑模具", industry_code="mould")
+        response = client.put("factories/mine", profile_payload(category_ids=[category("保温杯").pk, mould.pk]))
+        assert response.status_code == 422
+        assert error_fields(response) == ["category_ids"]
+        assert "日用百货制造" in response.json()["message"]
+        assert not FactoryProfile.objects.exists()
+
+    def test_at_least_one_category_R_TAX_2(self) -> None:
+        client = signed_in_client(account_type=AccountType.FACTORY)
+        response = client.put("factories/mine", profile_payload(category_ids=[]))
+        assert response.status_code == 422
+        assert response.json()["detail"][0] == {
+            "field": "category_ids",
+            "rule": "required",
+            "message": "请至少选择一个二级品类",
+        }
+
+    @pytest.mark.parametrize(
+        ("overrides", "field", "rule"),
+        [
+            ({"industry_id": 999999}, "industry_id", "invalid_choice"),
+            ({"attribute_ids": [999999]}, "attribute_ids", "invalid_choice"),
+            ({"region_adcode": "330000"}, "region_adcode", "level"),  # a province is too coarse
+            ({"region_adcode": "999999"}, "region_adcode", "not_found"),
+            ({"contact_phone": "12345"}, "contact_phone", "phone_format"),
+            ({"name": " "}, "name", "required"),
+            ({"latitude": 29.8, "longitude": None}, "latitude", "pair"),
+            ({"latitude": 121.5, "longitude": 29.8}, "latitude", "range"),  # swapped
+        ],
+    )
+    def test_each_rule_names_its_field_R_FLOW_1(self, overrides: dict[str, Any], field: str, rule: str) -> None:
+        client = signed_in_client(account_type=AccountType.FACTORY)
+        response = client.put("factories/mine", profile_payload(**overrides))
+        assert response.status_code == 422, response
+        detail = response.json()["detail"][0]
+        assert (detail["field"], detail["rule"]) == (field, rule)
+
+    def test_city_level_region_and_landline_are_fine_R_FLOW_1(self) -> None:
+        client = signed_in_client(account_type=AccountType.FACTORY)
+        response = client.put("factories/mine", profile_payload(region_adcode="441900", contact_phone="0769-85551234"))
+        assert response.status_code == 200, response
+        assert response.json()["region"]["name"] == "东莞市"
+
+    def test_photos_must_be_own_factory_photos_R_FLOW_1(self) -> None:
+        client = signed_in_client(account_type=AccountType.FACTORY)
+        other = make_stored_file(owner=make_user(), purpose=FilePurpose.FACTORY_PHOTO)
+        response = client.put("factories/mine", profile_payload(photo_ids=[str(other.pk)]))
+        assert response.status_code == 422
+        assert error_fields(response) == ["photo_ids"]
+
+    def test_only_factories_onboard_R_ROLE_2(self) -> None:
+        for account_type in (AccountType.TRADE, AccountType.WORKER):
+            client = signed_in_client(account_type=account_type)
+            assert client.put("factories/mine", profile_payload()).status_code == 403
+            assert client.get("factories/mine").status_code == 403
+
+    def test_mine_before_onboarding_is_404_R_FLOW_1(self) -> None:
+        client = signed_in_client(account_type=AccountType.FACTORY)
+        response = client.get("factories/mine")
+        assert response.status_code == 404
+        assert response.json()["code"] == "factory_profile_missing"
+
+    def test_verified_cannot_be_set_by_the_client_R_FLOW_1(self) -> None:
+        client = signed_in_client(account_type=AccountType.FACTORY)
+        body = client.put("factories/mine", {**profile_payload(), "is_verified": True, "completed_deals": 999}).json()
+        assert body["is_verified"] is False
+        assert body["completed_deals"] == 0
+
+    def test_profile_created_after_approval_is_verified_R_FLOW_1(self) -> None:
+        client = signed_in_client(account_type=AccountType.FACTORY)
+        licence = make_licence(client.user)
+        body = client.put("factories/mine", profile_payload()).json()
+        assert body["is_verified"] is True
+        assert body["verified_at"] is not None
+        assert licence.reviewed_at is not None
+        assert client.get("me/publish-permission").json()["can_publish"] is True
+
+
+class TestVisibility:
+    def test_unverified_factory_is_hidden_from_others_R_FLOW_1(self) -> None:
+        owner = signed_in_client(account_type=AccountType.FACTORY)
+        profile_id = owner.put("factories/mine", profile_payload()).json()["id"]
+        assert owner.get(f"factories/{profile_id}").status_code == 200
+        assert ApiClient().get(f"factories/{profile_id}").status_code == 404
+        assert signed_in_client(account_type=AccountType.TRADE).get(f"factories/{profile_id}").status_code == 404
+        assert ApiClient().get("factories").json()["count"] == 0
+
+    def test_others_see_a_masked_phone_R_PLUS_3_R_OPS_3(self) -> None:
+        profile = make_verified_factory()
+        for viewer in (ApiClient(), signed_in_client(account_type=AccountType.TRADE)):
+            body = viewer.get(f"factories/{profile.pk}").json()
+            assert body["contact_phone"] == "139****0001"
+            assert body["is_owner"] is False
+            assert "13957400001" not in str(body)
+
+    def test_database_holds_no_plaintext_phone_R_OPS_3(self) -> None:
+        profile = make_verified_factory()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT contact_phone FROM factories_factoryprofile WHERE id = %s", [profile.pk])
+            (raw,) = cursor.fetchone()
+        assert "13957400001" not in raw
+        assert raw.startswith("v1:")
+
+
+def _ids(response: Any) -> list[int]:
+    assert response.status_code == 200, response
+    return [item["id"] for item in response.json()["items"]]
+
+
+class TestDirectory:
+    @pytest.fixture
+    def factories(self) -> dict[str, FactoryProfile]:
+        made = {
+            "ningbo": make_verified_factory(),  # 宁波鄞州, 保温杯+餐具, production+urgent
+            "yiwu": make_verified_factory(
+                region_adcode="330782",
+                category_ids=[category("收纳用品").pk],
+                attribute_ids=[attribute_tag("production").pk],
+            ),
+            "dongguan": make_verified_factory(
+                region_adcode="441900",
+                industry_id=industry("mould").pk,
+                category_ids=[category("注塑模具", industry_code="mould").pk],
+                attribute_ids=[attribute_tag("urgent_orders").pk, attribute_tag("free_sample").pk],
+            ),
+        }
+        FactoryProfile.objects.filter(pk=made["yiwu"].pk).update(completed_deals=50)
+        FactoryProfile.objects.filter(pk=made["dongguan"].pk).update(completed_deals=10)
+        make_factory(make_user(account_type=AccountType.FACTORY))  # unverified, never listed
+        return made
+
+    def test_entries_carry_trust_signals_R_PLUS_4_R_APP_3(self, factories: dict[str, FactoryProfile]) -> None:
+        body = ApiClient().get("factories").json()
+        assert body["count"] == 3
+        entry = body["items"][0]
+        assert entry["is_verified"] is True
+        assert entry["verified_at"]
+        assert entry["completed_deals"] == 50
+        assert entry["response_rate"] is None
+        assert entry["response_minutes"] is None
+        assert "contact_phone" not in entry
+
+    def test_sorted_by_order_volume_by_default_R_APP_3(self, factories: dict[str, FactoryProfile]) -> None:
+        assert _ids(ApiClient().get("factories")) == [
+            factories["yiwu"].pk,
+            factories["dongguan"].pk,
+            factories["ningbo"].pk,
+        ]
+
+    def test_sorted_by_distance_from_the_user_R_APP_3(self, factories: dict[str, FactoryProfile]) -> None:
+        # Standing in 宁波: 宁波 first, then 义乌 (~150 km), then 东莞 (~1,000 km).
+        response = ApiClient().get("factories", {"sort": "distance", "lat": 29.87, "lng": 121.55})
+        assert _ids(response) == [factories["ningbo"].pk, factories["yiwu"].pk, factories["dongguan"].pk]
+        distances = [item["distance_km"] for item in response.json()["items"]]
+        assert distances[0] < 10
+        assert 100 < distances[1] < 200
+        assert distances[2] > 800
+        near = ApiClient().get("factories", {"sort": "distance", "lat": 29.87, "lng": 121.55, "within_km": 300})
+        assert _ids(near) == [factories["ningbo"].pk, factories["yiwu"].pk]
+
+    def test_distance_sort_needs_a_position_R_APP_3(self, factories: dict[str, FactoryProfile]) -> None:
+        response = ApiClient().get("factories", {"sort": "distance"})
+        assert response.status_code == 422
+        assert error_fields(response) == ["lat"]
+
+    def test_filters_R_APP_3(self, factories: dict[str, FactoryProfile]) -> None:
+        api = ApiClient()
+        assert _ids(api.get("factories", {"industry": industry("mould").pk})) == [factories["dongguan"].pk]
+        assert _ids(api.get("factories", {"category": category("保温杯").pk})) == [factories["ningbo"].pk]
+        assert set(_ids(api.get("factories", {"region": "330000"}))) == {factories["ningbo"].pk, factories["yiwu"].pk}
+        assert _ids(api.get("factories", {"region": "330200"})) == [factories["ningbo"].pk]
+        assert _ids(api.get("factories", {"region": "330782"})) == [factories["yiwu"].pk]
+        assert _ids(api.get("factories", {"region": "440000"})) == [factories["dongguan"].pk]
+        assert _ids(api.get("factories", {"q": "恒达"})) != []
+
+    def test_attribute_tags_must_all_match_R_APP_3_R_TAX_3(self, factories: dict[str, FactoryProfile]) -> None:
+        api = ApiClient()
+        urgent = attribute_tag("urgent_orders").pk
+        production = attribute_tag("production").pk
+        assert set(_ids(api.get("factories", {"attributes": [urgent]}))) == {
+            factories["ningbo"].pk,
+            factories["dongguan"].pk,
+        }
+        assert _ids(api.get("factories", {"attributes": [urgent, production]})) == [factories["ningbo"].pk]
+
+    def test_unknown_region_is_a_field_error_R_APP_3(self, factories: dict[str, FactoryProfile]) -> None:
+        response = ApiClient().get("factories", {"region": "999999"})
+        assert response.status_code == 422
+        assert error_fields(response) == ["region"]
+
+    def test_query_count_does_not_grow_with_rows_R_APP_3(self, django_assert_max_num_queries: Any) -> None:
+        make_verified_factory()
+        params = {"sort": "distance", "lat": 29.87, "lng": 121.55, "region": "330000"}
+        with CaptureQueriesContext(connection) as few:
+            assert ApiClient().get("factories", params).json()["count"] == 1
+        for _ in range(8):
+            owner = make_user(account_type=AccountType.FACTORY)
+            profile = make_verified_factory(owner)
+            profile.photos.add(make_stored_file(owner=owner, purpose=FilePurpose.FACTORY_PHOTO))
+        with django_assert_max_num_queries(len(few.captured_queries)):
+            assert ApiClient().get("factories", params).json()["count"] == 9

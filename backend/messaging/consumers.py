@@ -1,0 +1,140 @@
+"""The chat socket (R-APP-6): ``ws/chat/?token=…`` or ``{"type": "auth", "token": …}`` as the first frame.
+
+Frames from the client (JSON):
+  {"type": "auth", "token": "…"}                                  — when the token was not in the URL
+  {"type": "send", "conversation_id": 1, "text": "…", "ref": "c1"} — or "file_id" instead of "text"
+  {"type": "read", "conversation_id": 1}
+  {"type": "ping"}
+Frames to the client: {"type": "ready", "user_id"}, {"type": "ack", "ref", "message_id"},
+{"type": "message", "conversation_id", "message"}, {"type": "read", "conversation_id", "user_id",
+"last_read_at"}, {"type": "connection", …}, {"type": "error", "code", "message", "ref"}, {"type": "pong"}.
+
+Writes go through the same services as REST, so the same checks (participant only, keywords, blocks)
+apply; events reach a socket only through its own account's group (``messaging.realtime``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+
+from common.auth import user_for_token
+from common.errors import AppError
+from messaging import realtime, services
+
+CLOSE_UNAUTHORISED = 4401
+
+
+class SocketError(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def _user(token: str) -> Any:
+    """The account of ``token``, checked again on every frame so logout or disablement applies at once."""
+    try:
+        user = user_for_token(token) if token else None
+    except AppError as exc:
+        raise SocketError(exc.code, exc.message) from None
+    if user is None:
+        raise SocketError("token_invalid", "登录已失效，请重新登录")
+    return user
+
+
+def _conversation_id(content: dict[str, Any]) -> int:
+    value = content.get("conversation_id")
+    if isinstance(value, bool) or not isinstance(value, int | str) or not str(value).isdigit():
+        raise AppError("validation_error", "conversation_id 无效", status=422)
+    return int(value)
+
+
+@database_sync_to_async
+def _authenticate(token: str) -> int:
+    return int(_user(token).pk)
+
+
+@database_sync_to_async
+def _send(token: str, content: dict[str, Any]) -> int:
+    user = _user(token)
+    text = content.get("text")
+    message = services.send_message(
+        sender=user,
+        conversation_id=_conversation_id(content),
+        text=text if isinstance(text, str) else None,
+        file_id=content.get("file_id"),
+    )
+    return int(message.pk)
+
+
+@database_sync_to_async
+def _read(token: str, content: dict[str, Any]) -> None:
+    services.mark_read(user=_user(token), conversation_id=_conversation_id(content))
+
+
+class ChatConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
+    user_id: int | None = None
+    token: str = ""
+
+    async def connect(self) -> None:
+        # Accept first so a refused client still receives the 4401 close code (a refused handshake
+        # only shows up as a failed HTTP upgrade).
+        await self.accept()
+        query = parse_qs(self.scope.get("query_string", b"").decode())
+        token = (query.get("token") or [""])[0]
+        if token:
+            await self._sign_in(token)
+
+    async def _sign_in(self, token: str) -> None:
+        try:
+            user_id = await _authenticate(token)
+        except SocketError as exc:
+            await self.send_json({"type": "error", "code": exc.code, "message": exc.message})
+            await self.close(code=CLOSE_UNAUTHORISED)
+            return
+        self.user_id, self.token = user_id, token
+        await self.channel_layer.group_add(realtime.user_group(user_id), self.channel_name)
+        await self.send_json({"type": "ready", "user_id": user_id})
+
+    async def disconnect(self, code: int) -> None:
+        if self.user_id is not None:
+            await self.channel_layer.group_discard(realtime.user_group(self.user_id), self.channel_name)
+
+    async def receive_json(self, content: Any, **kwargs: Any) -> None:
+        if not isinstance(content, dict):
+            await self._error("bad_request", "消息格式有误")
+            return
+        kind = content.get("type")
+        ref = content.get("ref")
+        if self.user_id is None:
+            if kind == "auth" and isinstance(content.get("token"), str):
+                await self._sign_in(content["token"])
+            else:
+                await self._error("not_authenticated", "请先登录", ref)
+                await self.close(code=CLOSE_UNAUTHORISED)
+            return
+        try:
+            if kind == "ping":
+                await self.send_json({"type": "pong"})
+            elif kind == "send":
+                message_id = await _send(self.token, content)
+                await self.send_json({"type": "ack", "ref": ref, "message_id": message_id})
+            elif kind == "read":
+                await _read(self.token, content)
+            else:
+                await self._error("unknown_type", "不支持的消息类型", ref)
+        except SocketError as exc:
+            await self._error(exc.code, exc.message, ref)
+            await self.close(code=CLOSE_UNAUTHORISED)
+        except AppError as exc:
+            await self._error(exc.code, exc.message, ref, exc.detail)
+
+    async def _error(self, code: str, message: str, ref: Any = None, detail: Any = None) -> None:
+        await self.send_json({"type": "error", "code": code, "message": message, "ref": ref, "detail": detail})
+
+    async def chat_event(self, event: dict[str, Any]) -> None:
+        await self.send_json(event["payload"])

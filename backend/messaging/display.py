@@ -1,0 +1,61 @@
+"""What one participant sees of a message or of the other participant (R-PLUS-3).
+
+A message's contact details (phone numbers, WeChat IDs, links) are shown to the recipient masked until
+the sender shares contact details in that conversation; the sender always sees their own text.
+Rows reach here annotated by ``messaging.selectors`` with ``viewer_id`` and ``sender_shared``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ObjectDoesNotExist
+
+from common.crypto import mask_phone
+from messaging.models import MessageKind
+
+ERASED_TEXT = "该消息已删除"
+
+
+def message_text(message: Any, *, viewer_id: int | None, sender_shared: bool) -> str:
+    if message.kind in (MessageKind.IMAGE, MessageKind.FILE):
+        return ""
+    if not message.text and not message.masked_text:
+        return ERASED_TEXT
+    if message.sender_id == viewer_id or sender_shared or message.kind == MessageKind.CONTACT_SHARE:
+        return str(message.text)
+    return str(message.masked_text or message.text)
+
+
+def is_masked(message: Any, *, viewer_id: int | None, sender_shared: bool) -> bool:
+    return bool(message.masked_text) and message.sender_id != viewer_id and not sender_shared
+
+
+def preview(message: Any, *, viewer_id: int | None, sender_shared: bool) -> str:
+    """One line for the conversation list."""
+    if message is None:
+        return ""
+    if message.kind == MessageKind.IMAGE:
+        return "[图片]"
+    if message.kind == MessageKind.FILE:
+        return "[文件]"
+    if message.kind == MessageKind.CONTACT_SHARE:
+        return "[联系方式]"
+    return message_text(message, viewer_id=viewer_id, sender_shared=sender_shared)[:60]
+
+
+def phone_for(user: Any, *, shared: bool) -> str | None:
+    """The other participant's phone: in full once they shared it here, masked before, None if none."""
+    phone = getattr(user, "phone", "") or ""
+    if not phone:
+        return None
+    return phone if shared else mask_phone(phone)
+
+
+def organisation_name(user: Any) -> str:
+    """A factory account's factory name (from a ``select_related`` reverse one-to-one), else ''."""
+    try:
+        factory = user.factory
+    except ObjectDoesNotExist:  # not a factory, or no profile yet
+        return ""
+    return str(factory.name) if factory is not None else ""

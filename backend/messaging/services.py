@@ -1,0 +1,490 @@
+"""Writes of messaging: 联系对方 (R-FLOW-3, R-APP-5), chat (R-APP-6), connection progress (R-APP-4),
+contact sharing (R-PLUS-3), blocks, and the operators' complaint access (R-OPS-3)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from common import audit
+from common.errors import AppError, Conflict, NotFound, PermissionDenied, field_error
+from messaging import realtime, selectors
+from messaging.models import (
+    Block,
+    Connection,
+    ConnectionEvent,
+    ConnectionStatus,
+    ContactShare,
+    Conversation,
+    Message,
+    MessageKind,
+)
+
+if TYPE_CHECKING:
+    from accounts.models import User
+    from factories.models import FactoryProfile
+
+MAX_TEXT_CHARS = 2000
+MANUAL_STATUSES = (ConnectionStatus.NEGOTIATING, ConnectionStatus.DEAL, ConnectionStatus.NO_DEAL)
+COMPLAINT_PERMISSION = "messaging.view_conversation_for_complaint"
+
+
+@dataclass(frozen=True)
+class ContactResult:
+    conversation: Conversation
+    connection: Connection
+    created: bool
+
+
+def _conversation_between(a: User, b: User) -> Conversation:
+    low, high = sorted((a.pk, b.pk))
+    conversation, _ = Conversation.objects.get_or_create(user_low_id=low, user_high_id=high)
+    return conversation
+
+
+def _ensure_can_reach(*, sender: User, recipient: User) -> None:
+    """Refuses when the other account is gone or either side blocked the other."""
+    if recipient.is_disabled or not recipient.is_active:
+        raise Conflict("counterpart_unavailable", "对方账号已停用，无法发送消息")
+    block = selectors.is_blocked_between(sender.pk, recipient.pk)
+    if block is not None:
+        if block.blocker_id == sender.pk:
+            raise PermissionDenied("你已屏蔽对方，解除屏蔽后才能发送消息", code="you_blocked")
+        raise PermissionDenied("对方已拒收你的消息", code="blocked_by_counterpart")
+
+
+def _locked_conversation(*, user: User, conversation_id: Any) -> Conversation:
+    conversation = selectors.participant_conversation(user=user, conversation_id=conversation_id)
+    return Conversation.objects.select_for_update().get(pk=conversation.pk)
+
+
+def _user(user_id: int) -> User:
+    from accounts.models import User
+
+    return User.objects.get(pk=user_id)
+
+
+def _name(user: User) -> str:
+    from messaging.display import organisation_name
+
+    return organisation_name(user) or user.display_name or "用户"
+
+
+# --- 联系对方 --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def contact(
+    *, initiator: User, post_id: int | None = None, factory_id: int | None = None, message: str = ""
+) -> ContactResult:
+    """Opens (or reopens) the one conversation between the two accounts and records the connection.
+
+    Repeating it for the same item finds the same connection and conversation and counts nothing again.
+    """
+    from notifications.models import NotificationKind
+    from notifications.services import notify
+
+    if (post_id is None) == (factory_id is None):
+        raise field_error("post_id", "one_of", "请指定要联系的信息或工厂（二选一）")
+    post = factory = None
+    if post_id is not None:
+        from listings.selectors import get_post_for
+
+        post = get_post_for(user=initiator, post_id=post_id)
+        counterpart, subject_key, subject_title = post.owner, f"post:{post.pk}", str(post)
+    else:
+        from factories.selectors import get_factory_for
+
+        factory = get_factory_for(user=initiator, factory_id=int(factory_id or 0))
+        counterpart, subject_key, subject_title = factory.owner, f"factory:{factory.pk}", factory.name
+    if counterpart.pk == initiator.pk:
+        raise AppError("cannot_contact_self", "不能联系自己")
+    _ensure_can_reach(sender=initiator, recipient=counterpart)
+
+    conversation = _conversation_between(initiator, counterpart)
+    now = timezone.now()
+    connection, created = Connection.objects.get_or_create(
+        initiator=initiator,
+        counterpart=counterpart,
+        subject_key=subject_key,
+        defaults={"post": post, "factory": factory, "conversation": conversation, "status_changed_at": now},
+    )
+    if created:
+        ConnectionEvent.objects.create(
+            connection=connection, actor=initiator, from_status="", to_status=ConnectionStatus.CONTACTED
+        )
+        if post is not None:
+            from listings.models import Post
+
+            Post.objects.filter(pk=post.pk).update(contact_count=F("contact_count") + 1)
+        name = _name(initiator)
+        notify(
+            recipient=counterpart,
+            kind=NotificationKind.NEW_CONTACT,
+            title=f"{name} 联系了你",
+            body=f"关于：{subject_title}",
+            link=f"/pages/messages/chat?id={conversation.pk}",
+            target=conversation,
+            dedupe_key=f"messaging.contact:{connection.pk}",
+            wechat_purpose="new_message",
+            wechat_data={"thing1": name[:20], "thing2": f"关于：{subject_title}"[:20]},
+        )
+        # The counterpart was just told; the opening message below need not notify them again.
+        side = conversation.side(counterpart.pk)
+        Conversation.objects.filter(pk=conversation.pk).update(**{f"{side}_notify_pending": True})
+    if message and message.strip():
+        send_message(sender=initiator, conversation_id=conversation.pk, text=message)
+    return ContactResult(conversation=conversation, connection=connection, created=created)
+
+
+# --- messages --------------------------------------------------------------------------------------
+
+
+def _screen_text(*, text: str, author: User) -> tuple[str, bool, dict[str, Any]]:
+    """Keyword check (a blocking word refuses the message) and the recipient's masked version."""
+    from moderation.contacts import mask_contacts
+    from moderation.services import ensure_not_blocked
+
+    result = ensure_not_blocked(texts={"text": text}, author=author)
+    masked = mask_contacts(text) if result.contacts else ""
+    moderation = {
+        "flagged": result.flagged_words,
+        "contacts": sorted({hit.kind for hit in result.contacts}),
+        "wechat_risky": result.wechat_risky,
+    }
+    return (masked if masked != text else ""), bool(result.flagged or result.wechat_risky), moderation
+
+
+def _deliver(
+    *,
+    conversation: Conversation,
+    sender: User,
+    recipient: User,
+    kind: str,
+    text: str = "",
+    masked_text: str = "",
+    file: Any = None,
+    is_flagged: bool = False,
+    moderation: dict[str, Any] | None = None,
+) -> Message:
+    from notifications.models import NotificationKind
+    from notifications.services import notify
+
+    message = Message.objects.create(
+        conversation=conversation,
+        sender=sender,
+        kind=kind,
+        text=text,
+        masked_text=masked_text,
+        file=file,
+        is_flagged=is_flagged,
+        moderation=moderation or {},
+    )
+    now = message.created_at
+    mine, theirs = conversation.side(sender.pk), conversation.side(recipient.pk)
+    notify_now = not getattr(conversation, f"{theirs}_notify_pending")
+    # Writing in a conversation means having read it up to here.
+    Conversation.objects.filter(pk=conversation.pk).update(
+        last_message=message,
+        last_message_at=now,
+        **{
+            f"{theirs}_unread": F(f"{theirs}_unread") + 1,
+            f"{mine}_unread": 0,
+            f"{mine}_last_read_at": now,
+            f"{mine}_notify_pending": False,
+            f"{theirs}_notify_pending": True,
+        },
+    )
+
+    # The counterpart's first answer moves each connection they received here to 已回复 (R-FLOW-3).
+    awaiting = Connection.objects.select_for_update().filter(
+        conversation=conversation, counterpart=sender, first_reply_at__isnull=True
+    )
+    for connection in awaiting:
+        connection.first_reply_at = now
+        fields = ["first_reply_at"]
+        if connection.status == ConnectionStatus.CONTACTED:
+            connection.status = ConnectionStatus.REPLIED
+            connection.status_changed_at = now
+            fields += ["status", "status_changed_at"]
+            ConnectionEvent.objects.create(
+                connection=connection,
+                actor=sender,
+                from_status=ConnectionStatus.CONTACTED,
+                to_status=ConnectionStatus.REPLIED,
+            )
+        connection.save(update_fields=fields)
+
+    if notify_now:
+        from messaging.display import preview
+
+        name = _name(sender)
+        body = preview(message, viewer_id=recipient.pk, sender_shared=kind == MessageKind.CONTACT_SHARE)
+        notify(
+            recipient=recipient,
+            kind=NotificationKind.NEW_MESSAGE,
+            title=f"{name} 给你发来新消息",
+            body=body,
+            link=f"/pages/messages/chat?id={conversation.pk}",
+            target=conversation,
+            dedupe_key=f"messaging.message:{message.pk}",
+            wechat_purpose="new_message",
+            wechat_data={"thing1": name[:20], "thing2": (body or "新消息")[:20]},
+        )
+    realtime.push_message_after_commit(
+        message_id=message.pk,
+        conversation_id=conversation.pk,
+        participant_ids=(conversation.user_low_id, conversation.user_high_id),
+    )
+    return message
+
+
+@transaction.atomic
+def send_message(*, sender: User, conversation_id: int, text: str | None = None, file_id: Any = None) -> Message:
+    """A text, or an attachment uploaded with purpose ``chat_attachment`` (R-APP-6)."""
+    from uploads.models import FileKind, FilePurpose
+    from uploads.selectors import files_owned_by
+
+    conversation = _locked_conversation(user=sender, conversation_id=conversation_id)
+    text = (text or "").strip()
+    if text and file_id:
+        raise field_error("text", "one_of", "文字和附件请分开发送")
+    if not text and not file_id:
+        raise field_error("text", "required", "请输入消息内容")
+    if len(text) > MAX_TEXT_CHARS:
+        raise field_error("text", "max_length", f"消息不能超过 {MAX_TEXT_CHARS} 字")
+    recipient = _user(conversation.other_id(sender.pk))
+    _ensure_can_reach(sender=sender, recipient=recipient)
+
+    if text:
+        masked, flagged, moderation = _screen_text(text=text, author=sender)
+        return _deliver(
+            conversation=conversation,
+            sender=sender,
+            recipient=recipient,
+            kind=MessageKind.TEXT,
+            text=text,
+            masked_text=masked,
+            is_flagged=flagged,
+            moderation=moderation,
+        )
+    stored = files_owned_by(user=sender, ids=[file_id], purposes=[FilePurpose.CHAT_ATTACHMENT], field="file_id")[0]
+    return _deliver(
+        conversation=conversation,
+        sender=sender,
+        recipient=recipient,
+        kind=MessageKind.IMAGE if stored.kind == FileKind.IMAGE else MessageKind.FILE,
+        file=stored,
+    )
+
+
+@dataclass(frozen=True)
+class ReadMark:
+    conversation_id: int
+    last_read_at: Any
+    unread: int = 0
+
+
+@transaction.atomic
+def mark_read(*, user: User, conversation_id: int) -> ReadMark:
+    conversation = _locked_conversation(user=user, conversation_id=conversation_id)
+    side = conversation.side(user.pk)
+    now = timezone.now()
+    Conversation.objects.filter(pk=conversation.pk).update(
+        **{f"{side}_unread": 0, f"{side}_last_read_at": now, f"{side}_notify_pending": False}
+    )
+    event = {
+        "type": "read",
+        "conversation_id": conversation.pk,
+        "user_id": user.pk,
+        "last_read_at": now.isoformat(),
+    }
+    for participant in (conversation.user_low_id, conversation.user_high_id):
+        realtime.push_after_commit(participant, event)
+    return ReadMark(conversation_id=conversation.pk, last_read_at=now)
+
+
+@transaction.atomic
+def share_phone(*, user: User, conversation_id: int) -> Message:
+    """Sends the user's own phone to the other participant and unmasks the contact details they typed in
+    this conversation (R-PLUS-3). Sharing again returns the earlier share."""
+    conversation = _locked_conversation(user=user, conversation_id=conversation_id)
+    existing = ContactShare.objects.filter(conversation=conversation, user=user).select_related("message").first()
+    if existing is not None and existing.message is not None:
+        return existing.message
+    if not user.phone:
+        raise Conflict("phone_missing", "你还没有绑定手机号，绑定后才能分享")
+    recipient = _user(conversation.other_id(user.pk))
+    _ensure_can_reach(sender=user, recipient=recipient)
+    share, _ = ContactShare.objects.get_or_create(conversation=conversation, user=user)
+    message = _deliver(
+        conversation=conversation, sender=user, recipient=recipient, kind=MessageKind.CONTACT_SHARE, text=user.phone
+    )
+    share.message = message
+    share.save(update_fields=["message"])
+    audit.record(actor=user, action="messaging.phone_shared", target=conversation)
+    return message
+
+
+# --- connection progress ---------------------------------------------------------------------------
+
+
+def _factory_to_credit(connection: Connection) -> FactoryProfile | None:
+    """Whose 接单量 a deal adds to: the factory that supplies. A factory page or a supply post (stock,
+    processing service) credits its owner; a demand (procurement, processing demand) credits the
+    factory that answered it; a labour post is hiring, not an order."""
+    from factories.models import FactoryProfile
+    from listings.models import PostKind
+
+    if connection.factory_id is not None:
+        return FactoryProfile.objects.filter(pk=connection.factory_id).first()
+    post = connection.post
+    if post is None:
+        return None
+    if post.kind in (PostKind.STOCK, PostKind.PROCESSING_SERVICE):
+        return FactoryProfile.objects.filter(owner_id=post.owner_id).first()
+    if post.kind in (PostKind.PROCUREMENT, PostKind.PROCESSING_DEMAND):
+        return FactoryProfile.objects.filter(owner_id=connection.initiator_id).first()
+    return None
+
+
+@transaction.atomic
+def update_connection_status(*, user: User, connection_id: int, status: str) -> Connection:
+    """Either party moves a connection to 洽谈中 / 已成交 / 未成交 (已联系 and 已回复 are set by events)."""
+    from factories.models import FactoryProfile
+
+    if status not in MANUAL_STATUSES:
+        raise field_error("status", "choice", "进度只能改为洽谈中、已成交或未成交")
+    connection = (
+        Connection.objects.select_for_update(of=("self",))
+        .select_related("post")
+        .filter(Q(initiator=user) | Q(counterpart=user), pk=connection_id)
+        .first()
+    )
+    if connection is None:
+        raise NotFound("对接记录不存在或无权查看")
+    if connection.status == status:
+        return connection
+    now = timezone.now()
+    previous = connection.status
+    if previous == ConnectionStatus.DEAL:
+        if connection.credited_factory_id is not None:
+            FactoryProfile.objects.filter(pk=connection.credited_factory_id, completed_deals__gt=0).update(
+                completed_deals=F("completed_deals") - 1
+            )
+        connection.credited_factory = None
+        connection.deal_at = None
+    if status == ConnectionStatus.DEAL:
+        factory = _factory_to_credit(connection)
+        if factory is not None:
+            FactoryProfile.objects.filter(pk=factory.pk).update(completed_deals=F("completed_deals") + 1)
+        connection.credited_factory = factory
+        connection.deal_at = now
+    connection.status = status
+    connection.status_changed_at = now
+    connection.save(update_fields=["status", "status_changed_at", "deal_at", "credited_factory"])
+    ConnectionEvent.objects.create(connection=connection, actor=user, from_status=previous, to_status=status)
+    event = {"type": "connection", "connection_id": connection.pk, "status": status, "by_user_id": user.pk}
+    for participant in (connection.initiator_id, connection.counterpart_id):
+        realtime.push_after_commit(participant, event)
+    return connection
+
+
+# --- blocks ----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def block_user(*, user: User, blocked_user_id: int) -> Block:
+    from accounts.models import User as UserModel
+
+    if blocked_user_id == user.pk:
+        raise AppError("cannot_block_self", "不能屏蔽自己")
+    target = UserModel.objects.filter(pk=blocked_user_id, is_staff=False).first()
+    if target is None:
+        raise NotFound("用户不存在")
+    block, _ = Block.objects.get_or_create(blocker=user, blocked=target)
+    return block
+
+
+@transaction.atomic
+def unblock_user(*, user: User, blocked_user_id: int) -> None:
+    Block.objects.filter(blocker=user, blocked_id=blocked_user_id).delete()
+
+
+# --- operators ---------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def open_conversation_for_complaint(*, operator: User, conversation_id: int, complaint_id: int) -> list[Message]:
+    """The one way an operator reads a conversation: while handling a complaint about it (R-OPS-3).
+
+    The caller (support) checks that the complaint concerns this conversation; every opening is
+    audit-logged with the complaint it served. Messages come back as sent (unmasked).
+    """
+    if not (operator.is_active and operator.is_staff and operator.has_perm(COMPLAINT_PERMISSION)):
+        raise PermissionDenied("没有查看会话的权限")
+    conversation = Conversation.objects.filter(pk=conversation_id).first()
+    if conversation is None:
+        raise NotFound("会话不存在")
+    messages = list(Message.objects.filter(conversation=conversation).select_related("sender", "file").order_by("id"))
+    audit.record(
+        actor=operator,
+        action="messaging.conversation_opened_for_complaint",
+        target=conversation,
+        reason=f"处理投诉 #{complaint_id}",
+        data={"complaint_id": complaint_id, "message_count": len(messages)},
+    )
+    return messages
+
+
+# --- personal data (R-PLUS-5) ------------------------------------------------------------------------
+
+
+def export_user_data(user: User) -> dict[str, Any]:
+    """The user's connections and conversations, each message as the user sees it in the app."""
+    from messaging.display import message_text
+
+    conversations = []
+    for conversation in selectors.conversations_for(user):
+        messages = selectors.with_viewer(Message.objects.filter(conversation=conversation), viewer_id=user.pk).order_by(
+            "id"
+        )
+        conversations.append(
+            {
+                "conversation_id": conversation.pk,
+                "with_user_id": conversation.other_id(user.pk),
+                "messages": [
+                    {
+                        "id": m.pk,
+                        "sent_by_me": m.sender_id == user.pk,
+                        "kind": m.kind,
+                        "text": message_text(m, viewer_id=user.pk, sender_shared=m.sender_shared),  # type: ignore[attr-defined]
+                        "created_at": m.created_at.isoformat(),
+                    }
+                    for m in messages
+                ],
+            }
+        )
+    connections = [
+        {
+            "id": c.pk,
+            "role": "initiated" if c.initiator_id == user.pk else "received",
+            "status": c.get_status_display(),
+            "subject": c.subject_key,
+            "created_at": c.created_at.isoformat(),
+        }
+        for c in selectors.connections_for(user=user)
+    ]
+    return {"connections": connections, "conversations": conversations}
+
+
+def erase_user_data(user: User) -> None:
+    """On cancellation: the user's words and shared phone leave the other party's history; the rows stay
+    so the other party's conversation and the connection statistics keep their shape."""
+    Message.objects.filter(sender=user).update(text="", masked_text="", moderation={})
+    ContactShare.objects.filter(user=user).delete()
+    Block.objects.filter(Q(blocker=user) | Q(blocked=user)).delete()

@@ -1,0 +1,227 @@
+"""The chat socket on the real ASGI application (config.asgi) with the in-memory channel layer
+(R-APP-6, R-OPS-3, R-PLUS-3)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from asgiref.sync import async_to_sync, sync_to_async
+from channels.layers import get_channel_layer
+
+from accounts.models import AccountStatus, AccountType
+from accounts.services import issue_token
+from accounts.tests.factories import make_user, signed_in_client
+from config.asgi import application
+from messaging.models import Message
+from messaging.tests.factories import open_chat, pair, upload_chat_image
+from messaging.tests.ws import SocketClient
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def _empty_channel_layer() -> Any:
+    layer = get_channel_layer()
+    async_to_sync(layer.flush)()
+    yield
+    async_to_sync(layer.flush)()
+
+
+def run(scenario: Callable[[], Awaitable[None]]) -> None:
+    async_to_sync(scenario)()
+
+
+async def signed_in_socket(token: str) -> SocketClient:
+    socket = SocketClient(application, f"/ws/chat/?token={token}")
+    assert await socket.connect()
+    ready = await socket.receive_json_from()
+    assert ready["type"] == "ready"
+    return socket
+
+
+def test_bad_token_closes_with_4401_R_OPS_3() -> None:
+    async def scenario() -> None:
+        socket = SocketClient(application, "/ws/chat/?token=not-a-token")
+        assert await socket.connect()
+        error = await socket.receive_json_from()
+        assert (error["type"], error["code"]) == ("error", "token_invalid")
+        assert await socket.close_code() == 4401
+
+    run(scenario)
+
+
+def test_disabled_account_closes_with_4401_R_OPS_3() -> None:
+    user = make_user(account_type=AccountType.TRADE, status=AccountStatus.DISABLED)
+    token = issue_token(user=user)
+
+    async def scenario() -> None:
+        socket = SocketClient(application, f"/ws/chat/?token={token}")
+        await socket.connect()
+        assert (await socket.receive_json_from())["code"] == "account_disabled"
+        assert await socket.close_code() == 4401
+
+    run(scenario)
+
+
+def test_token_in_first_frame_and_nothing_before_it_R_APP_6() -> None:
+    client = signed_in_client(make_user(account_type=AccountType.TRADE))
+
+    async def scenario() -> None:
+        anonymous = SocketClient(application, "/ws/chat/")
+        await anonymous.connect()
+        await anonymous.send_json_to({"type": "send", "conversation_id": 1, "text": "hi"})
+        assert (await anonymous.receive_json_from())["code"] == "not_authenticated"
+        assert await anonymous.close_code() == 4401
+
+        socket = SocketClient(application, "/ws/chat/")
+        await socket.connect()
+        await socket.send_json_to({"type": "auth", "token": client.token})
+        assert await socket.receive_json_from() == {"type": "ready", "user_id": client.user.pk}
+        await socket.send_json_to({"type": "ping"})
+        assert await socket.receive_json_from() == {"type": "pong"}
+        await socket.disconnect()
+
+    run(scenario)
+
+
+def test_message_over_the_socket_reaches_both_parties_and_nobody_else_R_APP_6_R_OPS_3() -> None:
+    buyer, seller, post = pair()
+    conversation_id = open_chat(buyer, post)["conversation_id"]
+    outsider = signed_in_client(make_user(account_type=AccountType.TRADE))
+
+    async def scenario() -> None:
+        buyer_socket = await signed_in_socket(buyer.token)
+        seller_socket = await signed_in_socket(seller.token)
+        outsider_socket = await signed_in_socket(outsider.token)
+
+        await buyer_socket.send_json_to(
+            {"type": "send", "conversation_id": conversation_id, "text": "电话 13812345678", "ref": "c1"}
+        )
+        frames = [await buyer_socket.receive_json_from(), await buyer_socket.receive_json_from()]
+        ack = next(f for f in frames if f["type"] == "ack")
+        own = next(f for f in frames if f["type"] == "message")
+        assert ack["ref"] == "c1"
+        assert own["message"]["id"] == ack["message_id"]
+        assert (own["message"]["text"], own["message"]["is_mine"]) == ("电话 13812345678", True)
+
+        pushed = await seller_socket.receive_json_from()
+        assert pushed["type"] == "message"
+        assert pushed["conversation_id"] == conversation_id
+        assert pushed["message"]["id"] == ack["message_id"]
+        # The recipient sees the number masked until the sender shares (R-PLUS-3).
+        assert pushed["message"]["text"] == "电话 138****5678"
+        assert pushed["message"]["is_mine"] is False
+        assert await outsider_socket.receive_nothing(timeout=0.3)
+
+        # An outsider cannot write into the conversation, or mark it read.
+        await outsider_socket.send_json_to({"type": "send", "conversation_id": conversation_id, "text": "我也来"})
+        error = await outsider_socket.receive_json_from()
+        assert (error["type"], error["code"]) == ("error", "not_found")
+        await outsider_socket.send_json_to({"type": "read", "conversation_id": conversation_id})
+        assert (await outsider_socket.receive_json_from())["code"] == "not_found"
+        assert await buyer_socket.receive_nothing(timeout=0.2)
+        assert await seller_socket.receive_nothing(timeout=0.2)
+
+        for socket in (buyer_socket, seller_socket, outsider_socket):
+            await socket.disconnect()
+
+    run(scenario)
+    assert Message.objects.filter(conversation_id=conversation_id).count() == 1
+
+
+def test_rest_message_and_attachment_are_pushed_to_both_parties_R_APP_6() -> None:
+    buyer, seller, post = pair()
+    conversation_id = open_chat(buyer, post)["conversation_id"]
+    file_id = upload_chat_image(buyer)
+    url = f"messaging/conversations/{conversation_id}/messages"
+
+    async def scenario() -> None:
+        buyer_socket = await signed_in_socket(buyer.token)
+        seller_socket = await signed_in_socket(seller.token)
+
+        sent = await sync_to_async(buyer.post)(url, {"text": "请看报价"})
+        assert sent.status_code == 201
+        for socket in (buyer_socket, seller_socket):
+            pushed = await socket.receive_json_from()
+            assert (pushed["type"], pushed["message"]["id"]) == ("message", sent.json()["id"])
+
+        attached = await sync_to_async(buyer.post)(url, {"file_id": file_id})
+        assert attached.status_code == 201
+        for socket in (buyer_socket, seller_socket):
+            pushed = await socket.receive_json_from()
+            assert pushed["message"]["kind"] == "image"
+            assert pushed["message"]["file"]["id"] == file_id
+
+        # Over the socket too: an attachment by file_id.
+        await seller_socket.send_json_to({"type": "send", "conversation_id": conversation_id, "file_id": file_id})
+        error = await seller_socket.receive_json_from()
+        assert error["code"] == "validation_error"  # not the seller's upload
+
+        for socket in (buyer_socket, seller_socket):
+            await socket.disconnect()
+
+    run(scenario)
+
+
+def test_read_marks_are_pushed_R_APP_6() -> None:
+    buyer, seller, post = pair()
+    conversation_id = open_chat(buyer, post, message="你好")["conversation_id"]
+
+    async def scenario() -> None:
+        buyer_socket = await signed_in_socket(buyer.token)
+        seller_socket = await signed_in_socket(seller.token)
+
+        await seller_socket.send_json_to({"type": "read", "conversation_id": conversation_id})
+        for socket in (buyer_socket, seller_socket):
+            event = await socket.receive_json_from()
+            assert (event["type"], event["conversation_id"], event["user_id"]) == (
+                "read",
+                conversation_id,
+                seller.user.pk,
+            )
+        unread = await sync_to_async(seller.get)("messaging/unread-count")
+        assert unread.json() == {"unread": 0}
+
+        for socket in (buyer_socket, seller_socket):
+            await socket.disconnect()
+
+    run(scenario)
+
+
+def test_keyword_block_and_blocks_come_back_as_errors_over_the_socket_R_OPS_1() -> None:
+    from moderation.models import BannedKeyword
+
+    BannedKeyword.objects.create(word="赌博", action="block")
+    buyer, seller, post = pair()
+    conversation_id = open_chat(buyer, post)["conversation_id"]
+
+    async def scenario() -> None:
+        buyer_socket = await signed_in_socket(buyer.token)
+        await buyer_socket.send_json_to({"type": "send", "conversation_id": conversation_id, "text": "赌 博"})
+        error = await buyer_socket.receive_json_from()
+        assert (error["type"], error["code"]) == ("error", "content_blocked")
+
+        await sync_to_async(seller.post)("messaging/blocks", {"user_id": buyer.user.pk})
+        await buyer_socket.send_json_to({"type": "send", "conversation_id": conversation_id, "text": "你好"})
+        assert (await buyer_socket.receive_json_from())["code"] == "blocked_by_counterpart"
+        await buyer_socket.disconnect()
+
+    run(scenario)
+    assert not Message.objects.exists()
+
+
+def test_logout_stops_the_open_socket_R_OPS_3() -> None:
+    buyer, _seller, post = pair()
+    conversation_id = open_chat(buyer, post)["conversation_id"]
+
+    async def scenario() -> None:
+        socket = await signed_in_socket(buyer.token)
+        logout = await sync_to_async(buyer.post)("auth/logout")
+        assert logout.status_code in (200, 204)
+        await socket.send_json_to({"type": "send", "conversation_id": conversation_id, "text": "还在吗"})
+        assert (await socket.receive_json_from())["code"] == "token_invalid"
+        assert await socket.close_code() == 4401
+
+    run(scenario)

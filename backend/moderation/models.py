@@ -1,0 +1,91 @@
+"""Banned keywords (R-OPS-1, R-FLOW-2) and the list's version token.
+
+``normalised`` is the keyword after the same normalisation the text goes through, so the automaton
+matches evasive spellings; it is unique, which makes 賭博 and 赌博 one entry and imports idempotent.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from moderation.normalise import normalise_keyword
+
+
+class KeywordAction(models.TextChoices):
+    BLOCK = "block", "拦截"
+    FLAG = "flag", "送审标记"
+
+
+class KeywordCategory(models.TextChoices):
+    ILLEGAL = "illegal", "违法违禁"
+    FRAUD = "fraud", "诈骗"
+    VULGAR = "vulgar", "色情低俗"
+    ADVERTISING = "advertising", "广告引流"
+    POLITICAL = "political", "政治敏感"
+    OTHER = "other", "其他"
+
+
+class BannedKeyword(models.Model):
+    word = models.CharField("违禁词", max_length=64)
+    # NFKC can expand a character (㈱ → (株)), so the normalised form gets more room than the word.
+    normalised = models.CharField("归一化形式", max_length=255, unique=True, editable=False)
+    action = models.CharField("处理方式", max_length=8, choices=KeywordAction.choices, default=KeywordAction.BLOCK)
+    category = models.CharField(
+        "分类", max_length=16, choices=KeywordCategory.choices, default=KeywordCategory.OTHER, db_index=True
+    )
+    is_active = models.BooleanField("启用", default=True, db_index=True)
+    note = models.CharField("备注", max_length=200, blank=True, default="")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="创建人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "违禁词"
+        verbose_name_plural = "违禁词"
+        ordering = ("-created_at", "-id")
+
+    def __str__(self) -> str:
+        return self.word
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.word = (self.word or "").strip()
+        self.normalised = normalise_keyword(self.word)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def clean(self) -> None:
+        self.word = (self.word or "").strip()
+        normalised = normalise_keyword(self.word)
+        if not normalised:
+            raise ValidationError({"word": "违禁词不能只包含空格或符号"})
+        duplicate = BannedKeyword.objects.filter(normalised=normalised).exclude(pk=self.pk).first()
+        if duplicate is not None:
+            raise ValidationError(
+                {"word": f"与已有违禁词「{duplicate.word}」重复（忽略繁简、全半角、大小写和符号后相同）"}
+            )
+
+
+class KeywordListVersion(models.Model):
+    """One row. ``token`` changes on every change of the list; each process compares it with the token
+    its automaton was built from. A random token (not only a counter) stays correct when a change is
+    rolled back: the counter could come back to a value an automaton was already built for."""
+
+    counter = models.PositiveBigIntegerField("版本号", default=0)
+    token = models.CharField("版本标记", max_length=32, default="")
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "违禁词版本"
+        verbose_name_plural = "违禁词版本"
+
+    def __str__(self) -> str:
+        return f"v{self.counter}"

@@ -1,0 +1,66 @@
+"""Reads of the administrative divisions: a level of the cascade picker, one region, its path."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from common.errors import NotFound, field_error
+from regions.models import Region, RegionLevel
+
+MUNICIPALITY_PREFIXES = frozenset({"11", "12", "31", "50"})
+
+
+def children_of(parent_adcode: str | None) -> QuerySet[Region]:
+    """Provinces when ``parent_adcode`` is None, else the direct children of that region (by adcode).
+
+    Raises NotFound for an adcode that does not exist, so a typo is not mistaken for "no children".
+    """
+    if parent_adcode is None:
+        return Region.objects.filter(level=RegionLevel.PROVINCE).order_by("adcode")
+    if not Region.objects.filter(adcode=parent_adcode).exists():
+        raise NotFound("地区不存在")
+    return Region.objects.filter(parent_id=parent_adcode).order_by("adcode")
+
+
+def get_region(adcode: str) -> Region:
+    region = Region.objects.filter(adcode=adcode).first()
+    if region is None:
+        raise NotFound("地区不存在")
+    return region
+
+
+def region_path(adcode: str) -> list[Region]:
+    """The region and its ancestors, province first (at most three rows, one query)."""
+    region = get_region(adcode)
+    # adcodes encode the hierarchy (PP CC DD), so every possible ancestor is known without walking.
+    ancestors = {adcode[:2] + "0000", adcode[:4] + "00"}
+    if region.parent_id:
+        ancestors.add(region.parent_id)
+    found = {r.adcode: r for r in Region.objects.filter(adcode__in=ancestors - {adcode})}
+    path = [region]
+    current = region
+    while current.parent_id:
+        parent = found.get(current.parent_id)
+        if parent is None:
+            parent = Region.objects.get(adcode=current.parent_id)
+        path.append(parent)
+        current = parent
+    return list(reversed(path))
+
+
+def valid_region(adcode: str | None, *, field: str = "region_adcode") -> Region:
+    """For forms of other apps: the chosen region, or a field error naming ``field``."""
+    region = Region.objects.filter(adcode=adcode).first() if adcode else None
+    if region is None:
+        raise field_error(field, "invalid_choice", "请选择有效的地区")
+    return region
+
+
+def descendant_adcode_prefix(region: Region) -> str:
+    """The adcode prefix shared by a region and everything under it, for "in this province/city" filters."""
+    # A municipality's one city holds every district of it, including 重庆's counties (5002xx).
+    if region.level == RegionLevel.PROVINCE or region.adcode[:2] in MUNICIPALITY_PREFIXES:
+        return region.adcode[:2]
+    if region.level == RegionLevel.CITY:
+        return region.adcode[:4]
+    return region.adcode
