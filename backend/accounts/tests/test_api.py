@@ -246,3 +246,21 @@ class TestPersonalDataRights:
         # Signing in again with the same phone creates a new, empty account.
         again = sms_sign_in(ApiClient(ip="10.3.3.3"), "13598760000")
         assert again["is_new"] is True
+
+
+def test_scheduled_jobs_restore_accounts_whose_restriction_ended_R_OPS_2(db: None) -> None:
+    """The cron entry point runs every periodic job; an ended restriction is lifted in the database."""
+    from django.core.management import call_command
+
+    user = make_user(account_type="factory")
+    change_status(
+        user=user,
+        status=AccountStatus.RESTRICTED,
+        reason="违规",
+        operator=None,
+        until=timezone.now() + timedelta(hours=1),
+    )
+    with freeze_time(timezone.now() + timedelta(hours=2)):
+        call_command("run_scheduled_jobs")
+    user.refresh_from_db()
+    assert user.status == AccountStatus.NORMAL

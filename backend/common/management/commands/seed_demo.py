@@ -60,9 +60,12 @@ class Command(BaseCommand):
         from factories.demo import load_demo_factories
         from moderation.demo import load_default_keywords
 
+        from listings.demo import load_demo_posts
+
         load_default_keywords()
         load_demo_factories()
         self.verify_demo_accounts()
+        load_demo_posts()
 
     @transaction.atomic
     def verify_demo_accounts(self) -> None:

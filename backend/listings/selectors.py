@@ -1,0 +1,303 @@
+"""Reads of the boards. Every public list starts from ``visible_posts()``; object-level permission
+lives in ``get_post_for``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Case, Count, F, Max, Prefetch, Q, QuerySet, When
+from django.utils import timezone
+
+from common.errors import NotFound
+from listings import kinds
+from listings.models import CapacityPeriod as _CapacityPeriod
+from listings.models import (
+    Currency,
+    Decision,
+    Post,
+    PostKind,
+    PostMedia,
+    PostStatus,
+    QuantityUnit,
+    ReasonCategory,
+    RejectReasonTemplate,
+    ReviewDecision,
+    StockGrade,
+    WageUnit,
+)
+from listings.schemas import CERTIFICATIONS, EXPERIENCE, MARKETS
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+
+def visible_posts() -> QuerySet[Post]:
+    """Posts anyone may see: published, still valid, and owned by an account that is neither disabled
+    (a disablement whose end time has passed no longer counts) nor cancelled (R-OPS-2, R-PLUS-2)."""
+    from accounts.models import AccountStatus
+
+    now = timezone.now()
+    owner_disabled = Q(owner__status=AccountStatus.DISABLED) & (
+        Q(owner__status_until__isnull=True) | Q(owner__status_until__gt=now)
+    )
+    return Post.objects.filter(
+        ~owner_disabled,
+        status=PostStatus.PUBLISHED,
+        valid_until__gte=timezone.localdate(),
+        owner__is_active=True,
+        owner__deleted_at__isnull=True,
+    )
+
+
+def with_card_relations(qs: QuerySet[Post]) -> QuerySet[Post]:
+    """What ``PostCardOut``/``PostOut`` read, fetched in a fixed number of queries."""
+    return qs.select_related("owner", "owner__factory", "industry", "category", "region", "job_type").prefetch_related(
+        "process_types",
+        Prefetch("media_links", queryset=PostMedia.objects.select_related("file").order_by("order", "id")),
+    )
+
+
+def _is_visible(post: Post) -> bool:
+    owner = post.owner
+    return (
+        post.status == PostStatus.PUBLISHED
+        and post.valid_until is not None
+        and post.valid_until >= timezone.localdate()
+        and owner.is_active
+        and not owner.is_disabled
+    )
+
+
+def get_post_for(*, user: Any, post_id: int) -> Post:
+    """The owner sees their own post in any status; everyone else only visible ones (else 404)."""
+    post = with_card_relations(Post.objects.select_related("pending_revision")).filter(pk=post_id).first()
+    if post is None:
+        raise NotFound("信息不存在或已下架")
+    if user is not None and post.owner_id == user.pk:
+        return post
+    if not _is_visible(post):
+        raise NotFound("信息不存在或已下架")
+    return post
+
+
+def get_own_post(*, user: User, post_id: int) -> Post:
+    post = with_card_relations(Post.objects.select_related("pending_revision")).filter(pk=post_id, owner=user).first()
+    if post is None:
+        raise NotFound("信息不存在或无权查看")
+    return post
+
+
+def my_posts(*, user: User, status: str | None = None, kind: str | None = None) -> QuerySet[Post]:
+    qs = Post.objects.filter(owner=user).select_related("pending_revision")
+    if status:
+        qs = qs.filter(status=status)
+    if kind:
+        qs = qs.filter(kind=kind)
+    return with_card_relations(qs).order_by("-updated_at", "-id")
+
+
+def my_post_counts(*, user: User) -> dict[str, int]:
+    rows = Post.objects.filter(owner=user).values("status").annotate(n=Count("id"))
+    counts = dict.fromkeys(PostStatus.values, 0)
+    counts.update({row["status"]: row["n"] for row in rows})
+    return counts
+
+
+@dataclass(frozen=True)
+class BoardFilters:
+    """Filters of a board's basic list; the search helper extends this (keyword, distance, sort)."""
+
+    industry_id: int | None = None
+    category_id: int | None = None
+    region: str | None = None  # adcode of a province, city or district
+    job_type_id: int | None = None
+    process_type_id: int | None = None
+    owner_id: int | None = None
+
+
+def region_prefix(adcode: str) -> str:
+    """440000 → 44, 440300 → 4403, 440305 → 440305: the prefix every adcode inside the region shares."""
+    code = adcode.strip()
+    if len(code) == 6 and code.isdigit():
+        if code.endswith("0000"):
+            return code[:2]
+        if code.endswith("00"):
+            return code[:4]
+    return code
+
+
+def board_posts(*, kind: str, filters: BoardFilters | None = None) -> QuerySet[Post]:
+    """A board's public list, freshest first (a refresh moves a post up)."""
+    qs = visible_posts().filter(kind=kind)
+    f = filters or BoardFilters()
+    if f.industry_id:
+        qs = qs.filter(industry_id=f.industry_id)
+    if f.category_id:
+        qs = qs.filter(category_id=f.category_id)
+    if f.region:
+        prefix = region_prefix(f.region)
+        if prefix.isdigit():
+            # A range on the adcode column (index-friendly) instead of a LIKE through a join.
+            upper = str(int(prefix) + 1).zfill(len(prefix))
+            qs = qs.filter(region_id__gte=prefix, region_id__lt=upper)
+        else:
+            qs = qs.filter(region_id=prefix)
+    if f.job_type_id:
+        qs = qs.filter(job_type_id=f.job_type_id)
+    if f.process_type_id:
+        qs = qs.filter(process_types__id=f.process_type_id)
+    if f.owner_id:
+        qs = qs.filter(owner_id=f.owner_id)
+    return with_card_relations(qs).order_by(F("refreshed_at").desc(nulls_last=True), "-id")
+
+
+# --- Review (console) -----------------------------------------------------------------------------
+
+
+def review_queue(
+    *, kind: str | None = None, flagged: bool | None = None, base: QuerySet[Any] | None = None
+) -> QuerySet[Any]:
+    """New posts and edits of published posts awaiting a reviewer, oldest first, each annotated with
+    ``queue_submitted_at``, ``queue_due_at`` (1 working day), ``queue_flagged`` and ``is_edit``."""
+    pending_edit = Q(pending_revision__isnull=False)
+    qs = (
+        (base if base is not None else Post.objects.all())
+        .filter(Q(status=PostStatus.PENDING) | pending_edit)
+        .select_related("owner", "owner__factory", "industry", "category", "region", "job_type", "pending_revision")
+        .annotate(
+            is_edit=Case(When(status=PostStatus.PENDING, then=False), default=True),
+            queue_submitted_at=Case(
+                When(status=PostStatus.PENDING, then=F("submitted_at")), default=F("pending_revision__submitted_at")
+            ),
+            queue_due_at=Case(
+                When(status=PostStatus.PENDING, then=F("review_due_at")), default=F("pending_revision__review_due_at")
+            ),
+            queue_flagged=Case(
+                When(status=PostStatus.PENDING, then=F("is_flagged")), default=F("pending_revision__is_flagged")
+            ),
+        )
+    )
+    if kind:
+        qs = qs.filter(kind=kind)
+    if flagged is not None:
+        qs = qs.filter(queue_flagged=flagged)
+    return qs.order_by("queue_submitted_at", "id")
+
+
+def review_history(*, decision: str | None = None) -> QuerySet[ReviewDecision]:
+    """Approved / rejected lists of the review center, newest first."""
+    qs = ReviewDecision.objects.select_related("post", "reviewer", "owner", "template")
+    if decision:
+        qs = qs.filter(decision=decision)
+    return qs.order_by("-at", "-id")
+
+
+def reason_templates() -> QuerySet[RejectReasonTemplate]:
+    return RejectReasonTemplate.objects.filter(is_active=True).order_by("sort_order", "id")
+
+
+@dataclass(frozen=True)
+class Offender:
+    user: Any
+    rejections: int
+    last_at: datetime
+
+
+def repeat_offenders(*, min_rejections: int = 3, days: int = 30) -> list[Offender]:
+    """Accounts with repeated rejections for prohibited content, not yet restricted or disabled: the
+    console suggests restricting them (R-OPS-2)."""
+    from accounts.models import User
+
+    rows = list(
+        ReviewDecision.objects.filter(
+            decision=Decision.REJECTED,
+            category=ReasonCategory.PROHIBITED,
+            at__gte=timezone.now() - timedelta(days=days),
+            owner__isnull=False,
+        )
+        .values("owner")
+        .annotate(rejections=Count("id"), last_at=Max("at"))
+        .filter(rejections__gte=min_rejections)
+        .order_by("-rejections", "-last_at")
+    )
+    users = User.objects.in_bulk([row["owner"] for row in rows])
+    result = []
+    for row in rows:
+        user = users.get(row["owner"])
+        if user is None or user.is_restricted or user.is_disabled:
+            continue
+        result.append(Offender(user=user, rejections=row["rejections"], last_at=row["last_at"]))
+    return result
+
+
+# --- Form schema (R-APP-2, R-ADM-4) ---------------------------------------------------------------
+
+
+def _choices(choices: Any) -> list[dict[str, str]]:
+    return [{"value": value, "label": str(label)} for value, label in choices]
+
+
+FIXED_OPTIONS: dict[str, list[dict[str, str]]] = {
+    "quantity_unit": _choices(QuantityUnit.choices),
+    "currency": _choices(Currency.choices),
+    "wage_unit": _choices(WageUnit.choices),
+    "grade": _choices(StockGrade.choices),
+    "capacity_period": _choices(_CapacityPeriod.choices),
+    "experience": [{"value": k, "label": v} for k, v in EXPERIENCE.items()],
+    "destination_market": [{"value": k, "label": v} for k, v in MARKETS.items()],
+    "certifications": [{"value": c, "label": c} for c in CERTIFICATIONS],
+}
+
+
+def form_schema(*, kind: str) -> dict[str, Any]:
+    """The step-by-step publish form of ``kind``, with options read live from the taxonomy, so a tag
+    an operator adds shows in the form at once."""
+    from taxonomy.selectors import taxonomy_tree
+
+    tree = taxonomy_tree()
+    dynamic: dict[str, list[dict[str, Any]]] = {
+        "industry_id": [{"value": i["id"], "label": i["name"]} for i in tree["industries"]],
+        "category_id": [
+            {"value": c["id"], "label": c["name"], "industry_id": i["id"]}
+            for i in tree["industries"]
+            for c in i["categories"]
+        ],
+        "job_type_id": [{"value": j["id"], "label": j["name"]} for j in tree["job_types"]],
+        "process_type_ids": [
+            {"value": p["id"], "label": p["name"], "industry_id": p["industry_id"]} for p in tree["process_types"]
+        ],
+    }
+    required = set(kinds.REQUIRED[kind])
+    steps = []
+    for key, title, names in kinds.STEPS[kind]:
+        fields = []
+        for name in names:
+            meta = kinds.FIELD_META[name]
+            item: dict[str, Any] = {
+                "name": name,
+                "label": kinds.label_for(kind, name),
+                "type": meta.type,
+                "required": name in required,
+                "help": meta.help,
+                **meta.extra,
+            }
+            if name == "media_ids" and kind in kinds.MEDIA_ACCEPT:
+                item["accept"] = kinds.MEDIA_ACCEPT[kind]
+            if name in dynamic:
+                item["options"] = dynamic[name]
+            elif name in FIXED_OPTIONS:
+                item["options"] = FIXED_OPTIONS[name]
+            if name == "currency":
+                item["default"] = "CNY"
+            fields.append(item)
+        steps.append({"key": key, "title": title, "fields": fields})
+    return {
+        "kind": kind,
+        "label": PostKind(kind).label,
+        "publisher_account_type": kinds.PUBLISHER[kind],
+        "taxonomy_version": tree["version"],
+        "steps": steps,
+        "notice": kinds.NOTICES.get(kind, ""),
+    }
