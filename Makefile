@@ -10,7 +10,7 @@ MANAGE := $(UV) run --frozen python backend/manage.py
 export PYTHONPATH := backend
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run test setup client client-test client-test-if-present lint typecheck migrations-check pytest bench clean
+.PHONY: run test setup client client-test client-test-if-present lint typecheck migrations-check pytest messages bench clean
 
 $(TOOLS)/bin/uv:
 	python3 -m venv $(TOOLS)
@@ -55,6 +55,10 @@ migrations-check:
 
 pytest:
 	$(UV) run --frozen pytest -q -W ignore::UserWarning
+
+## Recompiles backend/locale (the console's Chinese strings); needs GNU gettext (apt-get install gettext).
+messages:
+	cd backend && ../$(UV) run --frozen python manage.py compilemessages -l zh_Hans 2>/dev/null || $(UV) run --frozen python manage.py compilemessages -l zh_Hans
 
 bench: setup
 	$(UV) run --frozen python bench/run_all.py

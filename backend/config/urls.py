@@ -1,7 +1,5 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import path
-from django.views.generic import RedirectView
 
 from config.api import api
 from config.views import h5_index
@@ -13,6 +11,5 @@ admin.site.index_title = "运营工作台"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
-    path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "favicon.ico")),
     path("", h5_index, name="h5-index"),
 ]

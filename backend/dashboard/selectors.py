@@ -58,6 +58,14 @@ class Section:
     series: list[Series] = field(default_factory=list)
     rates: list[tuple[str, str]] = field(default_factory=list)
 
+    @property
+    def rows(self) -> list[dict[str, object]]:
+        """The table view: one row per period, one column per series."""
+        return [
+            {"period": period, "values": [series.values[i] for series in self.series]}
+            for i, period in enumerate(self.periods)
+        ]
+
 
 def figures(*, start: date, end: date, granularity: str) -> list[Section]:
     """Every section's series over the period, bucketed by day, week or month.

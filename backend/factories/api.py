@@ -11,6 +11,8 @@ from common.permissions import FACTORY_ONLY, require
 from factories import selectors, services
 from factories.models import FactoryProfile
 from factories.schemas import FactoryCardOut, FactoryDetailOut, FactoryIn
+from matching.selectors import DecoratedPage, decorate_factories
+from matching.services import record_view as record_history
 
 router = Router(tags=["工厂入驻与名录"])
 
@@ -52,7 +54,7 @@ def save_my_factory(request: HttpRequest, payload: FactoryIn) -> Any:
 def factory_directory(request: HttpRequest, filters: Query[DirectoryQuery]) -> Any:
     if filters.sort == "distance" and (filters.lat is None or filters.lng is None):
         raise field_error("lat", "required", "按距离排序需要提供当前位置（lat、lng）")
-    return selectors.directory(
+    page = selectors.directory(
         selectors.DirectoryFilter(
             industry_id=filters.industry,
             category_id=filters.category,
@@ -65,9 +67,14 @@ def factory_directory(request: HttpRequest, filters: Query[DirectoryQuery]) -> A
             sort=filters.sort,
         )
     )
+    user = current_user(request)
+    return DecoratedPage(page, lambda rows: decorate_factories(rows, user=user))
 
 
 @router.get("/factories/{factory_id}", response=FactoryDetailOut, auth=optional_bearer, summary="工厂详情")
 def factory_detail(request: HttpRequest, factory_id: int) -> Any:
     user = current_user(request)
-    return _mark_owner(selectors.get_factory_for(user=user, factory_id=factory_id), user)
+    profile = selectors.get_factory_for(user=user, factory_id=factory_id)
+    record_history(user=user, factory=profile)
+    decorate_factories([profile], user=user)
+    return _mark_owner(profile, user)

@@ -66,13 +66,15 @@ class PhotoOut(Schema):
 
 
 class TrustSignals(Schema):
-    """Evidence shown on every factory (R-PLUS-4); the response figures arrive with messaging."""
+    """Evidence shown on every factory (R-PLUS-4), computed from events by matching.decorate_factories."""
 
     is_verified: bool
     verified_at: datetime | None
     completed_deals: int = Field(..., description="接单量（成交的对接数）")
     response_rate: float | None = Field(None, description="消息回复率，暂无数据时为 null")
-    response_minutes: int | None = Field(None, description="平均回复时长（分钟），暂无数据时为 null")
+    response_minutes: float | None = Field(None, description="回复时长中位数（分钟），暂无数据时为 null")
+    upheld_complaints: int = Field(0, description="成立的投诉数")
+    favourite_id: int | None = Field(None, description="当前用户收藏该工厂时的收藏 ID")
 
 
 class FactoryCardOut(TrustSignals):

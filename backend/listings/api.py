@@ -11,6 +11,7 @@ from common.permissions import HasChosenAccountType, require
 from listings import selectors, services
 from listings.models import Post, PostKind, PostStatus
 from listings.schemas import FormSchemaOut, MyPostOut, PostCardOut, PostIn, PostOut, parse_post_input
+from matching.services import record_view as record_history
 
 router = Router(tags=["供需信息"])
 
@@ -71,6 +72,7 @@ def post_detail(request: HttpRequest, post_id: int) -> Post:
     user = current_user(request)
     post = selectors.get_post_for(user=user, post_id=post_id)
     services.record_view(post=post, viewer=user)
+    record_history(user=user, post=post)
     return post
 
 

@@ -587,6 +587,10 @@ def _approve_locked(*, reviewer: User, post: Post, revision: PostRevision | None
         data={"kind": post.kind, "revision_id": revision.pk if revision else None},
     )
     _notify_result(post, approved=True, reason="", is_edit=revision is not None)
+    # Two-way matching (R-PLUS-1): the best-fitting counterparts hear of a newly approved post.
+    from matching.services import notify_matches_for_post
+
+    notify_matches_for_post(post)
 
 
 def _reject_locked(

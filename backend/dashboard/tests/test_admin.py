@@ -39,10 +39,9 @@ def build_activity() -> dict[str, Any]:
 
 
 def table_total(html: str, metric: str) -> int:
-    marker = f'data-metric="{metric}"'
-    row = html[html.index(marker) :]
-    row = row[: row.index("</tr>")]
-    return int(row.split("data-total>")[1].split("<")[0])
+    """The 合计 cell of a metric's column in the page's table."""
+    marker = f'data-total data-metric="{metric}">'
+    return int(html[html.index(marker) + len(marker) :].split("<")[0])
 
 
 @pytest.mark.parametrize("granularity", ["day", "week", "month"])

@@ -7,6 +7,7 @@ import logging
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils.module_loading import import_string
 
 logger = logging.getLogger(__name__)
 
@@ -15,6 +16,7 @@ JOBS = (
     ("资质到期提醒与过期处理", "send_qualification_reminders"),
     ("信息到期提醒与过期下架", "expire_posts"),
     ("数据看板日汇总", "rollup_dashboard"),
+    ("清理过期浏览记录", "matching.services.prune_history"),
 )
 
 
@@ -25,9 +27,12 @@ class Command(BaseCommand):
         failed = []
         for label, command in JOBS:
             try:
-                call_command(command, stdout=self.stdout)
+                if "." in command:
+                    import_string(command)()
+                else:
+                    call_command(command, stdout=self.stdout)
                 self.stdout.write(f"✓ {label}")
-            except Exception:  # noqa: BLE001 - one job's failure must not stop the rest
+            except Exception:
                 logger.exception("scheduled job %s failed", command)
                 failed.append(label)
         if failed:

@@ -58,14 +58,29 @@ class Command(BaseCommand):
     def load_domains(self) -> None:
         """Each domain's demo loader, in dependency order."""
         from factories.demo import load_demo_factories
-        from moderation.demo import load_default_keywords
-
         from listings.demo import load_demo_posts
+        from moderation.demo import load_default_keywords
 
         load_default_keywords()
         load_demo_factories()
         self.verify_demo_accounts()
         load_demo_posts()
+        self.spread_history()
+
+    def spread_history(self) -> None:
+        """Demo factories joined over the past weeks, so the dashboard shows a history on day one."""
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        from dashboard.services import rebuild_rollups
+
+        today = timezone.localdate()
+        for n, user in enumerate(User.objects.filter(username__startswith="demo_factory_").order_by("pk")):
+            User.objects.filter(pk=user.pk, date_joined__date__gte=today - timedelta(days=1)).update(
+                date_joined=timezone.now() - timedelta(days=2 * n + 1, hours=n)
+            )
+        rebuild_rollups(start=today - timedelta(days=90), end=today)
 
     @transaction.atomic
     def verify_demo_accounts(self) -> None:

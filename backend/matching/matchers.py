@@ -1,0 +1,548 @@
+"""Two-way matching with reasons (R-BOARD-4, R-PLUS-1).
+
+Candidates are narrowed in SQL (same category / industry / process / job type, visible, not the
+asker's own), then scored in Python so every point carries a reason a person can read. The score is a
+weighted sum out of 100:
+
+  fit (category or process)  35   同品类：保温杯 / 工艺匹配：注塑
+  attributes                 20   可接小批量 / 可接大批量订单 / 可接急单 / 免费打样
+  capacity                   10   产能可按期交货
+  distance                   15   距离 12 公里
+  verification               10   已认证工厂
+  responsiveness             10   平均 2 小时内回复
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Exists, Max, OuterRef, Prefetch, Q
+from django.utils import timezone
+
+from matching.trust import Responsiveness, response_phrase, response_stats
+from regions.geo import distance_km
+
+if TYPE_CHECKING:
+    from accounts.models import User
+    from factories.models import FactoryProfile
+    from listings.models import Post
+    from matching.models import WorkerPreference
+
+FIT = 35
+ATTRIBUTES = 20
+CAPACITY = 10
+DISTANCE = 15
+VERIFIED = 10
+RESPONSIVE = 10
+
+SMALL_BATCH_MAX = Decimal(3000)
+LARGE_BATCH_MIN = Decimal(10000)
+URGENT_DAYS = 15
+NEAR_KM = 50.0
+FAR_KM = 1000.0
+CANDIDATES = 200
+
+
+@dataclass
+class Match:
+    score: int
+    reasons: list[str]
+    post: Post | None = None
+    factory: FactoryProfile | None = None
+    worker: User | None = None
+    preference: WorkerPreference | None = None
+    distance_km: float | None = None
+
+    @property
+    def type(self) -> str:
+        return "post" if self.post is not None else "factory" if self.factory is not None else "worker"
+
+    @property
+    def recipient(self) -> Any:
+        if self.post is not None:
+            return self.post.owner
+        if self.factory is not None:
+            return self.factory.owner
+        return self.worker
+
+
+@dataclass
+class Demand:
+    """What is asked for: a procurement or processing demand."""
+
+    owner_id: int
+    category_id: int | None = None
+    category_name: str = ""
+    industry_id: int | None = None
+    industry_name: str = ""
+    processes: dict[int, str] = field(default_factory=dict)
+    quantity: Decimal | None = None
+    delivery_date: date | None = None
+    sample_required: bool = False
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+@dataclass
+class Supplier:
+    """What is offered: a factory (with its processing services' capacity) or a processing service."""
+
+    owner_id: int
+    categories: dict[int, str] = field(default_factory=dict)
+    industry_id: int | None = None
+    industry_name: str = ""
+    processes: dict[int, str] = field(default_factory=dict)
+    attribute_codes: set[str] = field(default_factory=set)
+    capacity_per_day: Decimal | None = None
+    min_order: Decimal | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    is_verified: bool = False
+    completed_deals: int = 0
+
+
+def _demand_from_post(post: Post) -> Demand:
+    return Demand(
+        owner_id=post.owner_id,
+        category_id=post.category_id,
+        category_name=post.category.name if post.category_id and post.category else "",
+        industry_id=post.industry_id,
+        industry_name=post.industry.name if post.industry_id and post.industry else "",
+        processes={p.pk: p.name for p in post.process_types.all()},
+        quantity=post.quantity,
+        delivery_date=post.delivery_date,
+        sample_required=bool(post.sample_required),
+        latitude=post.latitude if post.latitude is not None else getattr(post.region, "latitude", None),
+        longitude=post.longitude if post.longitude is not None else getattr(post.region, "longitude", None),
+    )
+
+
+def _supplier_from_factory(factory: FactoryProfile, *, capacity: Decimal | None = None) -> Supplier:
+    return Supplier(
+        owner_id=factory.owner_id,
+        categories={c.pk: c.name for c in factory.categories.all()},
+        industry_id=factory.industry_id,
+        industry_name=factory.industry.name,
+        attribute_codes={a.code for a in factory.attributes.all()},
+        capacity_per_day=capacity,
+        latitude=factory.latitude if factory.latitude is not None else factory.region.latitude,
+        longitude=factory.longitude if factory.longitude is not None else factory.region.longitude,
+        is_verified=factory.is_verified,
+        completed_deals=factory.completed_deals,
+    )
+
+
+def _supplier_from_service(post: Post) -> Supplier:
+    factory = getattr(post.owner, "factory", None) if post.owner.account_type == "factory" else None
+    categories = {post.category_id: post.category.name} if post.category_id and post.category else {}
+    if factory is not None:
+        categories = {**{c.pk: c.name for c in factory.categories.all()}, **categories}
+    return Supplier(
+        owner_id=post.owner_id,
+        categories=categories,
+        industry_id=post.industry_id or (factory.industry_id if factory else None),
+        industry_name=(post.industry.name if post.industry_id and post.industry else "")
+        or (factory.industry.name if factory else ""),
+        processes={p.pk: p.name for p in post.process_types.all()},
+        attribute_codes={a.code for a in factory.attributes.all()} if factory else set(),
+        capacity_per_day=post.capacity_per_day,
+        min_order=post.min_order,
+        latitude=post.latitude if post.latitude is not None else getattr(post.region, "latitude", None),
+        longitude=post.longitude if post.longitude is not None else getattr(post.region, "longitude", None),
+        is_verified=bool(factory and factory.is_verified),
+        completed_deals=factory.completed_deals if factory else 0,
+    )
+
+
+def _km(lat1: float | None, lon1: float | None, lat2: float | None, lon2: float | None) -> float | None:
+    if None in (lat1, lon1, lat2, lon2):
+        return None
+    return distance_km(lat1, lon1, lat2, lon2)  # type: ignore[arg-type]
+
+
+def distance_reason(km: float) -> str:
+    if km < 1:
+        return "距离不到 1 公里"
+    return f"距离 {round(km)} 公里"
+
+
+def distance_points(km: float | None) -> float:
+    if km is None:
+        return 0.0
+    if km <= NEAR_KM:
+        return DISTANCE
+    return max(0.0, DISTANCE * (1 - (km - NEAR_KM) / (FAR_KM - NEAR_KM)))
+
+
+def _number(value: Decimal) -> str:
+    return str(int(value)) if value == value.to_integral() else f"{value.normalize():f}"
+
+
+def score(demand: Demand, supplier: Supplier, stats: Responsiveness | None) -> tuple[int, list[str], float | None]:
+    """The fit of a supplier to a demand: (score 0-100, reasons in Chinese, distance in km)."""
+    points = 0.0
+    reasons: list[str] = []
+
+    # Fit: for processing, the processes asked for (most of it) and the product category (the rest).
+    category = 0.0
+    if demand.category_id and demand.category_id in supplier.categories:
+        category = FIT
+        reasons.append(f"同品类：{demand.category_name}")
+    elif demand.industry_id and demand.industry_id == supplier.industry_id:
+        category = FIT * 0.45
+        reasons.append(f"同行业：{demand.industry_name}")
+    if demand.processes:
+        shared = [name for pid, name in demand.processes.items() if pid in supplier.processes]
+        process = FIT * len(shared) / len(demand.processes)
+        if shared:
+            reasons.insert(0, "工艺匹配：" + "、".join(shared))
+        points += process * 0.7 + category * 0.3
+    else:
+        points += category
+
+    # Attributes the factory declared (R-TAX-3) against what the demand needs.
+    today = timezone.localdate()
+    days_left = (demand.delivery_date - today).days if demand.delivery_date else None
+    if demand.quantity is not None:
+        if demand.quantity <= SMALL_BATCH_MAX and "small_batch" in supplier.attribute_codes:
+            points += 8
+            reasons.append("可接小批量")
+        elif demand.quantity >= LARGE_BATCH_MIN and "large_batch" in supplier.attribute_codes:
+            points += 8
+            reasons.append("可接大批量订单")
+    if days_left is not None and 0 <= days_left <= URGENT_DAYS and "urgent_orders" in supplier.attribute_codes:
+        points += 7
+        reasons.append("可接急单")
+    if demand.sample_required and "free_sample" in supplier.attribute_codes:
+        points += 5
+        reasons.append("免费打样")
+
+    # Capacity against quantity and delivery.
+    if supplier.capacity_per_day and demand.quantity:
+        days_needed = math.ceil(demand.quantity / supplier.capacity_per_day)
+        if days_left is not None and days_left > 0:
+            if days_needed <= days_left:
+                points += CAPACITY
+                reasons.append(f"产能可按期交货（约 {days_needed} 天）")
+            elif days_needed <= days_left * 1.5:
+                points += CAPACITY * 0.4
+        elif days_left is None and days_needed <= 30:
+            points += CAPACITY * 0.6
+            reasons.append(f"产能约 {days_needed} 天可完成")
+    if supplier.min_order and demand.quantity is not None and demand.quantity < supplier.min_order:
+        points -= CAPACITY * 0.5  # below the minimum order: possible, but the least likely to be taken
+
+    km = _km(demand.latitude, demand.longitude, supplier.latitude, supplier.longitude)
+    points += distance_points(km)
+    if km is not None and km <= 500:
+        reasons.append(distance_reason(km))
+
+    if supplier.is_verified:
+        points += VERIFIED
+        reasons.append("已认证工厂")
+
+    if stats is not None and stats.response_rate is not None:
+        minutes = stats.median_response_minutes
+        speed = (
+            1.0 if minutes is not None and minutes <= 120 else 0.6 if minutes is not None and minutes <= 1440 else 0.3
+        )
+        points += RESPONSIVE * stats.response_rate * speed
+        phrase = response_phrase(minutes)
+        if phrase and stats.response_rate >= 0.5:
+            reasons.append(phrase)
+    if supplier.completed_deals:
+        reasons.append(f"已成交 {supplier.completed_deals} 单")
+    return max(0, min(100, round(points))), reasons, km
+
+
+# --- Candidate sets -------------------------------------------------------------------------------
+
+
+def _factories() -> Any:
+    from factories.selectors import DirectoryFilter, directory
+
+    return directory(DirectoryFilter())
+
+
+def _service_capacity(owner_ids: list[int]) -> dict[int, Decimal]:
+    """A factory's capacity per day, from its published processing services (largest one)."""
+    from listings.models import PostKind
+    from matching.selectors import visible_posts
+
+    rows = (
+        visible_posts()
+        .filter(kind=PostKind.PROCESSING_SERVICE, owner_id__in=owner_ids, capacity_per_day__isnull=False)
+        .values("owner_id")
+        .annotate(capacity=Max("capacity_per_day"))
+    )
+    return {row["owner_id"]: row["capacity"] for row in rows}
+
+
+def _post_candidates(kind: str) -> Any:
+    from listings.selectors import with_card_relations
+    from matching.selectors import visible_posts
+    from taxonomy.models import AttributeTag, CategoryTag
+
+    return with_card_relations(visible_posts().filter(kind=kind)).prefetch_related(
+        Prefetch("owner__factory__categories", queryset=CategoryTag.objects.only("id", "name")),
+        Prefetch("owner__factory__attributes", queryset=AttributeTag.objects.only("id", "code", "name")),
+    )
+
+
+def _rank(matches: list[Match], limit: int) -> list[Match]:
+    matches.sort(key=lambda m: (-m.score, m.distance_km if m.distance_km is not None else math.inf))
+    return matches[:limit]
+
+
+def match_factories_for_demand(post: Post, *, limit: int = 20) -> list[Match]:
+    """Verified factories that fit a procurement (or processing) demand, best first."""
+    from factories.models import FactoryProfile
+
+    demand = _demand_from_post(post)
+    if not demand.category_id and not demand.industry_id:
+        return []
+    same_category = Exists(
+        FactoryProfile.categories.through.objects.filter(
+            factoryprofile_id=OuterRef("pk"), categorytag_id=demand.category_id or 0
+        )
+    )
+    qs = (
+        _factories()
+        .filter(Q(industry_id=demand.industry_id) | same_category)
+        .exclude(owner_id=post.owner_id)
+        .annotate(same_category=same_category)
+        .order_by("-same_category", "-completed_deals", "-id")[:CANDIDATES]
+    )
+    factories = list(qs)
+    owner_ids = [f.owner_id for f in factories]
+    capacity = _service_capacity(owner_ids)
+    stats = response_stats(owner_ids)
+    matches = []
+    for factory in factories:
+        value, reasons, km = score(
+            demand,
+            _supplier_from_factory(factory, capacity=capacity.get(factory.owner_id)),
+            stats.get(factory.owner_id),
+        )
+        matches.append(Match(score=value, reasons=reasons, factory=factory, distance_km=km))
+    return _rank(matches, limit)
+
+
+def match_services_for_processing_demand(post: Post, *, limit: int = 20) -> list[Match]:
+    """Processing services offering the processes a processing demand asks for."""
+    from listings.models import PostKind
+
+    demand = _demand_from_post(post)
+    if not demand.processes:
+        return []
+    services = list(
+        _post_candidates(PostKind.PROCESSING_SERVICE)
+        .filter(process_types__in=list(demand.processes))
+        .exclude(owner_id=post.owner_id)
+        .distinct()
+        .order_by("-published_at", "-id")[:CANDIDATES]
+    )
+    stats = response_stats(s.owner_id for s in services)
+    matches = []
+    for service in services:
+        value, reasons, km = score(demand, _supplier_from_service(service), stats.get(service.owner_id))
+        matches.append(Match(score=value, reasons=reasons, post=service, distance_km=km))
+    return _rank(matches, limit)
+
+
+def match_demands_for_processing_service(post: Post, *, limit: int = 20) -> list[Match]:
+    """The reverse: processing demands a service can take on."""
+    from listings.models import PostKind
+
+    supplier = _supplier_from_service(post)
+    if not supplier.processes:
+        return []
+    demands = list(
+        _post_candidates(PostKind.PROCESSING_DEMAND)
+        .filter(process_types__in=list(supplier.processes))
+        .exclude(owner_id=post.owner_id)
+        .distinct()
+        .order_by("-published_at", "-id")[:CANDIDATES]
+    )
+    stats = response_stats([post.owner_id])
+    matches = []
+    for demand_post in demands:
+        value, reasons, km = score(_demand_from_post(demand_post), supplier, stats.get(post.owner_id))
+        matches.append(Match(score=value, reasons=reasons, post=demand_post, distance_km=km))
+    return _rank(matches, limit)
+
+
+def match_demands_for_factory(factory: FactoryProfile, *, limit: int = 20) -> list[Match]:
+    """Procurement demands in the factory's categories or industry, and processing demands for the
+    processes its services offer — the demands that fit it (R-PLUS-1)."""
+    from listings.models import Post, PostKind, PostStatus
+    from matching.selectors import visible_posts
+
+    category_ids = [c.pk for c in factory.categories.all()]
+    services = list(
+        visible_posts()
+        .filter(kind=PostKind.PROCESSING_SERVICE, owner_id=factory.owner_id, status=PostStatus.PUBLISHED)
+        .prefetch_related("process_types")
+    )
+    processes = {p.pk: p.name for s in services for p in s.process_types.all()}
+    capacities = [s.capacity_per_day for s in services if s.capacity_per_day]
+    supplier = _supplier_from_factory(factory, capacity=max(capacities) if capacities else None)
+    supplier.processes = processes
+    wanted: Any = Q(kind=PostKind.PROCUREMENT) & (Q(category_id__in=category_ids) | Q(industry_id=factory.industry_id))
+    if processes:
+        wanted |= Q(kind=PostKind.PROCESSING_DEMAND) & Exists(
+            Post.process_types.through.objects.filter(post_id=OuterRef("pk"), processtype_id__in=list(processes))
+        )
+    from listings.selectors import with_card_relations
+
+    demands = list(
+        with_card_relations(visible_posts().filter(wanted).exclude(owner_id=factory.owner_id)).order_by(
+            "-published_at", "-id"
+        )[:CANDIDATES]
+    )
+    stats = response_stats([factory.owner_id]).get(factory.owner_id)
+    matches = []
+    for demand_post in demands:
+        demand = _demand_from_post(demand_post)
+        if demand_post.kind == PostKind.PROCUREMENT:
+            demand.processes = {}
+        value, reasons, km = score(demand, supplier, stats)
+        matches.append(Match(score=value, reasons=reasons, post=demand_post, distance_km=km))
+    return _rank(matches, limit)
+
+
+# --- Labour ---------------------------------------------------------------------------------------
+
+
+def _region_fit(worker_region: Any, post_region: Any) -> tuple[float, str | None]:
+    """Points (out of 35) and a reason for how close the wanted region is to the job's."""
+    if worker_region is None or post_region is None:
+        return 0.0, None
+    from regions.selectors import descendant_adcode_prefix
+
+    wanted_prefix = descendant_adcode_prefix(worker_region)
+    if post_region.adcode.startswith(wanted_prefix):
+        if len(wanted_prefix) == 6:
+            return 35.0, f"意向地区：{worker_region.name}"
+        return 30.0, f"意向地区：{worker_region.name}"
+    if post_region.adcode[:4] == worker_region.adcode[:4]:
+        return 25.0, f"同城：{post_region.city_name or post_region.name}"
+    if post_region.adcode[:2] == worker_region.adcode[:2]:
+        return 10.0, f"同省：{post_region.province_name}"
+    return 0.0, None
+
+
+def score_worker(post: Post, preference: WorkerPreference) -> tuple[int, list[str], float | None]:
+    points = 0.0
+    reasons: list[str] = []
+    job_ids = {j.pk for j in preference.job_types.all()}
+    if post.job_type_id and post.job_type_id in job_ids:
+        points += 45
+        reasons.append(f"意向工种：{post.job_type.name}")  # type: ignore[union-attr]
+    region_points, region_reason = _region_fit(preference.region, post.region)
+    points += region_points
+    if region_reason:
+        reasons.append(region_reason)
+    if preference.available_from is None or (post.period_start and preference.available_from <= post.period_start):
+        points += 20
+        reasons.append("可按时到岗")
+    km = None
+    if preference.region is not None and post.latitude is not None:
+        km = _km(preference.region.latitude, preference.region.longitude, post.latitude, post.longitude)
+    return max(0, min(100, round(points))), reasons, km
+
+
+def match_workers_for_labour(post: Post, *, limit: int = 20) -> list[Match]:
+    """Workers whose wanted job types or region fit a labour post (workers opt in by saving a
+    preference)."""
+    from accounts.models import AccountStatus, AccountType
+    from matching.models import WorkerPreference
+
+    now = timezone.now()
+    wanted = Q()
+    if post.job_type_id:
+        wanted |= Q(job_types=post.job_type_id)
+    if post.region_id:
+        # Preferences for the job's district, its city or its province.
+        wanted |= Q(region_id__in=[post.region_id, post.region_id[:4] + "00", post.region_id[:2] + "0000"])
+    if not wanted:
+        return []
+    disabled = Q(user__status=AccountStatus.DISABLED) & (
+        Q(user__status_until__isnull=True) | Q(user__status_until__gt=now)
+    )
+    preferences = list(
+        WorkerPreference.objects.filter(wanted)
+        .filter(user__account_type=AccountType.WORKER, user__is_active=True, user__deleted_at__isnull=True)
+        .exclude(disabled)
+        .exclude(user_id=post.owner_id)
+        .select_related("user", "region")
+        .prefetch_related("job_types")
+        .distinct()
+        .order_by("-updated_at", "-id")[:CANDIDATES]
+    )
+    matches = []
+    for preference in preferences:
+        value, reasons, km = score_worker(post, preference)
+        matches.append(
+            Match(score=value, reasons=reasons, worker=preference.user, preference=preference, distance_km=km)
+        )
+    return _rank(matches, limit)
+
+
+def match_labour_for_worker(preference: WorkerPreference, *, limit: int = 20) -> list[Match]:
+    """The reverse, for a worker's "for me": visible labour posts fitting their preference."""
+    from listings.models import PostKind
+
+    job_ids = [j.pk for j in preference.job_types.all()]
+    wanted = Q(job_type_id__in=job_ids) if job_ids else Q()
+    if preference.region is not None:
+        from regions.selectors import descendant_adcode_prefix
+
+        wanted |= Q(region__adcode__startswith=descendant_adcode_prefix(preference.region)[:4])
+    if not wanted:
+        return []
+    posts = list(
+        _post_candidates(PostKind.LABOUR)
+        .filter(wanted, is_full=False)
+        .exclude(owner_id=preference.user_id)
+        .order_by("-published_at", "-id")[:CANDIDATES]
+    )
+    matches = []
+    for post in posts:
+        value, reasons, km = score_worker(post, preference)
+        matches.append(Match(score=value, reasons=reasons, post=post, distance_km=km))
+    return _rank(matches, limit)
+
+
+# --- Dispatch -------------------------------------------------------------------------------------
+
+
+def matches_for_post(post: Post, *, limit: int = 20) -> list[Match]:
+    from listings.models import PostKind
+
+    if post.kind == PostKind.PROCUREMENT:
+        return match_factories_for_demand(post, limit=limit)
+    if post.kind == PostKind.PROCESSING_DEMAND:
+        return match_services_for_processing_demand(post, limit=limit)
+    if post.kind == PostKind.PROCESSING_SERVICE:
+        return match_demands_for_processing_service(post, limit=limit)
+    if post.kind == PostKind.LABOUR:
+        return match_workers_for_labour(post, limit=limit)
+    return []
+
+
+def notice_for(post: Post) -> tuple[str, str]:
+    """Title and in-app link of the notice sent to a post's matches."""
+    from listings.models import PostKind
+
+    titles: dict[str, str] = {
+        PostKind.PROCUREMENT: "有新的采购需求适合您的工厂",
+        PostKind.PROCESSING_DEMAND: "有新的代加工需求适合您",
+        PostKind.PROCESSING_SERVICE: "有新的代加工服务适合您的需求",
+        PostKind.LABOUR: "有新的招工信息符合您的求职意向",
+    }
+    return titles.get(post.kind, "有新的信息适合您"), f"/pages/posts/detail?id={post.pk}"

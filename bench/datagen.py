@@ -1,0 +1,287 @@
+"""Generates realistic Chinese posts and factories for benchmarks, with bulk inserts.
+
+    uv run python bench/datagen.py --posts 100000 --factories 10000            # appends
+    uv run python bench/datagen.py --reset --posts 10000 --factories 1000      # starts over
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/cmt_bench uv run python bench/datagen.py ...
+
+Rows it creates belong to accounts named ``bench_*`` (``--reset`` deletes exactly those). Bulk inserts
+skip model signals, so the search index is rebuilt at the end (``manage.py rebuild_search_index``);
+pass ``--no-index`` to skip that.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import time
+from datetime import timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "backend"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+PRODUCTS: dict[str, list[str]] = {
+    "保温杯": ["不锈钢真空保温杯", "儿童保温杯", "车载保温杯", "316 保温杯", "大容量保温壶", "便携保温杯"],
+    "餐具": ["陶瓷餐具套装", "不锈钢餐具", "竹木筷子", "密胺餐盘", "骨瓷碗碟"],
+    "厨具": ["不粘锅", "铸铁锅", "不锈钢汤锅", "菜刀套装", "硅胶铲"],
+    "收纳用品": ["PP 收纳箱", "衣物收纳袋", "桌面收纳盒", "真空压缩袋"],
+    "清洁用品": ["超细纤维抹布", "拖把", "清洁刷", "垃圾袋"],
+    "手机配件": ["手机壳", "钢化膜", "手机支架", "磁吸充电宝"],
+    "数据线/充电器": ["Type-C 数据线", "快充充电器", "氮化镓充电头"],
+    "蓝牙耳机": ["TWS 蓝牙耳机", "头戴式耳机", "骨传导耳机"],
+    "T恤/卫衣": ["纯棉 T 恤", "连帽卫衣", "POLO 衫", "文化衫"],
+    "羽绒服": ["白鸭绒羽绒服", "轻薄羽绒服", "儿童羽绒服"],
+    "注塑模具": ["注塑模具", "双色注塑模", "热流道模具"],
+    "彩盒": ["彩盒包装", "礼品盒", "天地盖盒"],
+    "纸箱": ["五层瓦楞纸箱", "快递纸箱", "飞机盒"],
+}
+ADJECTIVES = ["外贸出口", "工厂直供", "现货", "加急", "长期合作", "品质稳定", "可定制 logo", "欧美标准"]
+MARKETS = ["欧洲", "北美", "东南亚", "中东", "日韩", "国内电商"]
+UNITS = ["个", "件", "套", "箱"]
+CERTS = ["CE", "FDA", "LFGB", "ROHS", "BSCI", "ISO9001"]
+FACTORY_PREFIX = ["永康", "宁波", "义乌", "东莞", "深圳", "佛山", "温州", "台州", "潮州", "揭阳", "苏州", "泉州"]
+FACTORY_WORDS = ["精工", "恒达", "华美", "金鼎", "利达", "鑫源", "宏发", "嘉联", "巨星", "新科"]
+
+
+def setup() -> None:
+    import django
+
+    django.setup()
+
+
+def _chunks(items: list[Any], size: int) -> Any:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def reset() -> None:
+    from accounts.models import User
+
+    started = time.monotonic()
+    deleted, _ = User.objects.filter(username__startswith="bench_").delete()
+    print(f"removed {deleted} bench rows in {time.monotonic() - started:.1f}s")
+
+
+def generate(*, posts: int, factories: int, seed: int, batch: int = 5000) -> None:
+    from django.db import transaction
+    from django.utils import timezone
+
+    from accounts.models import User
+    from factories.models import FactoryProfile
+    from listings.models import Post, PostKind, PostStatus
+    from regions.models import Region
+    from taxonomy.models import AttributeTag, CategoryTag, JobType, ProcessType
+
+    rng = random.Random(seed)
+    tag = f"{int(time.time())}_{seed}"
+    districts = list(
+        Region.objects.filter(level=3, latitude__isnull=False).values_list("adcode", "latitude", "longitude")
+    )
+    # Posts cluster where manufacturing is (浙江, 广东, 江苏, 福建), with a long tail elsewhere.
+    hubs = [d for d in districts if d[0][:2] in {"33", "44", "32", "35"}]
+    categories = {c.name: c for c in CategoryTag.objects.select_related("industry")}
+    known = [c for name, c in categories.items() if name in PRODUCTS]
+    attributes = list(AttributeTag.objects.all())
+    job_types = list(JobType.objects.all())
+    processes = list(ProcessType.objects.all())
+    now = timezone.now()
+    today = timezone.localdate()
+
+    def place() -> tuple[str, float, float]:
+        adcode, lat, lng = rng.choice(hubs if rng.random() < 0.8 else districts)
+        return adcode, lat + rng.uniform(-0.05, 0.05), lng + rng.uniform(-0.05, 0.05)
+
+    started = time.monotonic()
+    with transaction.atomic():
+        owner_count = max(1, factories) + max(1, posts // 50)
+        users = [
+            User(
+                username=f"bench_{tag}_{i}",
+                display_name=f"测试{i}",
+                account_type="factory" if i < max(1, factories) else "trade",
+                password="!",
+            )
+            for i in range(owner_count)
+        ]
+        for chunk in _chunks(users, batch):
+            User.objects.bulk_create(chunk)
+        users = list(User.objects.filter(username__startswith=f"bench_{tag}_").order_by("pk"))
+        factory_users = [u for u in users if u.account_type == "factory"]
+        trade_users = [u for u in users if u.account_type == "trade"] or factory_users
+
+        profiles = []
+        for user in factory_users[:factories]:
+            category = rng.choice(known)
+            adcode, lat, lng = place()
+            products = "、".join(rng.sample(PRODUCTS[category.name], k=min(3, len(PRODUCTS[category.name]))))
+            profiles.append(
+                FactoryProfile(
+                    owner=user,
+                    name=f"{rng.choice(FACTORY_PREFIX)}{rng.choice(FACTORY_WORDS)}{category.name.split('/')[0]}厂",
+                    industry=category.industry,
+                    region_id=adcode,
+                    address=f"工业园区 {rng.randint(1, 200)} 号",
+                    latitude=lat,
+                    longitude=lng,
+                    main_products=products,
+                    description=f"专业生产{products}，{rng.choice(ADJECTIVES)}，员工 {rng.randint(20, 800)} 人。",
+                    contact_name="联系人",
+                    is_verified=rng.random() < 0.85,
+                    verified_at=now - timedelta(days=rng.randint(1, 400)),
+                    completed_deals=rng.randint(0, 60),
+                )
+            )
+        for chunk in _chunks(profiles, batch):
+            FactoryProfile.objects.bulk_create(chunk)
+        saved = list(
+            FactoryProfile.objects.filter(owner__username__startswith=f"bench_{tag}_").select_related("industry")
+        )
+        cat_links, attr_links = [], []
+        by_industry: dict[int, list[Any]] = {}
+        for c in categories.values():
+            by_industry.setdefault(c.industry_id, []).append(c)
+        for profile in saved:
+            for c in rng.sample(by_industry[profile.industry_id], k=min(2, len(by_industry[profile.industry_id]))):
+                cat_links.append(FactoryProfile.categories.through(factoryprofile_id=profile.pk, categorytag_id=c.pk))
+            for a in rng.sample(attributes, k=3):
+                attr_links.append(FactoryProfile.attributes.through(factoryprofile_id=profile.pk, attributetag_id=a.pk))
+        for chunk in _chunks(cat_links, batch):
+            FactoryProfile.categories.through.objects.bulk_create(chunk, ignore_conflicts=True)
+        for chunk in _chunks(attr_links, batch):
+            FactoryProfile.attributes.through.objects.bulk_create(chunk, ignore_conflicts=True)
+        print(f"{len(saved)} factories in {time.monotonic() - started:.1f}s")
+
+        started = time.monotonic()
+        kinds = [
+            (PostKind.PROCUREMENT, 0.3),
+            (PostKind.STOCK, 0.25),
+            (PostKind.LABOUR, 0.25),
+            (PostKind.PROCESSING_DEMAND, 0.1),
+            (PostKind.PROCESSING_SERVICE, 0.1),
+        ]
+        rows: list[Post] = []
+        process_links: list[tuple[int, list[int]]] = []
+        created = 0
+
+        def flush() -> None:
+            nonlocal created
+            Post.objects.bulk_create(rows, batch_size=1000)
+            links = [
+                Post.process_types.through(post_id=post.pk, processtype_id=pid)
+                for post, pids in zip(rows, [p for _, p in process_links], strict=True)
+                for pid in pids
+            ]
+            Post.process_types.through.objects.bulk_create(links, batch_size=2000)
+            created += len(rows)
+            rows.clear()
+            process_links.clear()
+
+        for i in range(posts):
+            kind = rng.choices([k for k, _ in kinds], weights=[w for _, w in kinds])[0]
+            category = rng.choice(known)
+            product = rng.choice(PRODUCTS[category.name])
+            adcode, lat, lng = place()
+            qty = Decimal(rng.choice([200, 500, 1000, 3000, 5000, 10000, 30000, 50000, 100000]))
+            unit = rng.choice(UNITS)
+            published = now - timedelta(minutes=rng.randint(0, 60 * 24 * 60))
+            post = Post(
+                owner=rng.choice(trade_users if kind == PostKind.PROCUREMENT else factory_users),
+                kind=kind,
+                status=PostStatus.PUBLISHED if rng.random() < 0.9 else PostStatus.EXPIRED,
+                region_id=adcode,
+                latitude=lat,
+                longitude=lng,
+                valid_until=today + timedelta(days=rng.randint(1, 60)),
+                published_at=published,
+                refreshed_at=published,
+            )
+            pids: list[int] = []
+            if kind == PostKind.LABOUR:
+                job = rng.choice(job_types)
+                wage = rng.choice(
+                    [(Decimal(rng.randint(18, 35)), "hour", 8), (Decimal(rng.randint(150, 350)), "day", 1)]
+                )
+                post.job_type = job
+                post.wage_amount, post.wage_unit = wage[0], wage[1]
+                post.wage_per_day = wage[0] * wage[2]
+                post.headcount = rng.randint(1, 80)
+                post.period_start = today + timedelta(days=rng.randint(0, 20))
+                post.period_end = post.period_start + timedelta(days=rng.randint(7, 90))
+                post.meals_provided = rng.random() < 0.7
+                post.housing_provided = rng.random() < 0.5
+                post.title = f"招{job.name} {post.headcount}人 {wage[0]}{'元/小时' if wage[1] == 'hour' else '元/天'}"
+                perks = ("包吃" if post.meals_provided else "") + ("包住" if post.housing_provided else "")
+                post.description = f"{rng.choice(['长期', '短期', '暑假工'])}，{perks}，工资日结，不收任何费用。"
+            else:
+                post.industry_id = category.industry_id
+                post.category = category
+                post.product_name = product
+                post.quantity, post.quantity_unit = qty, unit
+                if kind in (PostKind.PROCESSING_DEMAND, PostKind.PROCESSING_SERVICE):
+                    chosen = rng.sample(processes, k=rng.randint(1, 2))
+                    pids = [p.pk for p in chosen]
+                    names = "/".join(p.name for p in chosen)
+                    if kind == PostKind.PROCESSING_SERVICE:
+                        post.capacity_per_day = Decimal(rng.choice([500, 1000, 2000, 5000, 10000]))
+                        post.title = f"承接{names}加工 日产能 {post.capacity_per_day}{unit}"
+                    else:
+                        post.delivery_date = today + timedelta(days=rng.randint(5, 90))
+                        post.title = f"{names}代加工需求 {product} {qty}{unit}"
+                    post.description = f"{product}，{rng.choice(ADJECTIVES)}，{rng.choice(['来料加工', '包工包料'])}。"
+                elif kind == PostKind.PROCUREMENT:
+                    post.delivery_date = today + timedelta(days=rng.randint(5, 90))
+                    post.unit_price = Decimal(rng.randint(200, 8000)) / 100
+                    certs = rng.sample(CERTS, k=rng.randint(0, 2))
+                    post.certifications = certs
+                    post.certification_codes = (" " + " ".join(certs) + " ") if certs else ""
+                    post.sample_required = rng.random() < 0.5
+                    post.title = f"求购{product} {qty}{unit}"
+                    post.description = (
+                        f"{rng.choice(ADJECTIVES)}，出口{rng.choice(MARKETS)}，需{'、'.join(certs) or '常规'}认证，"
+                        f"交期 {post.delivery_date:%m月%d日}。"
+                    )
+                else:
+                    post.unit_price = Decimal(rng.randint(100, 5000)) / 100
+                    post.grade = rng.choice(["A", "B", "C"])
+                    post.title = f"库存{product} {qty}{unit} {post.grade}级"
+                    source = rng.choice(["外贸尾单", "工厂清仓", "品牌余货"])
+                    post.description = f"{source}，原箱包装，可验货，{rng.choice(ADJECTIVES)}。"
+            post.search_text = " ".join(x for x in [post.title, post.product_name, post.description] if x)
+            rows.append(post)
+            process_links.append((i, pids))
+            if len(rows) >= batch:
+                flush()
+                print(f"  posts {created}", end="\r")
+        if rows:
+            flush()
+    print(f"{created} posts in {time.monotonic() - started:.1f}s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--posts", type=int, default=10000)
+    parser.add_argument("--factories", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--reset", action="store_true", help="delete earlier bench_* rows first")
+    parser.add_argument("--migrate", action="store_true", help="run migrations first (fresh database)")
+    parser.add_argument("--no-index", action="store_true", help="skip rebuilding the search index")
+    args = parser.parse_args()
+    setup()
+    from django.core.management import call_command
+
+    if args.migrate:
+        call_command("migrate", verbosity=0)
+    if args.reset:
+        reset()
+    generate(posts=args.posts, factories=args.factories, seed=args.seed)
+    if not args.no_index:
+        call_command("rebuild_search_index")
+
+
+if __name__ == "__main__":
+    main()
