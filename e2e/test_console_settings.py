@@ -92,6 +92,6 @@ def test_dashboard_page_and_excel_show_the_same_figures_R_ADM_3(
     page.screenshot(path=str(artifacts / "console-dashboard.png"), full_page=True)
     with page.expect_download() as download_info:
         page.locator("#export-xlsx").click()
-    book = load_workbook(io.BytesIO(open(download_info.value.path(), "rb").read()))
+    book = load_workbook(io.BytesIO(download_info.value.path().read_bytes()))
     rows = {r[0]: r[-1] for r in book["供需数据"].iter_rows(min_row=3, values_only=True) if r and r[0]}
     assert rows["审核通过"] == 1 and rows["审核驳回"] == 1

@@ -313,6 +313,7 @@ def decorate_factories(factories: list[FactoryProfile], *, user: Any) -> list[Fa
         if figures and figures.completed_deals is not None:
             # Connections ending in a deal are the live figure; the profile column may lag behind.
             factory.completed_deals = max(factory.completed_deals, figures.completed_deals)
+        factory.upheld_complaints = figures.upheld_complaints if figures else 0  # type: ignore[attr-defined]
         factory.favourite_id = favourites.get(factory.pk)  # type: ignore[attr-defined]
     return factories
 

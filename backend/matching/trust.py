@@ -1,7 +1,6 @@
-"""Trust signals (R-PLUS-4) for cards and match scores: verification, responsiveness, completed deals.
-
-Response figures come from ``messaging.selectors.response_stats``; until that selector exists the
-figures are simply absent (None), never invented.
+"""Trust signals (R-PLUS-4) for cards and match scores: verification, responsiveness, completed deals and
+upheld complaints, all computed from events (``messaging.selectors.response_stats`` and
+``support.selectors.upheld_complaints_count``). A user without data gets None, never an invented figure.
 """
 
 from __future__ import annotations
@@ -16,26 +15,27 @@ class Responsiveness:
     response_rate: float | None = None
     median_response_minutes: int | None = None
     completed_deals: int | None = None
+    upheld_complaints: int = 0
 
 
 def response_stats(user_ids: Iterable[int]) -> dict[int, Responsiveness]:
     ids = sorted({uid for uid in user_ids if uid})
     if not ids:
         return {}
-    try:
-        from messaging.selectors import response_stats as messaging_stats
-    except ImportError:  # messaging not built yet
-        return {}
+    from messaging.selectors import response_stats as messaging_stats
+    from support.selectors import upheld_complaints_count
+
     raw: dict[int, Any] = messaging_stats(ids)
+    upheld = upheld_complaints_count(ids)
     result: dict[int, Responsiveness] = {}
-    for uid, stats in raw.items():
-        if not isinstance(stats, dict):
-            continue
+    for uid in ids:
+        stats = raw.get(uid) or {}
         minutes = stats.get("median_response_minutes")
-        result[int(uid)] = Responsiveness(
+        result[uid] = Responsiveness(
             response_rate=stats.get("response_rate"),
             median_response_minutes=int(minutes) if minutes is not None else None,
             completed_deals=stats.get("completed_deals"),
+            upheld_complaints=upheld.get(uid, 0),
         )
     return result
 

@@ -65,6 +65,11 @@ class Command(BaseCommand):
         load_demo_factories()
         self.verify_demo_accounts()
         load_demo_posts()
+        from applications.demo import load_demo_applications
+        from support.demo import load_demo_support
+
+        load_demo_applications()
+        load_demo_support()
         self.spread_history()
 
     def spread_history(self) -> None:
