@@ -1,0 +1,25 @@
+"""Runs every benchmark at a size that finishes in a few minutes on a 2-core machine and prints figures.
+
+Bigger runs: call the scripts directly, e.g.
+  uv run python bench/search_bench.py --sizes 100000,1000000   (with DATABASE_URL for PostgreSQL)
+  uv run python bench/keyword_bench.py --keywords 50000
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+RUNS = [
+    ["keyword_bench.py"],
+    ["search_bench.py", "--sizes", "2000,20000", "--repeat", "15"],
+]
+
+if __name__ == "__main__":
+    failed = 0
+    for args in RUNS:
+        print(f"\n=== {' '.join(args)}", flush=True)
+        failed |= subprocess.call([sys.executable, str(HERE / args[0]), *args[1:]])
+    sys.exit(failed)
