@@ -36,7 +36,8 @@ client:
 	cd client && npm ci --no-audit --no-fund --loglevel=error && npm run build:h5
 
 client-test:
-	cd client && npm ci --no-audit --no-fund --loglevel=error && npm run check && npm test && npm run build:h5 && npm run build:mp-weixin && node scripts/check-mp-output.mjs
+	cd client && npm ci --no-audit --no-fund --loglevel=error && UV=$(abspath $(UV)) npm run check && npm test \
+	  && npm run build:h5 && npm run build:mp-weixin && node scripts/check-mp-output.mjs
 
 ## The whole suite: lint, types, migrations, API tests, client unit tests, browser tests.
 test: setup lint typecheck migrations-check client-test-if-present pytest

@@ -86,3 +86,15 @@ def console_login(live_server: Any, page: Any) -> Any:
         return page
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def _seeded_database(request: Any) -> None:
+    """Restores the migrated data a previous transactional test flushed. Django's own serialized restore
+    misses here: it runs before the ``page`` fixture, on a connection object the test body (running under
+    Playwright's event loop) no longer uses. So: set up ``page`` first, then restore in the test's context."""
+    if "page" in request.fixturenames:
+        request.getfixturevalue("page")
+    from common.testing import restore_serialized_database
+
+    restore_serialized_database()

@@ -132,3 +132,52 @@ def make_client(db: Any) -> Any:
     from accounts.tests.factories import signed_in_client
 
     return signed_in_client
+
+
+def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
+    """Transactional tests must restore the database they flush.
+
+    Taxonomy, regions and reason templates are seeded by data migrations. A transactional test empties
+    every table when it ends; without ``serialized_rollback=True`` the tests after it would run without
+    that data (and the next restore would collide with rows post_migrate recreates).
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            raise pytest.UsageError(
+                f"{item.nodeid}: use @pytest.mark.django_db(transaction=True, serialized_rollback=True)"
+            )
+
+
+_serialized_contents: dict[str, str] = {}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _keep_serialized_database(django_db_setup: Any, django_db_blocker: Any) -> None:
+    """Remembers the serialized test database while Django's connection objects are still the ones that
+    built it. Playwright's sync API later runs an event loop, under which Django hands out fresh connection
+    objects that lack it; ``restore_serialized_database`` puts it back (see e2e/conftest.py)."""
+    from django.db import connections
+
+    for alias in connections:
+        contents = getattr(connections[alias], "_test_serialized_contents", None)
+        if contents:
+            _serialized_contents[alias] = contents
+
+
+def restore_serialized_database() -> None:
+    """Reloads the migrated data (taxonomy, regions, templates, roles) if a flush emptied it."""
+    from django.core.management import call_command
+    from django.db import connections
+
+    from taxonomy.models import Industry
+
+    for alias, contents in _serialized_contents.items():
+        # Lets this context's teardown flush skip post_migrate, as Django intends for serialized tests.
+        connections[alias]._test_serialized_contents = contents
+    if Industry.objects.exists():
+        return
+    for alias, contents in _serialized_contents.items():
+        # Rows post_migrate recreated after an earlier flush (roles, permissions) would collide.
+        call_command("flush", database=alias, interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connections[alias].creation.deserialize_db_from_string(contents)

@@ -264,3 +264,13 @@ def test_scheduled_jobs_restore_accounts_whose_restriction_ended_R_OPS_2(db: Non
         call_command("run_scheduled_jobs")
     user.refresh_from_db()
     assert user.status == AccountStatus.NORMAL
+
+
+def test_mini_program_patches_profile_through_method_override_R_APP_4(db: None) -> None:
+    """wx.request has no PATCH; POST + X-HTTP-Method-Override: PATCH edits the profile."""
+    client = signed_in_client(make_user(account_type="trade"))
+    response = client.post("me", {"display_name": "青岛远航进出口"}, headers={"X-HTTP-Method-Override": "PATCH"})
+    assert response.status_code == 200
+    assert response.json()["display_name"] == "青岛远航进出口"
+    refused = client.post("me", {"display_name": "x"}, headers={"X-HTTP-Method-Override": "DELETE"})
+    assert refused.status_code == 405

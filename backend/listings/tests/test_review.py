@@ -199,7 +199,7 @@ class TestRepeatOffenders:
         assert selectors.repeat_offenders() == []
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
 def test_two_reviewers_at_once_one_wins_R_ADM_1() -> None:
     post = make_post(status=PostStatus.PENDING)

@@ -18,7 +18,7 @@ from messaging.models import Message
 from messaging.tests.factories import open_chat, pair, upload_chat_image
 from messaging.tests.ws import SocketClient
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture(autouse=True)

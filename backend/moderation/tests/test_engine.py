@@ -94,7 +94,7 @@ def test_deleted_keyword_no_longer_matches_R_OPS_1() -> None:
     assert not test_text("赌博").is_blocked
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_change_made_by_another_process_is_picked_up_after_the_interval_R_OPS_1(settings) -> None:
     """Another process changes the list (simulated by writing the rows without this process's signals);
     this process sees it on its next version check."""
@@ -110,7 +110,7 @@ def test_change_made_by_another_process_is_picked_up_after_the_interval_R_OPS_1(
     assert not test_text("赌博").is_blocked
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_rolled_back_change_does_not_leave_a_stale_automaton_R_OPS_1() -> None:
     with pytest.raises(RuntimeError), transaction.atomic():
         make_keyword("赌博")

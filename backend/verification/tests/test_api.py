@@ -307,7 +307,7 @@ class TestReview:
         assert profile.verified_at is not None
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_reviewers_at_the_same_moment_one_wins_R_ADM_1() -> None:
     """Real concurrency needs row locks; SQLite serialises whole transactions, so PostgreSQL only."""
     if connection.vendor != "postgresql":

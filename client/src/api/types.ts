@@ -1,0 +1,70 @@
+/**
+ * Names the pages use for the API's shapes, all taken from the generated schema (schema.d.ts, from
+ * the backend's OpenAPI document), so a change on the server shows up here as a type error.
+ */
+import type { components } from './schema'
+
+type S = components['schemas']
+
+export type Me = S['MeOut']
+export type SignInResult = S['SignInOut']
+export type SmsCodeResult = S['SmsCodeOut']
+export type AccountType = 'trade' | 'factory' | 'worker'
+
+export type Taxonomy = S['TaxonomyOut']
+export type Industry = S['IndustryOut']
+export type AttributeGroup = S['AttributeGroupOut']
+export interface IdName {
+  id: number
+  name: string
+}
+
+/** Regions come as {adcode, name, full_name}; the level is read from the adcode where needed. */
+export type Region = S['RegionOut'] & { level?: number; has_children?: boolean }
+export type RegionDetail = S['RegionDetailOut']
+
+export type StoredFile = S['StoredFileOut']
+/** Files as posts and factories show them (id, url, thumbnail). */
+export type FileLink = { id: string; url: string; thumbnail_url?: string | null; kind?: string; original_name?: string; content_type?: string }
+
+export type Notification = S['NotificationOut']
+export type Qualification = S['QualificationOut']
+export type QualificationStatus = 'pending' | 'approved' | 'rejected' | 'expired'
+export type PublishPermission = S['PublishPermissionOut']
+
+export type FactoryCard = S['FactoryCardOut'] & { favourite_id?: number | null }
+export type FactoryDetail = S['FactoryDetailOut']
+
+export type PostKind = S['PostKind']
+export type PostStatus = S['PostStatus']
+export type PostCard = S['PostCardOut'] & {
+  favourite_id?: number | null
+  distance_km?: number | null
+  trust?: S['TrustOut']
+}
+export type PostDetail = S['PostOut']
+export type MyPost = S['MyPostOut']
+export type FormSchemaRaw = S['FormSchemaOut']
+export type Match = S['MatchOut']
+
+export type HomeFeed = S['HomeOut']
+export type Recommendation = S['RecommendationOut']
+export type Announcement = S['AnnouncementOut']
+export type SearchResult = S['SearchOut']
+export type SearchHit = S['SearchHitOut']
+export type Favourite = S['FavouriteOut']
+
+export type Conversation = S['ConversationOut']
+export type ConversationDetail = S['ConversationDetailOut']
+export type ChatMessage = S['MessageOut']
+export type MessagePage = S['MessagePageOut']
+export type Connection = S['ConnectionOut']
+export type ConnectionStatus = S['ConnectionStatus']
+export type ContactResult = S['ContactOut']
+
+export type MyApplication = S['MyApplicationOut']
+export type Applicant = S['ApplicantOut']
+export type JobPreference = S['JobPreferenceOut']
+
+export type Complaint = S['ComplaintOut']
+export type Feedback = S['FeedbackOut']

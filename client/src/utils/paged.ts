@@ -1,0 +1,59 @@
+import { ref, shallowRef } from 'vue'
+import { ApiError, type Page } from '@/api/request'
+
+/**
+ * A paged list as every list page uses it: first page, more on reaching the bottom, reload on pull.
+ * `unavailable` is set when the endpoint is not on the server yet (404), so the page can say so.
+ */
+export function usePagedList<T>(fetcher: (page: number, pageSize: number) => Promise<Page<T> | T[]>, pageSize = 20) {
+  const items = shallowRef<T[]>([])
+  const count = ref(0)
+  const page = ref(0)
+  const loading = ref(false)
+  const finished = ref(false)
+  const unavailable = ref(false)
+  const failed = ref(false)
+  let generation = 0
+
+  async function loadMore() {
+    if (loading.value || finished.value) return
+    loading.value = true
+    failed.value = false
+    const mine = generation
+    try {
+      const result = await fetcher(page.value + 1, pageSize)
+      if (mine !== generation) return
+      const list = Array.isArray(result) ? result : result.items || []
+      const total = Array.isArray(result) ? list.length : (result.count ?? list.length)
+      items.value = page.value === 0 ? list : [...items.value, ...list]
+      count.value = total
+      page.value += 1
+      finished.value = Array.isArray(result) || list.length < pageSize || items.value.length >= total
+    } catch (error) {
+      if (mine !== generation) return
+      if (error instanceof ApiError && error.isNotFound) {
+        unavailable.value = true
+        finished.value = true
+      } else failed.value = true
+    } finally {
+      if (mine === generation) loading.value = false
+    }
+  }
+
+  async function reload() {
+    generation += 1
+    items.value = []
+    page.value = 0
+    count.value = 0
+    finished.value = false
+    unavailable.value = false
+    loading.value = false
+    await loadMore()
+  }
+
+  function replace(updater: (list: T[]) => T[]) {
+    items.value = updater(items.value)
+  }
+
+  return { items, count, loading, finished, unavailable, failed, loadMore, reload, replace }
+}
