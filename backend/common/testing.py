@@ -174,7 +174,7 @@ def restore_serialized_database() -> None:
 
     for alias, contents in _serialized_contents.items():
         # Lets this context's teardown flush skip post_migrate, as Django intends for serialized tests.
-        connections[alias]._test_serialized_contents = contents
+        connections[alias]._test_serialized_contents = contents  # type: ignore[attr-defined]
     if Industry.objects.exists():
         return
     for alias, contents in _serialized_contents.items():
