@@ -180,4 +180,14 @@ def restore_serialized_database() -> None:
     for alias, contents in _serialized_contents.items():
         # Rows post_migrate recreated after an earlier flush (roles, permissions) would collide.
         call_command("flush", database=alias, interactive=False, inhibit_post_migrate=True, verbosity=0)
-        connections[alias].creation.deserialize_db_from_string(contents)
+        connection = connections[alias]
+        connection.creation.deserialize_db_from_string(contents)
+        # Restored rows keep their ids; move PostgreSQL's sequences past them or the next insert collides.
+        from django.apps import apps
+        from django.core.management.color import no_style
+
+        statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+        if statements:
+            with connection.cursor() as cursor:
+                for statement in statements:
+                    cursor.execute(statement)

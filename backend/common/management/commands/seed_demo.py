@@ -71,6 +71,10 @@ class Command(BaseCommand):
         load_demo_applications()
         load_demo_support()
         self.spread_history()
+        # Demo loaders write some rows in bulk (no save signals): index everything once at the end.
+        from django.core.management import call_command
+
+        call_command("rebuild_search_index", verbosity=0)
 
     def spread_history(self) -> None:
         """Demo factories joined over the past weeks, so the dashboard shows a history on day one."""
