@@ -7,9 +7,11 @@ from typing import Any
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
 from unfold.admin import ModelAdmin, TabularInline
 from unfold.forms import AdminPasswordChangeForm, UserChangeForm, UserCreationForm
 
@@ -49,13 +51,74 @@ class StatusChangeInline(TabularInline):
         return False
 
 
+class QualificationStatusFilter(admin.SimpleListFilter):
+    title = "资质状态"
+    parameter_name = "qualification"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        from verification.models import QualificationStatus
+
+        return [*QualificationStatus.choices, ("none", "未提交")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[User]) -> QuerySet[User]:
+        value = self.value()
+        if not value:
+            return queryset
+        if value == "none":
+            return queryset.filter(qualifications__isnull=True)
+        return queryset.filter(qualifications__status=value).distinct()
+
+
+class ProvinceFilter(admin.SimpleListFilter):
+    """Where the account is: the factory's region, else the region of its latest posts."""
+
+    title = "所在省份"
+    parameter_name = "province"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        from regions.models import Region, RegionLevel
+
+        return list(Region.objects.filter(level=RegionLevel.PROVINCE).values_list("adcode", "name"))
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[User]) -> QuerySet[User]:
+        value = self.value()
+        if not value:
+            return queryset
+        prefix = value[:2]
+        return queryset.filter(
+            Q(factory__region__adcode__startswith=prefix) | Q(posts__region__adcode__startswith=prefix)
+        ).distinct()
+
+
+class IndustryFilter(admin.SimpleListFilter):
+    title = "行业"
+    parameter_name = "industry"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        from taxonomy.models import Industry
+
+        return [(str(pk), name) for pk, name in Industry.objects.values_list("pk", "name")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[User]) -> QuerySet[User]:
+        value = self.value()
+        if not value:
+            return queryset
+        return queryset.filter(Q(factory__industry_id=value) | Q(posts__industry_id=value)).distinct()
+
+
 class AppUserAdmin(ModelAdmin):
     """Base for the three app-account lists; each proxy shows one account type."""
 
     account_type: str = ""
     action_form = ReasonActionForm
     list_display = ("display_name", "phone_masked", "status_badge", "status_reason", "date_joined", "last_active_at")
-    list_filter = ("status", ("date_joined", admin.DateFieldListFilter))
+    list_filter = (
+        "status",
+        ("date_joined", admin.DateFieldListFilter),
+        QualificationStatusFilter,
+        ProvinceFilter,
+        IndustryFilter,
+    )
     search_fields = ("display_name", "username")
     date_hierarchy = "date_joined"
     ordering = ("-date_joined",)
@@ -71,6 +134,7 @@ class AppUserAdmin(ModelAdmin):
         "date_joined",
         "last_active_at",
         "privacy_consented_at",
+        "related_records",
     )
     readonly_fields = fields
 
@@ -88,6 +152,21 @@ class AppUserAdmin(ModelAdmin):
         from common.crypto import mask_phone
 
         return mask_phone(obj.phone) if obj.phone else "—"
+
+    @admin.display(description="相关记录")
+    def related_records(self, obj: User) -> str:
+        """The account's posts, qualifications, connections and complaints, one click away."""
+        links = [
+            ("发布信息", "admin:listings_post_changelist", f"owner__id__exact={obj.pk}"),
+            ("资质认证", "admin:verification_qualification_changelist", f"user__id__exact={obj.pk}"),
+            ("发起的对接", "admin:messaging_connection_changelist", f"initiator__id__exact={obj.pk}"),
+            ("收到的对接", "admin:messaging_connection_changelist", f"counterpart__id__exact={obj.pk}"),
+            ("被投诉", "admin:support_complaint_changelist", f"target_user__id__exact={obj.pk}"),
+            ("发起的投诉", "admin:support_complaint_changelist", f"complainant__id__exact={obj.pk}"),
+        ]
+        return format_html_join(
+            "　", '<a class="text-primary-600 underline" href="{}?{}">{}</a>', ((reverse(n), q, t) for t, n, q in links)
+        )
 
     @admin.display(description="账号状态", ordering="status")
     def status_badge(self, obj: User) -> str:
