@@ -189,6 +189,10 @@ SMS_SENDER = os.environ.get("CMT_SMS_SENDER", "accounts.sms.LogSmsSender")
 WECHAT_API_BASE = os.environ.get("WECHAT_API_BASE", "http://127.0.0.1:8917")
 WECHAT_APP_ID = os.environ.get("WECHAT_APP_ID", "wx-embedded-demo")
 WECHAT_APP_SECRET = os.environ.get("WECHAT_APP_SECRET", "embedded-demo-secret")
+# WeChat signs its push events (e.g. image-check verdicts) with this token (mini-program console setting).
+WECHAT_PUSH_TOKEN = os.environ.get("WECHAT_PUSH_TOKEN", "embedded-push-token")
+# Where WeChat fetches images to check: the platform's public origin.
+PUBLIC_BASE_URL = os.environ.get("CMT_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 WECHAT_TIMEOUT_SECONDS = float(os.environ.get("WECHAT_TIMEOUT_SECONDS", "5"))
 # Template ids of subscription messages, by purpose.
 WECHAT_SUBSCRIBE_TEMPLATES = {

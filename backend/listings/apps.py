@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class ListingsConfig(AppConfig):
     name = "listings"
     verbose_name = "信息发布与审核"
+
+    def ready(self) -> None:
+        from listings.services import on_risky_image
+        from moderation.media import register_verdict_handler
+
+        register_verdict_handler("listings.post", on_risky_image)

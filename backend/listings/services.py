@@ -316,6 +316,45 @@ def _send_to_review(post: Post, check: CheckResult) -> None:
     post.review_due_at = review_due_at(now)
     post.reject_reason = ""
     post.save()
+    post_id, owner_id = post.pk, post.owner_id
+    transaction.on_commit(lambda: request_image_checks(post_id=post_id, owner_id=owner_id))
+
+
+def request_image_checks(*, post_id: int, owner_id: int) -> None:
+    """Sends the post's images to WeChat's asynchronous check, after the submission has committed."""
+    from accounts.models import User
+    from moderation.media import request_media_checks
+
+    post = Post.objects.filter(pk=post_id).first()
+    if post is None:
+        return
+    files = [link.file for link in post.media_links.select_related("file").order_by("order")]
+    request_media_checks(files=files, author=User.objects.get(pk=owner_id), target=post)
+
+
+@transaction.atomic
+def on_risky_image(target_id: str, check: Any) -> None:
+    """WeChat judged an image risky: flag the post for reviewers; a live post leaves the boards until a
+    reviewer looks again."""
+    post = Post.objects.select_for_update().filter(pk=int(target_id)).first()
+    if post is None:
+        return
+    moderation = dict(post.moderation or {})
+    moderation["wechat_media"] = [
+        *moderation.get("wechat_media", []),
+        {"file": str(check.file_id), "label": check.label},
+    ]
+    post.moderation = moderation
+    post.is_flagged = True
+    if post.status == PostStatus.PUBLISHED:
+        from verification.workdays import review_due_at
+
+        now = timezone.now()
+        post.status = PostStatus.PENDING
+        post.submitted_at = now
+        post.review_due_at = review_due_at(now)
+    post.save(update_fields=["moderation", "is_flagged", "status", "submitted_at", "review_due_at"])
+    audit.record(actor=None, action="listings.post.image_flagged", target=post, data={"trace_id": check.trace_id})
 
 
 # --- Owner: drafts and submission -----------------------------------------------------------------

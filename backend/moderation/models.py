@@ -89,3 +89,34 @@ class KeywordListVersion(models.Model):
 
     def __str__(self) -> str:
         return f"v{self.counter}"
+
+
+class MediaCheckStatus(models.TextChoices):
+    PENDING = "pending", "检测中"
+    PASS = "pass", "通过"
+    REVIEW = "review", "疑似"
+    RISKY = "risky", "违规"
+
+
+class MediaCheck(models.Model):
+    """One image sent to WeChat's asynchronous media check (mediaCheckAsync v2); the verdict arrives
+    later as a push event carrying the same trace id."""
+
+    file = models.ForeignKey("uploads.StoredFile", verbose_name="图片", on_delete=models.CASCADE, related_name="+")
+    target_type = models.CharField("关联对象类型", max_length=64)
+    target_id = models.CharField("关联对象ID", max_length=64)
+    trace_id = models.CharField("微信 trace_id", max_length=64, unique=True)
+    status = models.CharField(
+        "结果", max_length=16, choices=MediaCheckStatus.choices, default=MediaCheckStatus.PENDING, db_index=True
+    )
+    label = models.PositiveIntegerField("命中标签", null=True, blank=True)
+    created_at = models.DateTimeField("提交时间", auto_now_add=True)
+    resolved_at = models.DateTimeField("结果时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "图片内容安全检测"
+        verbose_name_plural = "图片内容安全检测"
+        indexes = [models.Index(fields=["target_type", "target_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.trace_id}: {self.get_status_display()}"
