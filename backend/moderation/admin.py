@@ -18,7 +18,7 @@ from unfold.widgets import UnfoldAdminFileFieldWidget, UnfoldAdminSelectWidget, 
 
 from common.errors import AppError
 from moderation import keyword_files, services
-from moderation.models import BannedKeyword, KeywordAction, KeywordCategory
+from moderation.models import BannedKeyword, KeywordAction, KeywordCategory, MediaCheck
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
@@ -233,3 +233,19 @@ class BannedKeywordAdmin(ModelAdmin):
         response = HttpResponse(keyword_files.export_txt(keywords), content_type="text/plain; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self._export_name("txt")}"'
         return response
+
+
+@admin.register(MediaCheck)
+class MediaCheckAdmin(ModelAdmin):
+    """Verdicts of WeChat's image check, for reviewers looking at a flagged post."""
+
+    list_display = ("created_at", "target_type", "target_id", "status", "label", "resolved_at")
+    list_filter = ("status", "target_type")
+    search_fields = ("target_id", "trace_id")
+    readonly_fields = ("file", "target_type", "target_id", "trace_id", "status", "label", "created_at", "resolved_at")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
