@@ -229,3 +229,6 @@ from config.unfold import UNFOLD  # noqa: E402,F401  (console theme and navigati
 
 WHITENOISE_ROOT = H5_DIST_DIR if H5_DIST_DIR.exists() else None
 WHITENOISE_INDEX_FILE = True
+# The H5 app's own /static/ (logo, tab-bar icons) sits under Django's STATIC_URL. WhiteNoise finds it via
+# WHITENOISE_ROOT; Django's StaticFilesHandler (runserver, the tests' live server) only asks the finders.
+STATICFILES_DIRS = [H5_DIST_DIR / "static"] if (H5_DIST_DIR / "static").exists() else []
