@@ -108,7 +108,8 @@ def _json_value(value: Any) -> Any:
 
 def _auto_title(post: Post, process_names: list[str]) -> str:
     qty = ""
-    if post.quantity is not None:
+    # A product name that already states the amount ("保温杯 5000 个") is not repeated.
+    if post.quantity is not None and str(kinds._json(post.quantity)) not in (post.product_name or ""):
         qty = f" {kinds._json(post.quantity)}{post.quantity_unit}"
     if post.kind == PostKind.PROCUREMENT:
         return f"求购{post.product_name}{qty}".strip()

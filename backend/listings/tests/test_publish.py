@@ -230,3 +230,15 @@ class TestOwnership:
         response = client.put(f"listings/posts/{post['id']}", valid_payload(PostKind.LABOUR))
         assert response.status_code == 422
         assert response.json()["detail"][0]["field"] == "kind"
+
+
+def test_generated_title_states_the_amount_once_R_BOARD_2() -> None:
+    """A stock title reads 库存<product> <amount><unit>, without repeating an amount the name already has."""
+    client = publisher_client("factory")
+    plain = client.post("listings/posts", valid_payload(PostKind.STOCK, product_name="真空保温杯", quantity=5000))
+    assert plain.status_code == 201, plain
+    assert plain.json()["title"] == "库存真空保温杯 5000个"
+    named = client.post(
+        "listings/posts", valid_payload(PostKind.STOCK, product_name="真空保温杯尾货 5000 个", quantity=5000)
+    )
+    assert named.json()["title"] == "库存真空保温杯尾货 5000 个"
