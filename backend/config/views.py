@@ -12,3 +12,11 @@ def h5_index(request: HttpRequest) -> HttpResponseBase:
             content_type="text/html; charset=utf-8",
         )
     return FileResponse(index.open("rb"), content_type="text/html; charset=utf-8")
+
+
+def favicon(request: HttpRequest) -> HttpResponseBase:
+    """Browsers ask for /favicon.ico; the app's logo serves as its icon."""
+    logo = settings.H5_DIST_DIR / "static" / "logo.png"
+    if not logo.exists():
+        return HttpResponse(status=404)
+    return FileResponse(logo.open("rb"), content_type="image/png")
