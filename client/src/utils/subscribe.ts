@@ -2,10 +2,24 @@ import { notificationsApi } from '@/api'
 
 export type SubscriptionPurpose = 'review_result' | 'new_message' | 'new_match' | 'application_update'
 
-/** Template ids are configured per mini-program at build time, e.g. VITE_WX_TMPL_REVIEW_RESULT. */
-function templateId(purpose: SubscriptionPurpose): string {
+/**
+ * Template ids come from the server (one source of truth with the sender), loaded ahead of time:
+ * wx.requestSubscribeMessage must be called straight from a tap, with no network wait before it.
+ * A build-time VITE_WX_TMPL_<PURPOSE> is the fallback when the list has not loaded yet.
+ */
+const serverTemplates: Partial<Record<SubscriptionPurpose, string>> = {}
+
+export async function loadSubscriptionTemplates(): Promise<void> {
+  if (process.env.UNI_PLATFORM !== 'mp-weixin') return
+  const states = await notificationsApi.subscriptions()
+  for (const state of states) {
+    if (state.template_id) serverTemplates[state.purpose as SubscriptionPurpose] = state.template_id
+  }
+}
+
+export function templateId(purpose: SubscriptionPurpose): string {
   const env = import.meta.env as unknown as Record<string, string | undefined>
-  return env[`VITE_WX_TMPL_${purpose.toUpperCase()}`] || ''
+  return serverTemplates[purpose] || env[`VITE_WX_TMPL_${purpose.toUpperCase()}`] || ''
 }
 
 /**
