@@ -175,6 +175,9 @@ BLIND_INDEX_KEY = os.environ.get("BLIND_INDEX_KEY", "").encode() or (
 if not BLIND_INDEX_KEY:
     raise RuntimeError("BLIND_INDEX_KEY must be set in production")
 
+# Behind a reverse proxy that sets X-Real-IP to the caller's address (see README, production).
+TRUST_X_REAL_IP = env_bool("CMT_TRUST_X_REAL_IP", False)
+
 # --- Sign-in ---
 AUTH_TOKEN_TTL_DAYS = int(os.environ.get("CMT_TOKEN_TTL_DAYS", "30"))
 SMS_CODE_TTL_SECONDS = 600

@@ -274,3 +274,19 @@ def test_mini_program_patches_profile_through_method_override_R_APP_4(db: None) 
     assert response.json()["display_name"] == "青岛远航进出口"
     refused = client.post("me", {"display_name": "x"}, headers={"X-HTTP-Method-Override": "DELETE"})
     assert refused.status_code == 405
+
+
+def test_sms_ip_limit_cannot_be_dodged_with_a_forged_header_R_ROLE_1(db: None, settings) -> None:
+    """X-Real-IP counts only when a trusted proxy sets it; a client sending its own is still limited."""
+    settings.SMS_CODE_MIN_INTERVAL_SECONDS = 0
+    settings.SMS_CODE_MAX_PER_IP_PER_HOUR = 2
+    client = ApiClient(ip="10.8.8.8")
+    for n, forged in enumerate(("1.1.1.1", "2.2.2.2")):
+        assert (
+            client.post("auth/sms-codes", {"phone": f"1360000010{n}"}, headers={"X-Real-IP": forged}).status_code == 202
+        )
+    refused = client.post("auth/sms-codes", {"phone": "13600000109"}, headers={"X-Real-IP": "3.3.3.3"})
+    assert refused.json()["code"] == "sms_ip_limit"
+    settings.TRUST_X_REAL_IP = True
+    behind_proxy = client.post("auth/sms-codes", {"phone": "13600000108"}, headers={"X-Real-IP": "4.4.4.4"})
+    assert behind_proxy.status_code == 202
