@@ -24,8 +24,12 @@ class Board(models.TextChoices):
 class SearchDocument(models.Model):
     """One searchable item: a published post or a verified factory.
 
-    Whether it may be shown is decided at query time from the source row (``visible_posts()``), so an
-    expired post or a disabled owner drops out of search at once even before the index is touched.
+    ``owner`` and ``valid_until`` are copies of the source row's (kept by the save signals and
+    ``rebuild_search_index``) so that the full-text match, the visibility filter and the board facets
+    run as one query over this table joined to the owner's account: the owner's status is read live
+    through that join (account changes fire no post signals), and the validity against today's date.
+    The rows of the returned page are then checked again against ``visible_posts()`` / the factory
+    directory, so a stale copy (a status changed by a queryset ``update()``) can never show a hidden item.
     """
 
     board = models.CharField("板块", max_length=32, choices=Board.choices, db_index=True)
@@ -42,6 +46,10 @@ class SearchDocument(models.Model):
     title_tokens = models.TextField("标题分词", blank=True)
     body_tokens = models.TextField("正文分词", blank=True)
     published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    owner = models.ForeignKey(
+        "accounts.User", verbose_name="发布者", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    valid_until = models.DateField("有效期至", null=True, blank=True, help_text="信息的有效期；工厂为空")
     updated_at = models.DateTimeField("索引时间", auto_now=True)
 
     class Meta:

@@ -97,6 +97,8 @@ def post_document(post: Post) -> SearchDocument:
         title_tokens=text.index_string(title_source),
         body_tokens=text.index_string(body_source),
         published_at=post.refreshed_at or post.published_at,
+        owner_id=post.owner_id,
+        valid_until=post.valid_until,
     )
 
 
@@ -114,11 +116,23 @@ def factory_document(factory: FactoryProfile) -> SearchDocument:
         title_tokens=text.index_string(factory.name, factory.main_products, *categories),
         body_tokens=text.index_string(body, factory.industry.name, *attributes, factory.region.full_name),
         published_at=factory.verified_at,
+        owner_id=factory.owner_id,
     )
 
 
 def _upsert(document: SearchDocument, **target: Any) -> None:
-    fields = ["board", "title", "text", "summary", "region_name", "title_tokens", "body_tokens", "published_at"]
+    fields = [
+        "board",
+        "title",
+        "text",
+        "summary",
+        "region_name",
+        "title_tokens",
+        "body_tokens",
+        "published_at",
+        "owner_id",
+        "valid_until",
+    ]
     values = {name: getattr(document, name) for name in fields}
     updated = SearchDocument.objects.filter(**target).update(**values, updated_at=timezone.now())
     if not updated:
@@ -132,8 +146,9 @@ def _upsert(document: SearchDocument, **target: Any) -> None:
 def index_post(post: Post) -> None:
     """Keeps the post's search document current: present while published, gone otherwise.
 
-    Called on every save of a post (signal) and by the approve flow; whether a published post is still
-    shown (validity, owner's status) is checked at query time.
+    Called on every save of a post (signal) and by the approve flow. The document carries copies of
+    the owner and the validity for the search's one-query filter; the owner's status is read live,
+    and each returned page is re-checked against ``visible_posts()``.
     """
     from listings.models import PostStatus
 

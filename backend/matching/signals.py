@@ -1,8 +1,9 @@
 """Keeps the search index current when posts and factories change (R-APP-1).
 
-Saves that bypass signals (queryset ``update()``) are covered at query time: visibility is read from
-the source rows, so an expired or taken-down post never shows even if its document lingers; the
-approve flow also calls ``notify_matches_for_post``, which re-indexes the post.
+Saves that bypass signals (queryset ``update()``) are covered at query time: the owner's account is
+joined live, validity is compared with today, and every returned page is re-checked against the source
+rows, so an expired or taken-down post never shows even if its document lingers; the approve flow also
+calls ``notify_matches_for_post``, which re-indexes the post.
 """
 
 from __future__ import annotations

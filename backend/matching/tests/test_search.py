@@ -155,3 +155,61 @@ def test_engine_in_use_matches_the_database():
             )
             assert cursor.fetchone()[0] == "tsvector"
     assert Post.objects.count() == 0
+
+
+def test_owner_disabled_after_indexing_leaves_results_and_facets_R_OPS_2(api):
+    """Account changes fire no post signals: the owner's status is read live, not from the index."""
+    post = make_post(title="保温杯 账号随后被禁用")
+    factory = make_factory(name="永康保温杯厂")
+    other = make_post(title="保温杯 正常账号")
+    body = api.get("/api/search", {"q": "保温杯"}).json()
+    assert body["count"] == 3 and body["facets"]["factory"] == 1
+    User.objects.filter(pk__in=[post.owner_id, factory.owner_id]).update(status=AccountStatus.DISABLED)
+    body = api.get("/api/search", {"q": "保温杯"}).json()
+    assert [(i["type"], i["id"]) for i in body["items"]] == [("post", other.pk)]
+    assert body["count"] == 1
+    assert body["facets"]["procurement"] == 1 and body["facets"]["factory"] == 0
+    assert api.get("/api/search", {"q": "保温杯", "kind": "factory"}).json()["items"] == []
+
+
+def test_disablement_that_has_ended_shows_the_post_again_R_OPS_2(api):
+    post = make_post(title="保温杯 解禁")
+    User.objects.filter(pk=post.owner_id).update(
+        status=AccountStatus.DISABLED, status_until=timezone.now() - timedelta(minutes=1)
+    )
+    body = api.get("/api/search", {"q": "保温杯"}).json()
+    assert [i["id"] for i in body["items"]] == [post.pk] and body["facets"]["procurement"] == 1
+
+
+def test_post_disappears_once_expired_without_reindexing_R_PLUS_2(api):
+    from freezegun import freeze_time
+
+    today = timezone.localdate()
+    expiring = make_post(title="保温杯 明天到期", valid_until=today + timedelta(days=1))
+    lasting = make_post(title="保温杯 长期", valid_until=today + timedelta(days=30))
+    assert api.get("/api/search", {"q": "保温杯"}).json()["count"] == 2
+    with freeze_time(timezone.now() + timedelta(days=2)):
+        body = api.get("/api/search", {"q": "保温杯"}).json()
+    assert [i["id"] for i in body["items"]] == [lasting.pk]
+    assert body["count"] == 1 and body["facets"]["procurement"] == 1
+    assert SearchDocument.objects.filter(post=expiring).exists()  # still indexed; filtered at query time
+
+
+def test_stale_index_never_shows_a_post_hidden_without_signals_R_PLUS_2(api):
+    """A status written by a queryset update() leaves the document behind; the page is re-checked."""
+    hidden = make_post(title="保温杯 已下架")
+    shown = make_post(title="保温杯 在架")
+    Post.objects.filter(pk=hidden.pk).update(status=PostStatus.TAKEN_DOWN)
+    assert SearchDocument.objects.filter(post=hidden).exists()
+    assert [i["id"] for i in api.get("/api/search", {"q": "保温杯"}).json()["items"]] == [shown.pk]
+
+
+def test_index_copies_owner_and_validity_for_the_one_query_filter(api):
+    post = make_post(title="保温杯 续期")
+    factory = make_factory(name="永康保温杯厂")
+    document = SearchDocument.objects.get(post=post)
+    assert (document.owner_id, document.valid_until) == (post.owner_id, post.valid_until)
+    assert SearchDocument.objects.get(factory=factory).owner_id == factory.owner_id
+    post.valid_until = post.valid_until + timedelta(days=10)
+    post.save()
+    assert SearchDocument.objects.get(post=post).valid_until == post.valid_until
