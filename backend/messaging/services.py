@@ -217,6 +217,15 @@ def _deliver(
                 from_status=ConnectionStatus.CONTACTED,
                 to_status=ConnectionStatus.REPLIED,
             )
+            # Both open chats show the progress change without a reload.
+            event = {
+                "type": "connection",
+                "connection_id": connection.pk,
+                "status": connection.status,
+                "by_user_id": sender.pk,
+            }
+            for participant in (connection.initiator_id, connection.counterpart_id):
+                realtime.push_after_commit(participant, event)
         connection.save(update_fields=fields)
 
     if notify_now:

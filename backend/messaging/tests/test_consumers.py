@@ -225,3 +225,26 @@ def test_logout_stops_the_open_socket_R_OPS_3() -> None:
         assert await socket.close_code() == 4401
 
     run(scenario)
+
+
+def test_first_reply_pushes_the_progress_change_to_both_chats_R_FLOW_3() -> None:
+    """The counterpart's first reply moves the connection to 已回复; both open chats hear of it."""
+    buyer, seller, post = pair()
+    conversation_id = open_chat(buyer, post, message="还有货吗？")["conversation_id"]
+    url = f"messaging/conversations/{conversation_id}/messages"
+
+    async def scenario() -> None:
+        buyer_socket = await signed_in_socket(buyer.token)
+        seller_socket = await signed_in_socket(seller.token)
+        assert (await sync_to_async(seller.post)(url, {"text": "有的，现货 3000 个"})).status_code == 201
+        for socket in (buyer_socket, seller_socket):
+            frames = [await socket.receive_json_from(), await socket.receive_json_from()]
+            progress = [f for f in frames if f["type"] == "connection"]
+            assert progress and progress[0]["status"] == "replied"
+        # A second reply changes nothing: only messages arrive.
+        assert (await sync_to_async(seller.post)(url, {"text": "可以寄样"})).status_code == 201
+        assert (await buyer_socket.receive_json_from())["type"] == "message"
+        for socket in (buyer_socket, seller_socket):
+            await socket.disconnect()
+
+    run(scenario)
