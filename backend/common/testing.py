@@ -191,3 +191,19 @@ def restore_serialized_database() -> None:
             with connection.cursor() as cursor:
                 for statement in statements:
                     cursor.execute(statement)
+
+
+def png_bytes(color: str = "red", size: tuple[int, int] = (40, 30)) -> bytes:
+    """A small real PNG, for upload tests."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def notifications_of(client: ApiClient, kind: str) -> list[dict[str, Any]]:
+    """The in-app notifications of one kind that ``client``'s account sees, newest first."""
+    return [n for n in client.get("notifications", {"page_size": 100}).json()["items"] if n["kind"] == kind]

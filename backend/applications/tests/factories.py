@@ -8,6 +8,7 @@ from typing import Any
 
 from accounts.models import AccountType
 from accounts.tests.factories import make_user, signed_in_client
+from common.testing import notifications_of  # noqa: F401  (shared helper)
 from listings.models import Post, PostKind
 from listings.tests.factories import SHENZHEN_BAOAN, make_post, make_publisher
 
@@ -46,7 +47,3 @@ def applied(worker: Any, post: Post, **body: Any) -> dict[str, Any]:
     response = apply(worker, post, **body)
     assert response.status_code == 201, response
     return dict(response.json())
-
-
-def notifications_of(client: Any, kind: str) -> list[dict[str, Any]]:
-    return [n for n in client.get("notifications", {"page_size": 100}).json()["items"] if n["kind"] == kind]

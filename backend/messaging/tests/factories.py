@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import io
 from datetime import timedelta
 from typing import Any
 
 from django.utils import timezone
-from PIL import Image
 
 from accounts.models import AccountType, User
 from accounts.tests.factories import make_user, signed_in_client
+from common.testing import png_bytes
 
 
 def make_post(*, owner: User, kind: str = "stock", title: str = "库存保温杯 3000 个", **extra: Any) -> Any:
@@ -48,12 +47,6 @@ def make_factory(*, owner: User | None = None, name: str = "永康保温杯厂",
         contact_name="张经理",
         is_verified=verified,
     )
-
-
-def png_bytes(color: str = "red") -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (32, 32), color).save(buffer, format="PNG")
-    return buffer.getvalue()
 
 
 def upload_chat_image(client: Any) -> str:

@@ -14,7 +14,7 @@ from accounts.services import set_phone
 from accounts.tests.factories import make_staff, make_user, signed_in_client
 from common.errors import PermissionDenied
 from common.models import AuditEntry
-from common.testing import FakeWeChat
+from common.testing import FakeWeChat, notifications_of
 from messaging import selectors, services
 from messaging.models import Connection, ConnectionEvent, Conversation, Message
 from messaging.tests.factories import make_factory, make_post, open_chat, pair, upload_chat_image
@@ -26,10 +26,6 @@ NEW_MESSAGE_TEMPLATE = "tpl-new-message"
 
 def send(client: Any, conversation_id: int, text: str) -> Any:
     return client.post(f"messaging/conversations/{conversation_id}/messages", {"text": text})
-
-
-def notifications_of(client: Any, kind: str) -> list[dict[str, Any]]:
-    return [n for n in client.get("notifications").json()["items"] if n["kind"] == kind]
 
 
 class TestContact:

@@ -3,20 +3,16 @@ and support staff holding the console role."""
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
 
 from accounts.roles import Role
 from accounts.tests.factories import make_staff
-
-
-def png_bytes(color: str = "red") -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (40, 30), color).save(buffer, format="PNG")
-    return buffer.getvalue()
+from common.testing import (
+    notifications_of,  # noqa: F401  (shared helper)
+    png_bytes,
+)
 
 
 def upload_evidence(client: Any, color: str = "red") -> str:
@@ -40,7 +36,3 @@ def reviewer_staff() -> Any:
 def complain(client: Any, **body: Any) -> Any:
     payload = {"category": "fake_info", "description": "岗位信息与实际不符，到厂后要求交押金", **body}
     return client.post("complaints", payload)
-
-
-def notifications_of(client: Any, kind: str) -> list[dict[str, Any]]:
-    return [n for n in client.get("notifications", {"page_size": 100}).json()["items"] if n["kind"] == kind]
