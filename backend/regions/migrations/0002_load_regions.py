@@ -1,7 +1,6 @@
-"""Loads China's provinces, cities and districts (adcode, name, coordinate) from the table that the
-``cpca`` package ships, so every database (test databases included) has them.
-
-The file is read with the csv module: importing ``cpca`` itself would pull in pandas. Shaping rules:
+"""Loads China's provinces, cities and districts (adcode, name, coordinate) from the table shipped in
+``regions/data/adcodes.csv`` (source and licence in ``regions/data/README.md``), so every database
+(test databases included) has them. Shaping rules:
 - ``xxxx01 市辖区`` rows are placeholders with no coordinate and no children: skipped.
 - Municipalities (北京 / 天津 / 上海 / 重庆) have one city row named after the municipality; 重庆's
   separate ``500200 县`` row is folded into it, so a municipality always has exactly one city.
@@ -13,7 +12,6 @@ The file is read with the csv module: importing ``cpca`` itself would pull in pa
 from __future__ import annotations
 
 import csv
-import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +22,7 @@ FOLDED_CITIES = {"500200": "500100"}  # 重庆 "县" → 重庆市
 DIRECT_COUNTY_PLACEHOLDERS = {"省直辖县级行政区划": "省直辖县级市", "自治区直辖县级行政区划": "自治区直辖县级市"}
 
 
-def _adcodes_csv() -> Path:
-    spec = importlib.util.find_spec("cpca")  # locates the package without running its __init__
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("cpca package not installed; it ships the administrative division table")
-    return Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
+ADCODES_CSV = Path(__file__).resolve().parent.parent / "data" / "adcodes.csv"
 
 
 def _level(code: str) -> int:
@@ -45,11 +39,11 @@ def _coord(value: str) -> float | None:
 
 
 def read_rows() -> dict[str, dict[str, Any]]:
-    with _adcodes_csv().open(encoding="utf-8", newline="") as fh:
+    with ADCODES_CSV.open(encoding="utf-8", newline="") as fh:
         raw = list(csv.DictReader(fh))
     rows: dict[str, dict[str, Any]] = {}
     for record in raw:
-        code = record["adcode"][:6]
+        code = record["adcode"]
         name = record["name"].strip()
         if code in FOLDED_CITIES:
             continue
