@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import AccountType, User
 from common.errors import NotFound, PermissionDenied, field_error, field_errors
 from listings import kinds
 from listings.models import (
@@ -24,9 +25,14 @@ from listings.models import (
     WageUnit,
 )
 from listings.schemas import INPUT_BY_KIND, PostBaseIn
-
-if TYPE_CHECKING:
-    from accounts.models import User
+from moderation.services import ensure_not_blocked
+from regions.models import Region
+from taxonomy.models import CategoryTag, Industry
+from taxonomy.selectors import active_job_type, active_process_types
+from uploads.models import FilePurpose
+from uploads.selectors import files_owned_by
+from verification.policy import publish_refusal
+from verification.workdays import review_due_at
 
 # Fields whose empty value is "" (text columns) or False (flags), not NULL.
 _TEXT_COLUMNS = {"title", "product_name", "description", "address", "quantity_unit", "wage_unit", "grade"}
@@ -49,12 +55,6 @@ def _sent(payload: PostBaseIn) -> dict[str, Any]:
 
 def _check_references(*, user: User, kind: str, values: dict[str, Any], current: Post | None) -> dict[str, Any]:
     """Resolves ids to rows, refusing unknown or inactive choices; returns what ``_write`` needs."""
-    from regions.models import Region
-    from taxonomy.models import CategoryTag, Industry
-    from taxonomy.selectors import active_job_type, active_process_types
-    from uploads.models import FilePurpose
-    from uploads.selectors import files_owned_by
-
     resolved: dict[str, Any] = {}
     if "industry_id" in values or "category_id" in values:
         industry_id = values.get("industry_id", current.industry_id if current else None)
@@ -211,16 +211,12 @@ def _check_kind_fits(user: User, kind: str) -> None:
         raise PermissionDenied("临时工人账号不能发布信息", code="worker_cannot_publish")
     publisher = kinds.PUBLISHER[kind]
     if user.account_type != publisher:
-        from accounts.models import AccountType
-
         raise PermissionDenied(
             f"{PostKind(kind).label}只能由{AccountType(publisher).label}账号发布", code="wrong_account_type"
         )
 
 
 def _check_can_publish(user: User, kind: str) -> None:
-    from verification.policy import publish_refusal
-
     _check_kind_fits(user, kind)
     refusal = publish_refusal(user)
     if refusal is not None:
@@ -288,8 +284,6 @@ def _texts(typed: PostBaseIn) -> dict[str, str]:
 def _run_checks(*, user: User, kind: str, typed: PostBaseIn) -> CheckResult:
     """Everything a submission must pass before a human sees it: completeness, publishing rights and
     the keyword / contact / WeChat check. Blocked words refuse the submission and are named."""
-    from moderation.services import ensure_not_blocked
-
     valid_until = _validate_complete(kind, typed)
     _check_can_publish(user, kind)
     result = ensure_not_blocked(texts=_texts(typed), author=user)
@@ -341,8 +335,6 @@ def update_post(*, user: User, post_id: int, payload: PostBaseIn) -> Post:
 
 
 def _submit_edit(*, post: Post, user: User, sent: dict[str, Any]) -> PostRevision:
-    from verification.workdays import review_due_at
-
     merged = {**kinds.form_values(post), **sent}
     typed = _parse(post.kind, merged)
     _check_references(user=user, kind=post.kind, values=_sent(typed), current=None)

@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from listings.models import Post, PostStatus
+from notifications.models import NotificationKind
+from notifications.services import notify
 
 
 @dataclass
@@ -25,9 +27,6 @@ def expire_posts(*, today: date | None = None) -> ExpiryResult:
 
     Idempotent: each reminder and each expiry notice carries a dedupe key, and expired posts are no
     longer selected."""
-    from notifications.models import NotificationKind
-    from notifications.services import notify
-
     today = today or timezone.localdate()
     result = ExpiryResult()
     overdue = Post.objects.select_related("owner").filter(status=PostStatus.PUBLISHED, valid_until__lt=today)

@@ -4,12 +4,13 @@ other apps update (views, contacts, hires) (R-FLOW-2, R-OPS-1, R-PLUS-2)."""
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from accounts.models import User
 from common.errors import Conflict, NotFound
 from listings import kinds
 from listings.models import Post, PostKind, PostRevision, PostStatus, RevisionStatus
@@ -21,9 +22,8 @@ from listings.services.content import (
     _run_checks,
     _validate_complete,
 )
-
-if TYPE_CHECKING:
-    from accounts.models import User
+from moderation.media import request_media_checks
+from verification.workdays import review_due_at
 
 # Once a published post's owner refreshes it, it stays on top; limit how often, so refreshing cannot
 # be used to sit at the head of a board.
@@ -31,8 +31,6 @@ REFRESH_INTERVAL = timedelta(hours=24)
 
 
 def _send_to_review(post: Post, check: CheckResult) -> None:
-    from verification.workdays import review_due_at
-
     now = timezone.now()
     post.status = PostStatus.PENDING
     post.is_flagged = check.is_flagged
@@ -48,9 +46,6 @@ def _send_to_review(post: Post, check: CheckResult) -> None:
 
 def request_image_checks(*, post_id: int, owner_id: int) -> None:
     """Sends the post's images to WeChat's asynchronous check, after the submission has committed."""
-    from accounts.models import User
-    from moderation.media import request_media_checks
-
     post = Post.objects.filter(pk=post_id).first()
     if post is None:
         return

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import User
 from common import audit
+from common.console_permissions import ConsolePermission, require_console_permission
 from common.errors import Conflict, NotFound, PermissionDenied, field_error
 from listings import kinds
 from listings.models import (
@@ -25,9 +27,9 @@ from listings.models import (
 )
 from listings.services.content import _check_references, _parse, _write
 from listings.services.lifecycle import _withdraw_pending_edit
-
-if TYPE_CHECKING:
-    from accounts.models import User
+from notifications.models import NotificationKind
+from notifications.services import notify
+from verification.workdays import review_due_at
 
 
 @transaction.atomic
@@ -45,8 +47,6 @@ def on_risky_image(target_id: str, check: Any) -> None:
     post.moderation = moderation
     post.is_flagged = True
     if post.status == PostStatus.PUBLISHED:
-        from verification.workdays import review_due_at
-
         now = timezone.now()
         post.status = PostStatus.PENDING
         post.submitted_at = now
@@ -58,9 +58,8 @@ def on_risky_image(target_id: str, check: Any) -> None:
 # --- Human review (R-FLOW-2, R-ADM-1) -------------------------------------------------------------
 
 
-def _check_reviewer(reviewer: User) -> None:
-    if not (reviewer.is_staff and reviewer.is_active):
-        raise PermissionDenied("仅审核人员可以审核信息", code="reviewer_only")
+# Who may take a post down as the platform: a reviewer, or a support operator applying a complaint outcome.
+TAKE_DOWN_PERMISSIONS = (ConsolePermission.REVIEW_POSTS, ConsolePermission.HANDLE_COMPLAINTS)
 
 
 def _locked_review_item(post_id: int, revision_id: int | None) -> tuple[Post, PostRevision | None]:
@@ -83,9 +82,6 @@ def _locked_review_item(post_id: int, revision_id: int | None) -> tuple[Post, Po
 
 
 def _notify_result(post: Post, *, approved: bool, reason: str, is_edit: bool) -> None:
-    from notifications.models import NotificationKind
-    from notifications.services import notify
-
     what = "修改" if is_edit else "发布的信息"
     if approved:
         title = f"您{what}已通过审核"
@@ -213,7 +209,7 @@ def _reject_reason(
 @transaction.atomic
 def approve(*, reviewer: User, post_id: int, revision_id: int | None = None) -> Post:
     """Publishes a pending post, or applies a pending edit of a published one."""
-    _check_reviewer(reviewer)
+    require_console_permission(reviewer, ConsolePermission.REVIEW_POSTS)
     post, revision = _locked_review_item(post_id, revision_id)
     _approve_locked(reviewer=reviewer, post=post, revision=revision)
     return post
@@ -230,7 +226,7 @@ def reject(
     revision_id: int | None = None,
 ) -> Post:
     """Rejects with a reason (a template, free text, or both), which the owner is told (R-ADM-1)."""
-    _check_reviewer(reviewer)
+    require_console_permission(reviewer, ConsolePermission.REVIEW_POSTS)
     full, template, chosen = _reject_reason(reason, template_id, category)
     post, revision = _locked_review_item(post_id, revision_id)
     _reject_locked(reviewer=reviewer, post=post, revision=revision, reason=full, template=template, category=chosen)
@@ -245,7 +241,7 @@ class BatchResult:
 
 def batch_approve(*, reviewer: User, post_ids: list[int]) -> BatchResult:
     """Each post is decided on its own; ones another reviewer already decided are reported, not redone."""
-    _check_reviewer(reviewer)
+    require_console_permission(reviewer, ConsolePermission.REVIEW_POSTS)
     result = BatchResult()
     for post_id in dict.fromkeys(post_ids):
         try:
@@ -265,7 +261,7 @@ def batch_reject(
     template_id: int | None = None,
     category: str | None = None,
 ) -> BatchResult:
-    _check_reviewer(reviewer)
+    require_console_permission(reviewer, ConsolePermission.REVIEW_POSTS)
     _reject_reason(reason, template_id, category)  # refuse a missing reason before touching any post
     result = BatchResult()
     for post_id in dict.fromkeys(post_ids):
@@ -282,9 +278,18 @@ def batch_reject(
 
 
 @transaction.atomic
-def take_down_by_operator(*, operator: User, post_id: int, reason: str) -> Post:
-    """An operator removes a published post (e.g. after a complaint); the owner is told why."""
-    _check_reviewer(operator)
+def take_down_by_operator(
+    *,
+    operator: User,
+    post_id: int,
+    reason: str,
+    permission: ConsolePermission = ConsolePermission.REVIEW_POSTS,
+) -> Post:
+    """An operator removes a published post; the owner is told why. A reviewer acts under
+    ``REVIEW_POSTS``; support applying a complaint outcome passes ``HANDLE_COMPLAINTS``."""
+    if permission not in TAKE_DOWN_PERMISSIONS:
+        raise PermissionDenied("该权限不能用于下架信息", code="permission_denied")
+    require_console_permission(operator, permission)
     if not (reason or "").strip():
         raise field_error("reason", "required", "下架必须填写原因")
     post = Post.objects.select_for_update(of=("self",)).select_related("owner").filter(pk=post_id).first()
@@ -297,9 +302,6 @@ def take_down_by_operator(*, operator: User, post_id: int, reason: str) -> Post:
     _withdraw_pending_edit(post)
     post.save()
     audit.record(actor=operator, action="listings.post.take_down", target=post, reason=reason)
-    from notifications.models import NotificationKind
-    from notifications.services import notify
-
     notify(
         recipient=post.owner,
         kind=NotificationKind.REVIEW_RESULT,
