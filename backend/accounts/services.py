@@ -15,7 +15,8 @@ from accounts.models import AccountStatus, AccountStatusChange, AccountType, Aut
 from accounts.selectors import user_by_phone
 from accounts.sms import get_sender
 from common import audit, crypto
-from common.errors import AppError, field_error
+from common.console_permissions import ConsolePermission, require_console_permission
+from common.errors import AppError, PermissionDenied, field_error
 from wechat.client import ERR_CODE_USED, ERR_INVALID_CODE, ERR_RATE_LIMITED, WeChatError, get_client
 
 PHONE_RE = re.compile(r"^1[3-9]\d{9}$")
@@ -209,11 +210,26 @@ def consent_privacy(*, user: User) -> User:
     return user
 
 
+# Who may change an account's status: an admin, or support applying a complaint outcome.
+STATUS_CHANGE_PERMISSIONS = (ConsolePermission.MANAGE_USERS, ConsolePermission.HANDLE_COMPLAINTS)
+
+
 @transaction.atomic
 def change_status(
-    *, user: User, status: str, reason: str, operator: User | None, until: datetime | None = None
+    *,
+    user: User,
+    status: str,
+    reason: str,
+    operator: User,
+    until: datetime | None = None,
+    permission: ConsolePermission = ConsolePermission.MANAGE_USERS,
 ) -> User:
-    """Restrict (no publishing), disable (no sign-in, posts hidden, tokens stop) or restore an account."""
+    """Restrict (no publishing), disable (no sign-in, posts hidden, tokens stop) or restore an account.
+    An admin acts under ``MANAGE_USERS``; support applying a complaint outcome passes
+    ``HANDLE_COMPLAINTS``."""
+    if permission not in STATUS_CHANGE_PERMISSIONS:
+        raise PermissionDenied("该权限不能用于修改账号状态", code="permission_denied")
+    require_console_permission(operator, permission)
     if status not in AccountStatus.values:
         raise field_error("status", "choice", "账号状态只能是正常、限制发布或禁用")
     if not reason.strip():

@@ -34,6 +34,7 @@ from listings.models import (
     ReviewDecision,
     ReviewQueueItem,
 )
+from uploads.links import file_url
 
 KEYWORD_CATEGORY_LABELS = {"phone": "手机号", "wechat": "微信号", "qq": "QQ", "url": "链接", "email": "邮箱"}
 
@@ -316,8 +317,6 @@ class ReadOnlyPostFields:
 
     @admin.display(description="图片/图纸")
     def media_previews(self, obj: Post) -> str:
-        from uploads.links import file_url
-
         links = list(obj.media_links.select_related("file"))
         if not links:
             return "—"
@@ -445,7 +444,8 @@ class PostAdmin(DecisionMixin, ReadOnlyPostFields, ModelAdmin):
                 done += 1
             except AppError as exc:
                 self.message_user(request, f"#{post.pk}：{exc.message}", messages.ERROR)
-        self.message_user(request, f"已下架 {done} 条信息，已通知发布者", messages.SUCCESS)
+        if done:
+            self.message_user(request, f"已下架 {done} 条信息，已通知发布者", messages.SUCCESS)
 
 
 @admin.register(RejectReasonTemplate)

@@ -4,11 +4,15 @@ else, including the party complained about, who learns the outcome by notificati
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from accounts.models import User
+from common.console_permissions import ConsolePermission, has_console_permission
 from common.errors import NotFound
+from listings.models import Post
+from listings.selectors import visible_posts
 from support.models import (
     OPEN_STATUSES,
     UPHELD_OUTCOMES,
@@ -16,22 +20,12 @@ from support.models import (
     ComplaintStatus,
     Feedback,
 )
-
-if TYPE_CHECKING:
-    from accounts.models import User
-    from listings.models import Post
-    from uploads.models import StoredFile
-
-COMPLAINT_HANDLER_PERMISSION = "support.change_complaint"
-FEEDBACK_HANDLER_PERMISSION = "support.change_feedback"
-
+from uploads.models import StoredFile
 
 # --- complainant's side --------------------------------------------------------------------------
 
 
 def _complaints() -> QuerySet[Complaint]:
-    from uploads.models import StoredFile
-
     return Complaint.objects.select_related("target_user", "target_user__factory", "post").prefetch_related(
         Prefetch("evidence", queryset=StoredFile.objects.order_by("created_at", "pk"))
     )
@@ -52,8 +46,6 @@ def get_complaint_for(*, user: Any, complaint_id: int) -> Complaint:
 
 
 def my_feedback(*, user: Any) -> QuerySet[Feedback]:
-    from uploads.models import StoredFile
-
     return (
         Feedback.objects.filter(user_id=user.pk)
         .prefetch_related(Prefetch("images", queryset=StoredFile.objects.order_by("created_at", "pk")))
@@ -87,8 +79,6 @@ def post_for_complaint(*, user: Any, post_id: int) -> Post:
     """A post ``user`` may complain about: one they can see on the boards, or one they dealt with
     (applied to, or contacted its owner about) even if it has since left the boards."""
     from applications.models import Application
-    from listings.models import Post
-    from listings.selectors import visible_posts
     from messaging.models import Connection
 
     post = Post.objects.select_related("owner").filter(pk=post_id).first()
@@ -141,23 +131,11 @@ def upheld_complaints_count(user_ids: Iterable[int]) -> dict[int, int]:
 
 
 def is_complaint_handler(user: Any) -> bool:
-    return bool(
-        user is not None
-        and getattr(user, "is_authenticated", False)
-        and user.is_active
-        and user.is_staff
-        and user.has_perm(COMPLAINT_HANDLER_PERMISSION)
-    )
+    return has_console_permission(user, ConsolePermission.HANDLE_COMPLAINTS)
 
 
 def is_feedback_handler(user: Any) -> bool:
-    return bool(
-        user is not None
-        and getattr(user, "is_authenticated", False)
-        and user.is_active
-        and user.is_staff
-        and user.has_perm(FEEDBACK_HANDLER_PERMISSION)
-    )
+    return has_console_permission(user, ConsolePermission.REPLY_FEEDBACK)
 
 
 def complaint_queue(base: QuerySet[Complaint] | None = None) -> QuerySet[Complaint]:
@@ -179,8 +157,6 @@ def can_read_attached_file(user: Any, stored_file: StoredFile) -> bool:
 
 
 def user_for_target(*, user_id: int) -> User:
-    from accounts.models import User
-
     target = User.objects.filter(pk=user_id, is_staff=False).first()
     if target is None:
         raise NotFound("用户不存在")

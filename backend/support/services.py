@@ -13,8 +13,15 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import AccountStatus
+from accounts.services import change_status
 from common import audit
+from common.console_permissions import ConsolePermission, require_console_permission
 from common.errors import AppError, Conflict, NotFound, PermissionDenied, field_error
+from listings.models import PostStatus
+from listings.services import take_down_by_operator
+from notifications.models import NotificationKind
+from notifications.services import notify
 from support import selectors
 from support.models import (
     Complaint,
@@ -28,6 +35,8 @@ from support.models import (
     Outcome,
     TargetType,
 )
+from uploads.models import FilePurpose
+from uploads.selectors import files_owned_by
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -54,9 +63,6 @@ def _clean_text(value: str, *, field: str, minimum: int, maximum: int, label: st
 
 
 def _attachments(*, user: User, ids: Iterable[Any], field: str, limit: int) -> list[Any]:
-    from uploads.models import FilePurpose
-    from uploads.selectors import files_owned_by
-
     files = files_owned_by(user=user, ids=list(ids or []), purposes=[FilePurpose.COMPLAINT_EVIDENCE], field=field)
     if len(files) > limit:
         raise field_error(field, "too_many_files", f"最多上传 {limit} 个文件")
@@ -135,8 +141,7 @@ def file_complaint(
 
 
 def _check_handler(operator: User) -> None:
-    if not selectors.is_complaint_handler(operator):
-        raise PermissionDenied("仅客服人员可以处理投诉", code="support_only")
+    require_console_permission(operator, ConsolePermission.HANDLE_COMPLAINTS)
 
 
 def _locked(complaint_id: int) -> Complaint:
@@ -172,9 +177,6 @@ def assign(*, operator: User, complaint_id: int, assignee: User | None = None) -
     complaint.save(update_fields=["assignee", "status", "updated_at"])
     audit.record(actor=operator, action="support.complaint.assign", target=complaint, data={"assignee_id": assignee.pk})
     if first_time:
-        from notifications.models import NotificationKind
-        from notifications.services import notify
-
         notify(
             recipient=complaint.complainant,
             kind=NotificationKind.COMPLAINT,
@@ -220,32 +222,35 @@ def view_disputed_conversation(*, operator: User, complaint_id: int) -> list[Mes
 def _apply_outcome(
     *, operator: User, complaint: Complaint, outcome: str, note: str, until: datetime | None
 ) -> dict[str, Any]:
-    from accounts.models import AccountStatus
-    from accounts.services import change_status
-
     reason = f"投诉 #{complaint.pk}（{complaint.get_category_display()}）：{note}"[:500]
     if outcome == Outcome.POST_REMOVED:
         if complaint.post is None:
             raise field_error("outcome", "no_post", "该投诉未关联具体信息，无法下架")
-        from listings.models import PostStatus
-        from listings.services import take_down_by_operator
-
         if complaint.post.status != PostStatus.PUBLISHED:
             # Already off the boards (expired, taken down by its owner): nothing left to remove.
             return {"post_id": complaint.post.pk, "post_already_offline": True}
-        take_down_by_operator(operator=operator, post_id=complaint.post.pk, reason=reason)
+        take_down_by_operator(
+            operator=operator,
+            post_id=complaint.post.pk,
+            reason=reason,
+            permission=ConsolePermission.HANDLE_COMPLAINTS,
+        )
         return {"post_id": complaint.post.pk}
     if outcome in (Outcome.ACCOUNT_RESTRICTED, Outcome.ACCOUNT_DISABLED):
         status = AccountStatus.RESTRICTED if outcome == Outcome.ACCOUNT_RESTRICTED else AccountStatus.DISABLED
-        change_status(user=complaint.target_user, status=status, reason=reason, operator=operator, until=until)
+        change_status(
+            user=complaint.target_user,
+            status=status,
+            reason=reason,
+            operator=operator,
+            until=until,
+            permission=ConsolePermission.HANDLE_COMPLAINTS,
+        )
         return {"account_status": str(status), "until": until.isoformat() if until else None}
     return {}
 
 
 def _notify_outcome(complaint: Complaint) -> None:
-    from notifications.models import NotificationKind
-    from notifications.services import notify
-
     outcome = complaint.get_outcome_display()
     notify(
         recipient=complaint.complainant,
@@ -324,9 +329,6 @@ def dismiss(*, operator: User, complaint_id: int, note: str) -> Complaint:
     complaint.save()
     ComplaintNote.objects.create(complaint=complaint, author=operator, kind=NoteKind.SYSTEM, text=f"不予受理：{text}")
     audit.record(actor=operator, action="support.complaint.dismiss", target=complaint, reason=text)
-    from notifications.models import NotificationKind
-    from notifications.services import notify
-
     notify(
         recipient=complaint.complainant,
         kind=NotificationKind.COMPLAINT,
@@ -360,8 +362,7 @@ def submit_feedback(
 def reply_feedback(*, operator: User, feedback_id: int, reply: str) -> Feedback:
     """The operator's reply, shown with the feedback in the user's list; the user is notified.
     Replying again replaces the reply (and notifies again)."""
-    if not selectors.is_feedback_handler(operator):
-        raise PermissionDenied("仅客服人员可以回复意见反馈", code="support_only")
+    require_console_permission(operator, ConsolePermission.REPLY_FEEDBACK)
     text = _clean_text(reply, field="reply", minimum=2, maximum=DESCRIPTION_MAX, label="回复内容")
     feedback = Feedback.objects.select_for_update(of=("self",)).select_related("user").filter(pk=feedback_id).first()
     if feedback is None:
@@ -372,9 +373,6 @@ def reply_feedback(*, operator: User, feedback_id: int, reply: str) -> Feedback:
     feedback.status = FeedbackStatus.REPLIED
     feedback.save(update_fields=["reply", "replied_by", "replied_at", "status"])
     audit.record(actor=operator, action="support.feedback.reply", target=feedback)
-    from notifications.models import NotificationKind
-    from notifications.services import notify
-
     notify(
         recipient=feedback.user,
         kind=NotificationKind.SYSTEM,

@@ -14,12 +14,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from common.console_permissions import ConsolePermission, has_console_permission
+
 if TYPE_CHECKING:
     from uploads.models import StoredFile
 
 Reader = Callable[[Any, "StoredFile"], bool]
-
-PRIVATE_FILES_PERMISSION = "uploads.view_private_files"
 
 _readers: dict[str, list[Reader]] = {}
 
@@ -41,13 +41,7 @@ def unregister_reader(purpose: str, fn: Reader) -> None:
 
 
 def is_staff_reader(user: Any) -> bool:
-    return bool(
-        user is not None
-        and getattr(user, "is_authenticated", False)
-        and user.is_active
-        and user.is_staff
-        and user.has_perm(PRIVATE_FILES_PERMISSION)
-    )
+    return has_console_permission(user, ConsolePermission.VIEW_PRIVATE_FILES)
 
 
 def can_read(user: Any, stored_file: StoredFile) -> bool:

@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from common.console_permissions import ConsolePermission, has_console_permission
 from common.errors import NotFound, PermissionDenied
 from verification.models import Qualification, QualificationStatus
 
@@ -20,12 +21,7 @@ def my_qualifications(*, user: Any) -> QuerySet[Qualification]:
 
 
 def is_reviewer(user: Any) -> bool:
-    return bool(
-        user is not None
-        and getattr(user, "is_staff", False)
-        and user.is_active
-        and user.has_perm("verification.change_qualification")
-    )
+    return has_console_permission(user, ConsolePermission.REVIEW_QUALIFICATIONS)
 
 
 def get_qualification_for_review(*, user: Any, qualification_id: int) -> Qualification:

@@ -11,7 +11,9 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from accounts.models import User as UserModel
 from common import audit
+from common.console_permissions import ConsolePermission, require_console_permission
 from common.errors import Conflict, PermissionDenied, field_error
 from notifications.models import NotificationKind
 from notifications.services import notify
@@ -48,8 +50,6 @@ def _files(*, user: User, ids: Sequence[UUID | str], purposes: Sequence[str], fi
 
 def _refuse_second_pending(*, user: User, kind: str) -> None:
     # Locking the user row serialises two simultaneous submissions of the same account.
-    from accounts.models import User as UserModel
-
     UserModel.objects.select_for_update().filter(pk=user.pk).first()
     if Qualification.objects.filter(user=user, kind=kind, status=QualificationStatus.PENDING).exists():
         raise Conflict("qualification_pending", "已有一份资质正在审核中，请等待审核结果后再提交")
@@ -183,6 +183,7 @@ def _sync_factory_verification(user: User, *, verified_at: datetime | None) -> N
 
 @transaction.atomic
 def approve(*, qualification: Qualification, reviewer: User) -> Qualification:
+    require_console_permission(reviewer, ConsolePermission.REVIEW_QUALIFICATIONS)
     locked = _lock_pending(qualification)
     now = timezone.now()
     locked.status = QualificationStatus.APPROVED
@@ -211,6 +212,7 @@ def approve(*, qualification: Qualification, reviewer: User) -> Qualification:
 
 @transaction.atomic
 def reject(*, qualification: Qualification, reviewer: User, reason: str) -> Qualification:
+    require_console_permission(reviewer, ConsolePermission.REVIEW_QUALIFICATIONS)
     reason = (reason or "").strip()
     if not reason:
         raise field_error("reason", "required", "驳回时请填写原因，原因会发送给用户")

@@ -10,12 +10,18 @@ from django.utils import timezone
 from freezegun import freeze_time
 
 from accounts.models import AccountStatus, User
+from accounts.roles import Role
 from accounts.services import change_status, lift_expired_statuses
 from accounts.sms import OutboxSmsSender
 from accounts.tests.factories import make_staff, make_user, signed_in_client
 from common.testing import ApiClient
 
 pytestmark = pytest.mark.django_db
+
+
+def make_admin() -> User:
+    """A 运营管理员: the role that may restrict, disable and restore accounts."""
+    return make_staff(groups=(Role.ADMIN.value,))
 
 
 def last_code_for(phone: str) -> str:
@@ -142,7 +148,7 @@ class TestTokens:
     def test_disabling_stops_existing_tokens_at_once_R_OPS_2(self, api: ApiClient) -> None:
         client = signed_in_client(account_type="factory")
         assert client.get("me").status_code == 200
-        change_status(user=client.user, status=AccountStatus.DISABLED, reason="发布虚假信息", operator=make_staff())
+        change_status(user=client.user, status=AccountStatus.DISABLED, reason="发布虚假信息", operator=make_admin())
         refused = client.get("me")
         assert refused.status_code == 401
         assert refused.json()["code"] == "account_disabled"
@@ -151,7 +157,7 @@ class TestTokens:
         settings.SMS_CODE_MIN_INTERVAL_SECONDS = 0
         sms_sign_in(api, "13600000002")
         user = User.objects.get(display_name="用户0002")
-        change_status(user=user, status=AccountStatus.DISABLED, reason="违规", operator=None)
+        change_status(user=user, status=AccountStatus.DISABLED, reason="违规", operator=make_admin())
         assert api.post("auth/sms-codes", {"phone": "13600000002"}).status_code == 202
         response = api.post("auth/sms-sign-in", {"phone": "13600000002", "code": last_code_for("13600000002")})
         assert response.status_code == 403
@@ -163,7 +169,7 @@ class TestTokens:
             user=user,
             status=AccountStatus.RESTRICTED,
             reason="多次发布违规内容",
-            operator=None,
+            operator=make_admin(),
             until=timezone.now() + timedelta(days=3),
         )
         client = signed_in_client(user)
@@ -257,7 +263,7 @@ def test_scheduled_jobs_restore_accounts_whose_restriction_ended_R_OPS_2(db: Non
         user=user,
         status=AccountStatus.RESTRICTED,
         reason="违规",
-        operator=None,
+        operator=make_admin(),
         until=timezone.now() + timedelta(hours=1),
     )
     with freeze_time(timezone.now() + timedelta(hours=2)):
