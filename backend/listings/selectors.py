@@ -105,54 +105,6 @@ def my_post_counts(*, user: User) -> dict[str, int]:
     return counts
 
 
-@dataclass(frozen=True)
-class BoardFilters:
-    """Filters of a board's basic list; the search helper extends this (keyword, distance, sort)."""
-
-    industry_id: int | None = None
-    category_id: int | None = None
-    region: str | None = None  # adcode of a province, city or district
-    job_type_id: int | None = None
-    process_type_id: int | None = None
-    owner_id: int | None = None
-
-
-def region_prefix(adcode: str) -> str:
-    """440000 → 44, 440300 → 4403, 440305 → 440305: the prefix every adcode inside the region shares."""
-    code = adcode.strip()
-    if len(code) == 6 and code.isdigit():
-        if code.endswith("0000"):
-            return code[:2]
-        if code.endswith("00"):
-            return code[:4]
-    return code
-
-
-def board_posts(*, kind: str, filters: BoardFilters | None = None) -> QuerySet[Post]:
-    """A board's public list, freshest first (a refresh moves a post up)."""
-    qs = visible_posts().filter(kind=kind)
-    f = filters or BoardFilters()
-    if f.industry_id:
-        qs = qs.filter(industry_id=f.industry_id)
-    if f.category_id:
-        qs = qs.filter(category_id=f.category_id)
-    if f.region:
-        prefix = region_prefix(f.region)
-        if prefix.isdigit():
-            # A range on the adcode column (index-friendly) instead of a LIKE through a join.
-            upper = str(int(prefix) + 1).zfill(len(prefix))
-            qs = qs.filter(region_id__gte=prefix, region_id__lt=upper)
-        else:
-            qs = qs.filter(region_id=prefix)
-    if f.job_type_id:
-        qs = qs.filter(job_type_id=f.job_type_id)
-    if f.process_type_id:
-        qs = qs.filter(process_types__id=f.process_type_id)
-    if f.owner_id:
-        qs = qs.filter(owner_id=f.owner_id)
-    return with_card_relations(qs).order_by(F("refreshed_at").desc(nulls_last=True), "-id")
-
-
 # --- Review (console) -----------------------------------------------------------------------------
 
 
