@@ -8,7 +8,7 @@ from common.auth import bearer, current_user, optional_bearer, signed_in_user
 from common.pagination import PageNumber
 from discovery import home as home_selectors
 from discovery import selectors, services
-from discovery.filters import BoardFilters, BoardOrder, FactoryFilters, FactoryOrder
+from discovery.filters import BoardFilters, BoardOrder, FactoryFilters, FactoryOrder, TargetFilters
 from discovery.schemas import (
     DiscoveryFactoryOut,
     DiscoveryPostOut,
@@ -22,10 +22,6 @@ from discovery.schemas import (
 from listings.models import PostKind
 
 router = Router(tags=["发现：列表、名录、收藏、浏览记录与首页"])
-
-
-class TypeQuery(Schema):
-    type: str | None = Field(None, pattern="^(post|factory)$", description="post 信息 / factory 工厂；不填为全部")
 
 
 class PointQuery(Schema):
@@ -59,8 +55,8 @@ def board(request: HttpRequest, kind: PostKind, filters: Query[BoardFilters], or
 
 @router.get("/me/history", response=list[HistoryOut], auth=bearer, summary="我的浏览记录")
 @paginate(PageNumber)
-def my_history(request: HttpRequest, filters: Query[TypeQuery]) -> Any:
-    return selectors.my_history(user=signed_in_user(request), type=filters.type)
+def my_history(request: HttpRequest, filters: Query[TargetFilters]) -> Any:
+    return selectors.my_history(user=signed_in_user(request), filters=filters)
 
 
 @router.delete("/me/history", response={204: None}, auth=bearer, summary="清空浏览记录")
@@ -71,8 +67,8 @@ def clear_history(request: HttpRequest) -> Status[None]:
 
 @router.get("/favourites", response=list[FavouriteOut], auth=bearer, summary="我的收藏")
 @paginate(PageNumber)
-def my_favourites(request: HttpRequest, filters: Query[TypeQuery]) -> Any:
-    return selectors.my_favourites(user=signed_in_user(request), type=filters.type)
+def my_favourites(request: HttpRequest, filters: Query[TargetFilters]) -> Any:
+    return selectors.my_favourites(user=signed_in_user(request), filters=filters)
 
 
 @router.post("/favourites", response={200: FavouriteCreatedOut, 201: FavouriteCreatedOut}, auth=bearer, summary="收藏")

@@ -143,3 +143,12 @@ class FactoryOrder(Schema):
     sort: Literal["deals", "distance", "newest"] = Field(
         "deals", description="deals 接单量 / distance 距离 / newest 最新认证"
     )
+
+
+class TargetFilters(FilterSchema):
+    """Favourites and history: all, or only posts, or only factories."""
+
+    type: Literal["post", "factory"] | None = Field(None, description="post 信息 / factory 工厂；不填为全部")
+
+    def filter_type(self, value: str | None) -> Q:
+        return Q(**{f"{value}__isnull": False}) if value else Q()

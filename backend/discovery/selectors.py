@@ -15,7 +15,7 @@ from django.db.models import F, FloatField, QuerySet, Value
 from django.db.models.functions import ASin, Coalesce, Cos, Power, Radians, Sin, Sqrt
 
 from common.errors import field_error
-from discovery.filters import BoardFilters, BoardOrder, FactoryFilters, FactoryOrder
+from discovery.filters import BoardFilters, BoardOrder, FactoryFilters, FactoryOrder, TargetFilters
 from discovery.models import Favourite, ViewEvent
 from discovery.trust import response_stats
 from factories.models import FactoryProfile
@@ -213,19 +213,11 @@ def _attach_targets(rows: list[Any], *, user: Any) -> list[Any]:
     return rows
 
 
-def my_favourites(*, user: Any, type: str | None = None) -> DecoratedPage[Favourite]:
-    qs = Favourite.objects.filter(user=user)
-    if type == "post":
-        qs = qs.filter(post__isnull=False)
-    elif type == "factory":
-        qs = qs.filter(factory__isnull=False)
+def my_favourites(*, user: Any, filters: TargetFilters | None = None) -> DecoratedPage[Favourite]:
+    qs = (filters or TargetFilters()).filter(Favourite.objects.filter(user=user))
     return DecoratedPage(qs.order_by("-created_at", "-id"), lambda rows: _attach_targets(rows, user=user))
 
 
-def my_history(*, user: Any, type: str | None = None) -> DecoratedPage[ViewEvent]:
-    qs = ViewEvent.objects.filter(user=user)
-    if type == "post":
-        qs = qs.filter(post__isnull=False)
-    elif type == "factory":
-        qs = qs.filter(factory__isnull=False)
+def my_history(*, user: Any, filters: TargetFilters | None = None) -> DecoratedPage[ViewEvent]:
+    qs = (filters or TargetFilters()).filter(ViewEvent.objects.filter(user=user))
     return DecoratedPage(qs.order_by("-at", "-id"), lambda rows: _attach_targets(rows, user=user))

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db.models import Case, Count, F, Max, Prefetch, Q, QuerySet, When
 from django.utils import timezone
 
+from accounts.models import AccountStatus, User
 from common.errors import NotFound
 from listings import kinds
 from listings.models import CapacityPeriod as _CapacityPeriod
@@ -28,16 +29,12 @@ from listings.models import (
     WageUnit,
 )
 from listings.schemas import CERTIFICATIONS, EXPERIENCE, MARKETS
-
-if TYPE_CHECKING:
-    from accounts.models import User
+from taxonomy.selectors import taxonomy_tree
 
 
 def visible_posts() -> QuerySet[Post]:
     """Posts anyone may see: published, still valid, and owned by an account that is neither disabled
     (a disablement whose end time has passed no longer counts) nor cancelled (R-OPS-2, R-PLUS-2)."""
-    from accounts.models import AccountStatus
-
     now = timezone.now()
     owner_disabled = Q(owner__status=AccountStatus.DISABLED) & (
         Q(owner__status_until__isnull=True) | Q(owner__status_until__gt=now)
@@ -160,8 +157,6 @@ class Offender:
 def repeat_offenders(*, min_rejections: int = 3, days: int = 30) -> list[Offender]:
     """Accounts with repeated rejections for prohibited content, not yet restricted or disabled: the
     console suggests restricting them (R-OPS-2)."""
-    from accounts.models import User
-
     rows = list(
         ReviewDecision.objects.filter(
             decision=Decision.REJECTED,
@@ -206,8 +201,6 @@ FIXED_OPTIONS: dict[str, list[dict[str, str]]] = {
 def form_schema(*, kind: str) -> dict[str, Any]:
     """The step-by-step publish form of ``kind``, with options read live from the taxonomy, so a tag
     an operator adds shows in the form at once."""
-    from taxonomy.selectors import taxonomy_tree
-
     tree = taxonomy_tree()
     dynamic: dict[str, list[dict[str, Any]]] = {
         "industry_id": [{"value": i["id"], "label": i["name"]} for i in tree["industries"]],
