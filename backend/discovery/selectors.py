@@ -106,9 +106,8 @@ def near(qs: QuerySet[Any], *, lat: float | None, lng: float | None, within_km: 
     return qs
 
 
-def board_posts(kind: str, filters: BoardFilters, order: BoardOrder | None = None) -> QuerySet[Post]:
+def board_posts(kind: str, filters: BoardFilters, order: BoardOrder) -> QuerySet[Post]:
     """A board's filtered, sorted list. Every order ends with ``-id`` so pages never overlap."""
-    order = order or BoardOrder()
     if order.sort not in SORTS[kind]:
         allowed = "、".join(SORT_LABELS[s] for s in SORTS[kind])
         raise field_error("sort", "invalid_choice", f"该板块可选排序：{allowed}")
@@ -140,8 +139,7 @@ def board_page(kind: str, filters: BoardFilters, order: BoardOrder, *, user: Any
 # --- The factory directory (R-APP-3, R-PLUS-4) ----------------------------------------------------
 
 
-def directory(filters: FactoryFilters, order: FactoryOrder | None = None) -> QuerySet[FactoryProfile]:
-    order = order or FactoryOrder()
+def directory(filters: FactoryFilters, order: FactoryOrder) -> QuerySet[FactoryProfile]:
     if order.sort == "distance" and (order.lat is None or order.lng is None):
         raise field_error("lat", "required", "按距离排序需要提供当前位置（lat、lng）")
     qs = near(filters.filter(visible_factories()), lat=order.lat, lng=order.lng, within_km=order.within_km)
@@ -213,11 +211,11 @@ def _attach_targets(rows: list[Any], *, user: Any) -> list[Any]:
     return rows
 
 
-def my_favourites(*, user: Any, filters: TargetFilters | None = None) -> DecoratedPage[Favourite]:
-    qs = (filters or TargetFilters()).filter(Favourite.objects.filter(user=user))
+def my_favourites(*, user: Any, filters: TargetFilters) -> DecoratedPage[Favourite]:
+    qs = filters.filter(Favourite.objects.filter(user=user))
     return DecoratedPage(qs.order_by("-created_at", "-id"), lambda rows: _attach_targets(rows, user=user))
 
 
-def my_history(*, user: Any, filters: TargetFilters | None = None) -> DecoratedPage[ViewEvent]:
-    qs = (filters or TargetFilters()).filter(ViewEvent.objects.filter(user=user))
+def my_history(*, user: Any, filters: TargetFilters) -> DecoratedPage[ViewEvent]:
+    qs = filters.filter(ViewEvent.objects.filter(user=user))
     return DecoratedPage(qs.order_by("-at", "-id"), lambda rows: _attach_targets(rows, user=user))
