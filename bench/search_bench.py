@@ -50,8 +50,9 @@ def bench_size(repeat: int) -> None:
     from django.test import Client
 
     from listings.models import Post
-    from matching import matchers, search_backend, text
-    from matching.models import SearchDocument
+    from matching import matchers
+    from search import search_backend, text
+    from search.models import SearchDocument
 
     client = Client()
     posts = Post.objects.count()

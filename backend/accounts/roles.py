@@ -45,6 +45,7 @@ ROLE_PERMISSIONS: dict[Role, dict[str, dict[str, tuple[str, ...]]]] = {
         "listings": {"*": ALL},
         "moderation": {"*": ALL},
         "taxonomy": {"*": ALL},
+        "discovery": {"announcement": ALL},
         "regions": {"*": VIEW},
         "factories": {"*": ALL},
         "uploads": {"*": VIEW},

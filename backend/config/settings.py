@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "factories",
     "moderation",
     "listings",
+    "search",
+    "discovery",
     "matching",
     "messaging",
     "applications",

@@ -75,7 +75,7 @@ UNFOLD = {
                 "title": "系统设置",
                 "separator": True,
                 "items": [
-                    item("公告管理", "campaign", "matching", "announcement"),
+                    item("公告管理", "campaign", "discovery", "announcement"),
                     item("违禁词", "block", "moderation", "bannedkeyword"),
                     item("一级行业", "category", "taxonomy", "industry"),
                     item("二级品类", "label", "taxonomy", "categorytag"),

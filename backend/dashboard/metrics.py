@@ -15,6 +15,12 @@ from django.db.models import Count, F, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from accounts.models import ActiveDay, User
+from discovery.models import ViewEvent
+from listings.models import Post, ReviewDecision
+from messaging.models import Connection
+from notifications.models import Notification, NotificationKind
+
 
 @dataclass(frozen=True)
 class Metric:
@@ -25,21 +31,15 @@ class Metric:
 
 
 def _users() -> tuple[QuerySet[Any], str, str]:
-    from accounts.models import User
-
     return User.objects.filter(is_staff=False).exclude(account_type=""), "date_joined", "account_type"
 
 
 def _active() -> tuple[QuerySet[Any], str, str]:
-    from accounts.models import ActiveDay
-
     return ActiveDay.objects.all(), "", "account_type"
 
 
 def _decisions(decision: str, kinds: tuple[str, ...] | None = None) -> Callable[[], tuple[QuerySet[Any], str, str]]:
     def source() -> tuple[QuerySet[Any], str, str]:
-        from listings.models import ReviewDecision
-
         qs = ReviewDecision.objects.filter(decision=decision, post__isnull=False)
         if kinds:
             qs = qs.filter(post__kind__in=kinds)
@@ -49,21 +49,15 @@ def _decisions(decision: str, kinds: tuple[str, ...] | None = None) -> Callable[
 
 
 def _submitted() -> tuple[QuerySet[Any], str, str]:
-    from listings.models import Post
-
     return Post.objects.filter(submitted_at__isnull=False), "submitted_at", "kind"
 
 
 def _views() -> tuple[QuerySet[Any], str, str]:
-    from matching.models import ViewEvent
-
     return ViewEvent.objects.all(), "at", ""
 
 
 def _connections(field: str, kinds: tuple[str, ...] | None = None) -> Callable[[], tuple[QuerySet[Any], str, str]]:
     def source() -> tuple[QuerySet[Any], str, str]:
-        from messaging.models import Connection
-
         qs = Connection.objects.filter(**{f"{field}__isnull": False})
         if kinds:
             qs = qs.filter(post__kind__in=kinds)
@@ -73,8 +67,6 @@ def _connections(field: str, kinds: tuple[str, ...] | None = None) -> Callable[[
 
 
 def _matches() -> tuple[QuerySet[Any], str, str]:
-    from notifications.models import Notification, NotificationKind
-
     return Notification.objects.filter(kind=NotificationKind.NEW_MATCH), "created_at", ""
 
 

@@ -8,10 +8,10 @@ from pydantic import TypeAdapter
 from common.auth import bearer, current_user, optional_bearer, signed_in_user
 from common.pagination import PageNumber
 from common.permissions import HasChosenAccountType, require
+from discovery.services import record_view as record_history
 from listings import selectors, services
 from listings.models import Post, PostKind, PostStatus
-from listings.schemas import FormSchemaOut, MyPostOut, PostCardOut, PostIn, PostOut, parse_post_input
-from matching.services import record_view as record_history
+from listings.schemas import FormSchemaOut, MyPostOut, PostIn, PostOut, parse_post_input
 
 router = Router(tags=["供需信息"])
 
@@ -41,15 +41,6 @@ _POST_BODY_DOC = {
 class MineQuery(Schema):
     status: PostStatus | None = None
     kind: PostKind | None = None
-
-
-class BoardQuery(Schema):
-    industry_id: int | None = None
-    category_id: int | None = None
-    region: str | None = None
-    job_type_id: int | None = None
-    process_type_id: int | None = None
-    owner_id: int | None = None
 
 
 @router.get("/listings/form-schema/{kind}", response=FormSchemaOut, auth=None, summary="发布表单结构（分步）")
@@ -137,9 +128,3 @@ def my_post_counts(request: HttpRequest) -> dict[str, int]:
 @router.get("/listings/mine/{post_id}", response=MyPostOut, auth=bearer, summary="我的发布：详情与表单值")
 def my_post(request: HttpRequest, post_id: int) -> Post:
     return selectors.get_own_post(user=signed_in_user(request), post_id=post_id)
-
-
-@router.get("/listings/{kind}", response=list[PostCardOut], auth=optional_bearer, summary="信息列表（按类型）")
-@paginate(PageNumber)
-def board(request: HttpRequest, kind: PostKind, filters: Query[BoardQuery]) -> Any:
-    return selectors.board_posts(kind=kind, filters=selectors.BoardFilters(**filters.dict()))

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db.models import Case, Count, F, Max, Prefetch, Q, QuerySet, When
 from django.utils import timezone
 
+from accounts.models import AccountStatus, User
 from common.errors import NotFound
 from listings import kinds
 from listings.models import CapacityPeriod as _CapacityPeriod
@@ -28,16 +29,12 @@ from listings.models import (
     WageUnit,
 )
 from listings.schemas import CERTIFICATIONS, EXPERIENCE, MARKETS
-
-if TYPE_CHECKING:
-    from accounts.models import User
+from taxonomy.selectors import taxonomy_tree
 
 
 def visible_posts() -> QuerySet[Post]:
     """Posts anyone may see: published, still valid, and owned by an account that is neither disabled
     (a disablement whose end time has passed no longer counts) nor cancelled (R-OPS-2, R-PLUS-2)."""
-    from accounts.models import AccountStatus
-
     now = timezone.now()
     owner_disabled = Q(owner__status=AccountStatus.DISABLED) & (
         Q(owner__status_until__isnull=True) | Q(owner__status_until__gt=now)
@@ -105,54 +102,6 @@ def my_post_counts(*, user: User) -> dict[str, int]:
     return counts
 
 
-@dataclass(frozen=True)
-class BoardFilters:
-    """Filters of a board's basic list; the search helper extends this (keyword, distance, sort)."""
-
-    industry_id: int | None = None
-    category_id: int | None = None
-    region: str | None = None  # adcode of a province, city or district
-    job_type_id: int | None = None
-    process_type_id: int | None = None
-    owner_id: int | None = None
-
-
-def region_prefix(adcode: str) -> str:
-    """440000 → 44, 440300 → 4403, 440305 → 440305: the prefix every adcode inside the region shares."""
-    code = adcode.strip()
-    if len(code) == 6 and code.isdigit():
-        if code.endswith("0000"):
-            return code[:2]
-        if code.endswith("00"):
-            return code[:4]
-    return code
-
-
-def board_posts(*, kind: str, filters: BoardFilters | None = None) -> QuerySet[Post]:
-    """A board's public list, freshest first (a refresh moves a post up)."""
-    qs = visible_posts().filter(kind=kind)
-    f = filters or BoardFilters()
-    if f.industry_id:
-        qs = qs.filter(industry_id=f.industry_id)
-    if f.category_id:
-        qs = qs.filter(category_id=f.category_id)
-    if f.region:
-        prefix = region_prefix(f.region)
-        if prefix.isdigit():
-            # A range on the adcode column (index-friendly) instead of a LIKE through a join.
-            upper = str(int(prefix) + 1).zfill(len(prefix))
-            qs = qs.filter(region_id__gte=prefix, region_id__lt=upper)
-        else:
-            qs = qs.filter(region_id=prefix)
-    if f.job_type_id:
-        qs = qs.filter(job_type_id=f.job_type_id)
-    if f.process_type_id:
-        qs = qs.filter(process_types__id=f.process_type_id)
-    if f.owner_id:
-        qs = qs.filter(owner_id=f.owner_id)
-    return with_card_relations(qs).order_by(F("refreshed_at").desc(nulls_last=True), "-id")
-
-
 # --- Review (console) -----------------------------------------------------------------------------
 
 
@@ -208,8 +157,6 @@ class Offender:
 def repeat_offenders(*, min_rejections: int = 3, days: int = 30) -> list[Offender]:
     """Accounts with repeated rejections for prohibited content, not yet restricted or disabled: the
     console suggests restricting them (R-OPS-2)."""
-    from accounts.models import User
-
     rows = list(
         ReviewDecision.objects.filter(
             decision=Decision.REJECTED,
@@ -254,8 +201,6 @@ FIXED_OPTIONS: dict[str, list[dict[str, str]]] = {
 def form_schema(*, kind: str) -> dict[str, Any]:
     """The step-by-step publish form of ``kind``, with options read live from the taxonomy, so a tag
     an operator adds shows in the form at once."""
-    from taxonomy.selectors import taxonomy_tree
-
     tree = taxonomy_tree()
     dynamic: dict[str, list[dict[str, Any]]] = {
         "industry_id": [{"value": i["id"], "label": i["name"]} for i in tree["industries"]],

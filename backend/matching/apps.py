@@ -5,7 +5,4 @@ from django.apps import AppConfig
 
 class MatchingConfig(AppConfig):
     name = "matching"
-    verbose_name = "发现与匹配"
-
-    def ready(self) -> None:
-        from matching import signals  # noqa: F401  (connects the search-index receivers)
+    verbose_name = "匹配"

@@ -18,19 +18,21 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db.models import Exists, Max, OuterRef, Prefetch, Q
 from django.utils import timezone
 
-from matching.trust import Responsiveness, response_phrase, response_stats
+from accounts.models import User
+from discovery.trust import Responsiveness, response_phrase, response_stats
+from factories.models import FactoryProfile
+from factories.selectors import visible_factories
+from factories.selectors import with_relations as with_factory_relations
+from listings.models import Post, PostKind, PostStatus
+from listings.selectors import visible_posts, with_card_relations
+from matching.models import WorkerPreference
 from regions.geo import distance_km
-
-if TYPE_CHECKING:
-    from accounts.models import User
-    from factories.models import FactoryProfile
-    from listings.models import Post
-    from matching.models import WorkerPreference
+from taxonomy.models import AttributeTag, CategoryTag
 
 FIT = 35
 ATTRIBUTES = 20
@@ -263,16 +265,11 @@ def score(demand: Demand, supplier: Supplier, stats: Responsiveness | None) -> t
 
 
 def _factories() -> Any:
-    from factories.selectors import DirectoryFilter, directory
-
-    return directory(DirectoryFilter())
+    return with_factory_relations(visible_factories())
 
 
 def _service_capacity(owner_ids: list[int]) -> dict[int, Decimal]:
     """A factory's capacity per day, from its published processing services (largest one)."""
-    from listings.models import PostKind
-    from matching.selectors import visible_posts
-
     rows = (
         visible_posts()
         .filter(kind=PostKind.PROCESSING_SERVICE, owner_id__in=owner_ids, capacity_per_day__isnull=False)
@@ -283,10 +280,6 @@ def _service_capacity(owner_ids: list[int]) -> dict[int, Decimal]:
 
 
 def _post_candidates(kind: str) -> Any:
-    from listings.selectors import with_card_relations
-    from matching.selectors import visible_posts
-    from taxonomy.models import AttributeTag, CategoryTag
-
     return with_card_relations(visible_posts().filter(kind=kind)).prefetch_related(
         Prefetch("owner__factory__categories", queryset=CategoryTag.objects.only("id", "name")),
         Prefetch("owner__factory__attributes", queryset=AttributeTag.objects.only("id", "code", "name")),
@@ -300,8 +293,6 @@ def _rank(matches: list[Match], limit: int) -> list[Match]:
 
 def match_factories_for_demand(post: Post, *, limit: int = 20) -> list[Match]:
     """Verified factories that fit a procurement (or processing) demand, best first."""
-    from factories.models import FactoryProfile
-
     demand = _demand_from_post(post)
     if not demand.category_id and not demand.industry_id:
         return []
@@ -334,8 +325,6 @@ def match_factories_for_demand(post: Post, *, limit: int = 20) -> list[Match]:
 
 def match_services_for_processing_demand(post: Post, *, limit: int = 20) -> list[Match]:
     """Processing services offering the processes a processing demand asks for."""
-    from listings.models import PostKind
-
     demand = _demand_from_post(post)
     if not demand.processes:
         return []
@@ -356,8 +345,6 @@ def match_services_for_processing_demand(post: Post, *, limit: int = 20) -> list
 
 def match_demands_for_processing_service(post: Post, *, limit: int = 20) -> list[Match]:
     """The reverse: processing demands a service can take on."""
-    from listings.models import PostKind
-
     supplier = _supplier_from_service(post)
     if not supplier.processes:
         return []
@@ -379,9 +366,6 @@ def match_demands_for_processing_service(post: Post, *, limit: int = 20) -> list
 def match_demands_for_factory(factory: FactoryProfile, *, limit: int = 20) -> list[Match]:
     """Procurement demands in the factory's categories or industry, and processing demands for the
     processes its services offer — the demands that fit it (R-PLUS-1)."""
-    from listings.models import Post, PostKind, PostStatus
-    from matching.selectors import visible_posts
-
     category_ids = [c.pk for c in factory.categories.all()]
     services = list(
         visible_posts()
@@ -397,7 +381,6 @@ def match_demands_for_factory(factory: FactoryProfile, *, limit: int = 20) -> li
         wanted |= Q(kind=PostKind.PROCESSING_DEMAND) & Exists(
             Post.process_types.through.objects.filter(post_id=OuterRef("pk"), processtype_id__in=list(processes))
         )
-    from listings.selectors import with_card_relations
 
     demands = list(
         with_card_relations(visible_posts().filter(wanted).exclude(owner_id=factory.owner_id)).order_by(
@@ -413,136 +396,3 @@ def match_demands_for_factory(factory: FactoryProfile, *, limit: int = 20) -> li
         value, reasons, km = score(demand, supplier, stats)
         matches.append(Match(score=value, reasons=reasons, post=demand_post, distance_km=km))
     return _rank(matches, limit)
-
-
-# --- Labour ---------------------------------------------------------------------------------------
-
-
-def _region_fit(worker_region: Any, post_region: Any) -> tuple[float, str | None]:
-    """Points (out of 35) and a reason for how close the wanted region is to the job's."""
-    if worker_region is None or post_region is None:
-        return 0.0, None
-    from regions.selectors import descendant_adcode_prefix
-
-    wanted_prefix = descendant_adcode_prefix(worker_region)
-    if post_region.adcode.startswith(wanted_prefix):
-        if len(wanted_prefix) == 6:
-            return 35.0, f"意向地区：{worker_region.name}"
-        return 30.0, f"意向地区：{worker_region.name}"
-    if post_region.adcode[:4] == worker_region.adcode[:4]:
-        return 25.0, f"同城：{post_region.city_name or post_region.name}"
-    if post_region.adcode[:2] == worker_region.adcode[:2]:
-        return 10.0, f"同省：{post_region.province_name}"
-    return 0.0, None
-
-
-def score_worker(post: Post, preference: WorkerPreference) -> tuple[int, list[str], float | None]:
-    points = 0.0
-    reasons: list[str] = []
-    job_ids = {j.pk for j in preference.job_types.all()}
-    if post.job_type_id and post.job_type_id in job_ids:
-        points += 45
-        reasons.append(f"意向工种：{post.job_type.name}")  # type: ignore[union-attr]
-    region_points, region_reason = _region_fit(preference.region, post.region)
-    points += region_points
-    if region_reason:
-        reasons.append(region_reason)
-    if preference.available_from is None or (post.period_start and preference.available_from <= post.period_start):
-        points += 20
-        reasons.append("可按时到岗")
-    km = None
-    if preference.region is not None and post.latitude is not None:
-        km = _km(preference.region.latitude, preference.region.longitude, post.latitude, post.longitude)
-    return max(0, min(100, round(points))), reasons, km
-
-
-def match_workers_for_labour(post: Post, *, limit: int = 20) -> list[Match]:
-    """Workers whose wanted job types or region fit a labour post (workers opt in by saving a
-    preference)."""
-    from accounts.models import AccountStatus, AccountType
-    from matching.models import WorkerPreference
-
-    now = timezone.now()
-    wanted = Q()
-    if post.job_type_id:
-        wanted |= Q(job_types=post.job_type_id)
-    if post.region_id:
-        # Preferences for the job's district, its city or its province.
-        wanted |= Q(region_id__in=[post.region_id, post.region_id[:4] + "00", post.region_id[:2] + "0000"])
-    if not wanted:
-        return []
-    disabled = Q(user__status=AccountStatus.DISABLED) & (
-        Q(user__status_until__isnull=True) | Q(user__status_until__gt=now)
-    )
-    preferences = list(
-        WorkerPreference.objects.filter(wanted)
-        .filter(user__account_type=AccountType.WORKER, user__is_active=True, user__deleted_at__isnull=True)
-        .exclude(disabled)
-        .exclude(user_id=post.owner_id)
-        .select_related("user", "region")
-        .prefetch_related("job_types")
-        .distinct()
-        .order_by("-updated_at", "-id")[:CANDIDATES]
-    )
-    matches = []
-    for preference in preferences:
-        value, reasons, km = score_worker(post, preference)
-        matches.append(
-            Match(score=value, reasons=reasons, worker=preference.user, preference=preference, distance_km=km)
-        )
-    return _rank(matches, limit)
-
-
-def match_labour_for_worker(preference: WorkerPreference, *, limit: int = 20) -> list[Match]:
-    """The reverse, for a worker's "for me": visible labour posts fitting their preference."""
-    from listings.models import PostKind
-
-    job_ids = [j.pk for j in preference.job_types.all()]
-    wanted = Q(job_type_id__in=job_ids) if job_ids else Q()
-    if preference.region is not None:
-        from regions.selectors import descendant_adcode_prefix
-
-        wanted |= Q(region__adcode__startswith=descendant_adcode_prefix(preference.region)[:4])
-    if not wanted:
-        return []
-    posts = list(
-        _post_candidates(PostKind.LABOUR)
-        .filter(wanted, is_full=False)
-        .exclude(owner_id=preference.user_id)
-        .order_by("-published_at", "-id")[:CANDIDATES]
-    )
-    matches = []
-    for post in posts:
-        value, reasons, km = score_worker(post, preference)
-        matches.append(Match(score=value, reasons=reasons, post=post, distance_km=km))
-    return _rank(matches, limit)
-
-
-# --- Dispatch -------------------------------------------------------------------------------------
-
-
-def matches_for_post(post: Post, *, limit: int = 20) -> list[Match]:
-    from listings.models import PostKind
-
-    if post.kind == PostKind.PROCUREMENT:
-        return match_factories_for_demand(post, limit=limit)
-    if post.kind == PostKind.PROCESSING_DEMAND:
-        return match_services_for_processing_demand(post, limit=limit)
-    if post.kind == PostKind.PROCESSING_SERVICE:
-        return match_demands_for_processing_service(post, limit=limit)
-    if post.kind == PostKind.LABOUR:
-        return match_workers_for_labour(post, limit=limit)
-    return []
-
-
-def notice_for(post: Post) -> tuple[str, str]:
-    """Title and in-app link of the notice sent to a post's matches."""
-    from listings.models import PostKind
-
-    titles: dict[str, str] = {
-        PostKind.PROCUREMENT: "有新的采购需求适合您的工厂",
-        PostKind.PROCESSING_DEMAND: "有新的代加工需求适合您",
-        PostKind.PROCESSING_SERVICE: "有新的代加工服务适合您的需求",
-        PostKind.LABOUR: "有新的招工信息符合您的求职意向",
-    }
-    return titles.get(post.kind, "有新的信息适合您"), f"/pages/posts/detail?id={post.pk}"

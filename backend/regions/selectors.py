@@ -56,6 +56,19 @@ def valid_region(adcode: str | None, *, field: str = "region_adcode") -> Region:
     return region
 
 
+def region_prefix(adcode: str | None, *, field: str = "region") -> str:
+    """The one "in this region" rule of every list filter: the adcode prefix of a region and everything
+    under it. A province (XX0000) → its 2 digits, a prefecture-level unit (XXYY00, including a
+    municipality's district group such as 500100 重庆市辖区) → 4 digits, a county → all 6. An adcode not
+    in the regions table is a field error (422 ``validation_error``) naming ``field``."""
+    region = valid_region((adcode or "").strip(), field=field)
+    if region.level == RegionLevel.PROVINCE:
+        return region.adcode[:2]
+    if region.level == RegionLevel.CITY:
+        return region.adcode[:4]
+    return region.adcode
+
+
 def descendant_adcode_prefix(region: Region) -> str:
     """The adcode prefix shared by a region and everything under it, for "in this province/city" filters."""
     # A municipality's one city holds every district of it, including 重庆's counties (5002xx).

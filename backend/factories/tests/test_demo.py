@@ -32,6 +32,6 @@ def test_demo_factories_are_verified_listed_and_loaded_once_R_APP_3() -> None:
     assert {"33", "44", "32", "35", "37", "13", "41"} <= provinces
     assert all(p.owner.phone.startswith("1390000") for p in FactoryProfile.objects.select_related("owner"))
 
-    listing = ApiClient().get("factories", {"page_size": 100}).json()
+    listing = ApiClient().get("discovery/factories", {"page_size": 100}).json()
     assert listing["count"] == len(DEMO_FACTORIES)
     assert all(item["is_verified"] and item["categories"] for item in listing["items"])

@@ -16,10 +16,10 @@ def test_demo_posts_fill_every_board_once(api) -> None:
     created = load_demo_posts()
     assert created >= 10
     for kind in PostKind.values:
-        board = api.get(f"listings/{kind}").json()
+        board = api.get(f"discovery/{kind}").json()
         assert board["count"] >= 2, kind
-    cups = api.get("listings/procurement").json()["items"]
+    cups = api.get("discovery/procurement").json()["items"]
     assert any(item["quantity"] == 30000 and item["quantity_unit"] == "个" for item in cups)
-    labour = api.get("listings/labour").json()["items"]
+    labour = api.get("discovery/labour").json()["items"]
     assert any(item["job_type"]["name"] == "缝纫工" and item["wage_amount"] == 260 for item in labour)
     assert load_demo_posts() == 0

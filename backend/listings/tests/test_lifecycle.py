@@ -40,7 +40,7 @@ class TestEditWhilePublished:
         assert body["pending_edit"]["data"]["unit_price"] == 7.5
         public = api.get(f"listings/posts/{post.pk}").json()
         assert (public["unit_price"], public["product_name"]) == (8.0, "儿童保温杯尾货")
-        assert api.get("listings/stock").json()["items"][0]["unit_price"] == 8.0
+        assert api.get("discovery/stock").json()["items"][0]["unit_price"] == 8.0
         queued = [p for p in services_queue() if p.pk == post.pk]
         assert queued and queued[0].is_edit
 
@@ -102,12 +102,12 @@ class TestTakeDownRelist:
         owner = _owner_client(post)
         down = owner.post(f"listings/posts/{post.pk}/take-down")
         assert down.json()["status"] == PostStatus.TAKEN_DOWN
-        assert api.get("listings/stock").json()["count"] == 0
+        assert api.get("discovery/stock").json()["count"] == 0
         assert api.get(f"listings/posts/{post.pk}").status_code == 404
         assert owner.get(f"listings/posts/{post.pk}").status_code == 200, "the owner still sees it"
         relisted = owner.post(f"listings/posts/{post.pk}/relist")
         assert relisted.json()["status"] == PostStatus.PUBLISHED
-        assert api.get("listings/stock").json()["count"] == 1
+        assert api.get("discovery/stock").json()["count"] == 1
 
     def test_relist_after_an_edit_goes_through_review_R_APP_4(self) -> None:
         post = make_post(kind=PostKind.STOCK)
@@ -167,9 +167,9 @@ class TestFreshness:
         with freeze_time("2026-11-10 20:00:00+08:00"):
             call_command("expire_posts")
             assert Post.objects.get(pk=post.pk).status == PostStatus.PUBLISHED, "valid through its last day"
-            assert api.get("listings/stock").json()["count"] == 1
+            assert api.get("discovery/stock").json()["count"] == 1
         with freeze_time("2026-11-11 02:00:00+08:00"):
-            assert api.get("listings/stock").json()["count"] == 0, "stale posts leave lists even before the job"
+            assert api.get("discovery/stock").json()["count"] == 0, "stale posts leave lists even before the job"
             call_command("expire_posts")
             call_command("expire_posts")
             assert Post.objects.get(pk=post.pk).status == PostStatus.EXPIRED
@@ -179,27 +179,27 @@ class TestFreshness:
             assert refreshed.json()["status"] == PostStatus.PENDING
             assert refreshed.json()["valid_until"] == "2026-12-11"
             services.approve(reviewer=make_reviewer(), post_id=post.pk)
-            assert api.get("listings/stock").json()["count"] == 1
+            assert api.get("discovery/stock").json()["count"] == 1
 
 
 class TestDisabledOwner:
     def test_disabled_owners_posts_vanish_from_lists_and_detail_R_OPS_2(self, api) -> None:
         post = make_post(kind=PostKind.LABOUR)
-        assert api.get("listings/labour").json()["count"] == 1
+        assert api.get("discovery/labour").json()["count"] == 1
         owner = post.owner
         owner.status = AccountStatus.DISABLED
         owner.status_reason = "虚假招聘"
         owner.save()
-        assert api.get("listings/labour").json()["count"] == 0
+        assert api.get("discovery/labour").json()["count"] == 0
         assert api.get(f"listings/posts/{post.pk}").status_code == 404
         # A disablement with an end time lifts by itself.
         owner.status_until = timezone.now() - timedelta(minutes=1)
         owner.save()
-        assert api.get("listings/labour").json()["count"] == 1
+        assert api.get("discovery/labour").json()["count"] == 1
         assert api.get(f"listings/posts/{post.pk}").status_code == 200
 
     def test_cancelled_accounts_posts_vanish_R_PLUS_5(self, api) -> None:
         post = make_post()
         post.owner.deleted_at = timezone.now()
         post.owner.save()
-        assert api.get("listings/stock").json()["count"] == 0
+        assert api.get("discovery/stock").json()["count"] == 0

@@ -52,7 +52,7 @@ def test_complete_form_of_each_kind_goes_to_review_R_BOARD_1_4(kind: str) -> Non
     assert submitted.json()["review_due_at"] is not None
     assert submitted.json()["valid_until"] is not None
     # Not on the board before a reviewer approves it.
-    assert client.get(f"listings/{kind}").json()["count"] == 0
+    assert client.get(f"discovery/{kind}").json()["count"] == 0
 
 
 @pytest.mark.parametrize(

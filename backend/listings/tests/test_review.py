@@ -89,7 +89,7 @@ class TestHumanReview:
         post = make_post(status=PostStatus.PENDING)
         reviewer = make_reviewer()
         services.approve(reviewer=reviewer, post_id=post.pk)
-        listed = api.get("listings/stock").json()
+        listed = api.get("discovery/stock").json()
         assert [item["id"] for item in listed["items"]] == [post.pk]
         note = Notification.objects.get(recipient=post.owner, kind=NotificationKind.REVIEW_RESULT)
         assert "通过" in note.title

@@ -11,11 +11,11 @@ from freezegun import freeze_time
 
 from accounts.tests.factories import make_user, signed_in_client
 from listings.models import PostKind
-from matching import matchers
+from matching import labour, matchers
 from matching.models import WorkerPreference
 from matching.services import MATCH_NOTICES_PER_DAY, notify_matches_for_post
-from matching.tests.factories import HANGZHOU_XIAOSHAN, NINGBO_YINZHOU, SHENZHEN_BAOAN, make_factory, make_post
 from notifications.models import Notification, NotificationKind
+from search.tests.factories import HANGZHOU_XIAOSHAN, NINGBO_YINZHOU, SHENZHEN_BAOAN, make_factory, make_post
 from taxonomy.models import JobType
 
 pytestmark = pytest.mark.django_db
@@ -175,7 +175,7 @@ def test_labour_post_is_matched_to_workers_by_job_type_and_region_R_BOARD_3():
     WorkerPreference.objects.create(user=elsewhere, region_id=HANGZHOU_XIAOSHAN).job_types.set(
         [JobType.objects.get(name="普工")]
     )
-    matches = matchers.match_workers_for_labour(post)
+    matches = labour.match_workers_for_labour(post)
     assert [m.worker.pk for m in matches] == [perfect.pk, city_only.pk]
     assert matches[0].reasons == ["意向工种：缝纫工", "意向地区：宝安区", "可按时到岗"]
     assert matches[0].score == 100

@@ -170,13 +170,13 @@ class TestMediation:
         post = labour_post()
         worker = worker_client()
         complaint_id = filed(worker, target_type="post", target_id=post.pk, category="fake_info")["id"]
-        assert post.pk in [p["id"] for p in api.get("listings/labour").json()["items"]]
+        assert post.pk in [p["id"] for p in api.get("discovery/labour").json()["items"]]
 
         services.resolve(operator=support_staff(), complaint_id=complaint_id, outcome="post_removed", note="虚假招聘")
 
         post.refresh_from_db()
         assert post.status == PostStatus.TAKEN_DOWN
-        assert post.pk not in [p["id"] for p in api.get("listings/labour").json()["items"]]
+        assert post.pk not in [p["id"] for p in api.get("discovery/labour").json()["items"]]
         assert api.get(f"listings/posts/{post.pk}").status_code == 404
 
     def test_account_disabled_hides_the_posts_and_stops_sign_in_R_OPS_4(self, api: Any) -> None:
@@ -188,7 +188,7 @@ class TestMediation:
         services.resolve(operator=support_staff(), complaint_id=complaint_id, outcome="account_disabled", note="诈骗")
 
         assert factory.get("me/publish-permission").json()["code"] == "account_disabled"
-        assert post.pk not in [p["id"] for p in api.get("listings/labour").json()["items"]]
+        assert post.pk not in [p["id"] for p in api.get("discovery/labour").json()["items"]]
 
     def test_outcomes_are_checked_R_OPS_4(self) -> None:
         post = labour_post()

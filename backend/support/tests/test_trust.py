@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 def directory_entry(factory_id: int) -> dict:
-    items = signed_in_client(make_user(account_type="trade")).get("factories", {"page_size": 100}).json()["items"]
+    items = (
+        signed_in_client(make_user(account_type="trade")).get("discovery/factories", {"page_size": 100}).json()["items"]
+    )
     return next(item for item in items if item["id"] == factory_id)
 
 

@@ -98,10 +98,10 @@ def test_expiry_takes_the_factory_out_of_the_directory_R_OPS_2_R_APP_3() -> None
     licence.is_long_term = False
     licence.save()
     visitor = ApiClient()
-    assert [item["id"] for item in visitor.get("factories").json()["items"]] == [profile.pk]
+    assert [item["id"] for item in visitor.get("discovery/factories").json()["items"]] == [profile.pk]
     run_job(START + timedelta(days=1))
     assert FactoryProfile.objects.get(pk=profile.pk).is_verified is False
-    assert visitor.get("factories").json()["count"] == 0
+    assert visitor.get("discovery/factories").json()["count"] == 0
     assert visitor.get(f"factories/{profile.pk}").status_code == 404
 
 

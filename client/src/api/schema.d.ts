@@ -241,7 +241,7 @@ export interface paths {
             cookie?: never;
         };
         /** 板块列表（筛选与排序） */
-        get: operations["matching_api_board"];
+        get: operations["discovery_api_board"];
         put?: never;
         post?: never;
         delete?: never;
@@ -258,7 +258,7 @@ export interface paths {
             cookie?: never;
         };
         /** 工厂名录（含信任指标） */
-        get: operations["matching_api_discovery_factories"];
+        get: operations["discovery_api_discovery_factories"];
         put?: never;
         post?: never;
         delete?: never;
@@ -277,24 +277,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 记录浏览（打开详情时调用） */
-        post: operations["matching_api_record_view"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/factories": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 工厂名录（仅已认证工厂） */
-        get: operations["factories_api_factory_directory"];
-        put?: never;
-        post?: never;
+        post: operations["discovery_api_record_view"];
         delete?: never;
         options?: never;
         head?: never;
@@ -344,10 +327,10 @@ export interface paths {
             cookie?: never;
         };
         /** 我的收藏 */
-        get: operations["matching_api_my_favourites"];
+        get: operations["discovery_api_my_favourites"];
         put?: never;
         /** 收藏 */
-        post: operations["matching_api_add_favourite"];
+        post: operations["discovery_api_add_favourite"];
         delete?: never;
         options?: never;
         head?: never;
@@ -365,7 +348,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** 取消收藏 */
-        delete: operations["matching_api_remove_favourite"];
+        delete: operations["discovery_api_remove_favourite"];
         options?: never;
         head?: never;
         patch?: never;
@@ -450,24 +433,7 @@ export interface paths {
             cookie?: never;
         };
         /** 首页：各板块数量、公告、推荐 */
-        get: operations["matching_api_home"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/listings/{kind}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 信息列表（按类型） */
-        get: operations["listings_api_board"];
+        get: operations["discovery_api_home"];
         put?: never;
         post?: never;
         delete?: never;
@@ -759,11 +725,11 @@ export interface paths {
             cookie?: never;
         };
         /** 我的浏览记录 */
-        get: operations["matching_api_my_history"];
+        get: operations["discovery_api_my_history"];
         put?: never;
         post?: never;
         /** 清空浏览记录 */
-        delete: operations["matching_api_clear_history"];
+        delete: operations["discovery_api_clear_history"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1234,7 +1200,7 @@ export interface paths {
             cookie?: never;
         };
         /** 关键词搜索（全部板块与工厂） */
-        get: operations["matching_api_search"];
+        get: operations["search_api_search"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1420,10 +1386,11 @@ export interface components {
             created_at: string;
         };
         /**
-         * BoardQuery
-         * @description The shared filter vocabulary of every board (R-ROLE-1..3).
+         * BoardFilters
+         * @description The shared filter vocabulary of every board; a filter a board has no data for simply matches
+         *     nothing, so clients can send the same parameters everywhere.
          */
-        BoardQuery: {
+        BoardFilters: {
             /**
              * Capacity Min
              * @description 日产能下限
@@ -1478,20 +1445,15 @@ export interface components {
              */
             job_type?: number[];
             /**
-             * Lat
-             * @description 当前位置纬度（按距离排序时必填）
-             */
-            lat?: number | null;
-            /**
-             * Lng
-             * @description 当前位置经度
-             */
-            lng?: number | null;
-            /**
              * Meals
              * @description 包吃
              */
             meals?: boolean | null;
+            /**
+             * Owner
+             * @description 只看某位发布者的信息（用户 id）
+             */
+            owner?: number | null;
             /**
              * Period From
              * @description 用工期与此区间有重叠：开始
@@ -1540,13 +1502,6 @@ export interface components {
             /** Sample Required */
             sample_required?: boolean | null;
             /**
-             * Sort
-             * @description newest 最新 / soonest 交期最近 / nearest 最近 / cheapest 最便宜 / wage 工资最高 / capacity 产能最大
-             * @default newest
-             * @enum {string}
-             */
-            sort: "newest" | "soonest" | "nearest" | "cheapest" | "wage" | "capacity";
-            /**
              * Wage Max
              * @description 折合日薪上限（元/天）
              */
@@ -1556,6 +1511,26 @@ export interface components {
              * @description 折合日薪下限（元/天）
              */
             wage_min?: number | string | null;
+        };
+        /** BoardOrder */
+        BoardOrder: {
+            /**
+             * Lat
+             * @description 当前位置纬度（按距离排序时必填）
+             */
+            lat?: number | null;
+            /**
+             * Lng
+             * @description 当前位置经度
+             */
+            lng?: number | null;
+            /**
+             * Sort
+             * @description newest 最新 / soonest 交期最近 / nearest 最近 / cheapest 最便宜 / wage 工资最高 / capacity 产能最大
+             * @default newest
+             * @enum {string}
+             */
+            sort: "newest" | "soonest" | "nearest" | "cheapest" | "wage" | "capacity";
             /**
              * Within Km
              * @description 只看该距离以内
@@ -1840,56 +1815,6 @@ export interface components {
              */
             phone?: string | null;
         };
-        /** DirectoryQuery */
-        DirectoryQuery: {
-            /**
-             * Attributes
-             * @description 属性标签 id，可多个，须全部满足
-             */
-            attributes?: number[];
-            /**
-             * Category
-             * @description 二级品类 id
-             */
-            category?: number | null;
-            /**
-             * Industry
-             * @description 一级行业 id
-             */
-            industry?: number | null;
-            /**
-             * Lat
-             * @description 当前位置纬度（按距离排序时必填）
-             */
-            lat?: number | null;
-            /**
-             * Lng
-             * @description 当前位置经度
-             */
-            lng?: number | null;
-            /**
-             * Q
-             * @description 按工厂名称或主营产品搜索
-             */
-            q?: string | null;
-            /**
-             * Region
-             * @description 省 / 市 / 区县行政区划代码，按前缀匹配下辖地区
-             */
-            region?: string | null;
-            /**
-             * Sort
-             * @description deals 按接单量，distance 按距离
-             * @default deals
-             * @enum {string}
-             */
-            sort: "deals" | "distance";
-            /**
-             * Within Km
-             * @description 只看该距离内的工厂
-             */
-            within_km?: number | null;
-        };
         /** DiscoveryFactoryOut */
         DiscoveryFactoryOut: {
             /** Attributes */
@@ -2011,55 +1936,6 @@ export interface components {
             /** User Id */
             user_id: number;
         };
-        /** FactoryCardOut */
-        FactoryCardOut: {
-            /** Attributes */
-            attributes: components["schemas"]["AttributeOut"][];
-            /** Categories */
-            categories: components["schemas"]["TagOut"][];
-            /**
-             * Completed Deals
-             * @description 接单量（成交的对接数）
-             */
-            completed_deals: number;
-            /** Cover Url */
-            cover_url: string | null;
-            /** Distance Km */
-            distance_km?: number | null;
-            /**
-             * Favourite Id
-             * @description 当前用户收藏该工厂时的收藏 ID
-             */
-            favourite_id?: number | null;
-            /** Id */
-            id: number;
-            industry: components["schemas"]["TagOut"];
-            /** Is Verified */
-            is_verified: boolean;
-            /** Main Products */
-            main_products: string;
-            /** Name */
-            name: string;
-            region: components["schemas"]["RegionOut"];
-            /**
-             * Response Minutes
-             * @description 回复时长中位数（分钟），暂无数据时为 null
-             */
-            response_minutes?: number | null;
-            /**
-             * Response Rate
-             * @description 消息回复率，暂无数据时为 null
-             */
-            response_rate?: number | null;
-            /**
-             * Upheld Complaints
-             * @description 成立的投诉数
-             * @default 0
-             */
-            upheld_complaints: number;
-            /** Verified At */
-            verified_at: string | null;
-        };
         /** FactoryDetailOut */
         FactoryDetailOut: {
             /** Address */
@@ -2139,6 +2015,37 @@ export interface components {
             /** Verified At */
             verified_at: string | null;
         };
+        /**
+         * FactoryFilters
+         * @description The factory directory's filters. Tags: a factory must carry every requested attribute.
+         */
+        FactoryFilters: {
+            /**
+             * Attributes
+             * @description 属性标签 id，须全部满足
+             */
+            attributes?: number[];
+            /**
+             * Category
+             * @description 二级品类 id
+             */
+            category?: number | null;
+            /**
+             * Industry
+             * @description 一级行业 id
+             */
+            industry?: number | null;
+            /**
+             * Q
+             * @description 关键词（名称、主营产品、品类）
+             */
+            q?: string | null;
+            /**
+             * Region
+             * @description 省 / 市 / 区县行政区划代码，含下辖地区
+             */
+            region?: string | null;
+        };
         /** FactoryIn */
         FactoryIn: {
             /**
@@ -2216,31 +2123,18 @@ export interface components {
              */
             region_adcode: string;
         };
-        /** FactoryQuery */
-        FactoryQuery: {
+        /** FactoryOrder */
+        FactoryOrder: {
             /**
-             * Attributes
-             * @description 属性标签 id，须全部满足
+             * Lat
+             * @description 当前位置纬度（按距离排序时必填）
              */
-            attributes?: number[];
-            /** Category */
-            category?: number | null;
-            /** Industry */
-            industry?: number | null;
-            /** Lat */
             lat?: number | null;
-            /** Lng */
+            /**
+             * Lng
+             * @description 当前位置经度
+             */
             lng?: number | null;
-            /**
-             * Q
-             * @description 关键词（名称、主营产品、品类）
-             */
-            q?: string | null;
-            /**
-             * Region
-             * @description 省 / 市 / 区县行政区划代码
-             */
-            region?: string | null;
             /**
              * Sort
              * @description deals 接单量 / distance 距离 / newest 最新认证
@@ -2248,7 +2142,10 @@ export interface components {
              * @enum {string}
              */
             sort: "deals" | "distance" | "newest";
-            /** Within Km */
+            /**
+             * Within Km
+             * @description 只看该距离以内的工厂
+             */
             within_km?: number | null;
         };
         /** FavouriteCreatedOut */
@@ -3025,17 +2922,6 @@ export interface components {
             /** Page Size */
             page_size: number;
         };
-        /** PagedFactoryCardOut */
-        PagedFactoryCardOut: {
-            /** Count */
-            count: number;
-            /** Items */
-            items: components["schemas"]["FactoryCardOut"][];
-            /** Page */
-            page: number;
-            /** Page Size */
-            page_size: number;
-        };
         /** PagedFavouriteOut */
         PagedFavouriteOut: {
             /** Count */
@@ -3097,17 +2983,6 @@ export interface components {
             count: number;
             /** Items */
             items: components["schemas"]["NotificationOut"][];
-            /** Page */
-            page: number;
-            /** Page Size */
-            page_size: number;
-        };
-        /** PagedPostCardOut */
-        PagedPostCardOut: {
-            /** Count */
-            count: number;
-            /** Items */
-            items: components["schemas"]["PostCardOut"][];
             /** Page */
             page: number;
             /** Page Size */
@@ -3200,65 +3075,6 @@ export interface components {
             id: number;
             /** Title */
             title: string;
-        };
-        /**
-         * PostCardOut
-         * @description One row of a board.
-         */
-        PostCardOut: {
-            /** Capacity Per Day */
-            capacity_per_day: number | null;
-            category: components["schemas"]["NamedOut"] | null;
-            cover: components["schemas"]["MediaOut"] | null;
-            /** Currency */
-            currency: string;
-            /** Delivery Date */
-            delivery_date: string | null;
-            /** Headcount */
-            headcount: number | null;
-            /** Id */
-            id: number;
-            industry: components["schemas"]["NamedOut"] | null;
-            /** Is Full */
-            is_full: boolean;
-            job_type: components["schemas"]["NamedOut"] | null;
-            kind: components["schemas"]["PostKind"];
-            /** Kind Label */
-            kind_label: string;
-            owner: components["schemas"]["OwnerOut"];
-            /** Period End */
-            period_end: string | null;
-            /** Period Start */
-            period_start: string | null;
-            /** Process Types */
-            process_types: components["schemas"]["NamedOut"][];
-            /** Product Name */
-            product_name: string;
-            /** Published At */
-            published_at: string | null;
-            /** Quantity */
-            quantity: number | null;
-            /** Quantity Unit */
-            quantity_unit: string;
-            /** Refreshed At */
-            refreshed_at: string | null;
-            region: components["schemas"]["RegionOut"] | null;
-            /** Status */
-            status: string;
-            /** Title */
-            title: string;
-            /** Unit Price */
-            unit_price: number | null;
-            /** Valid Until */
-            valid_until: string | null;
-            /** View Count */
-            view_count: number;
-            /** Wage Amount */
-            wage_amount: number | null;
-            /** Wage Unit */
-            wage_unit: string;
-            /** Wage Unit Label */
-            wage_unit_label: string;
         };
         /**
          * PostKind
@@ -3770,6 +3586,17 @@ export interface components {
             /** Name */
             name: string;
         };
+        /**
+         * TargetFilters
+         * @description Favourites and history: all, or only posts, or only factories.
+         */
+        TargetFilters: {
+            /**
+             * Type
+             * @description post 信息 / factory 工厂；不填为全部
+             */
+            type?: ("post" | "factory") | null;
+        };
         /** TargetIn */
         TargetIn: {
             /** Factory Id */
@@ -3812,14 +3639,6 @@ export interface components {
              * @description 消息回复率（0-1），暂无数据为 null
              */
             response_rate?: number | null;
-        };
-        /** TypeQuery */
-        TypeQuery: {
-            /**
-             * Type
-             * @description post 信息 / factory 工厂；不填为全部
-             */
-            type?: string | null;
         };
         /** UnreadCountOut */
         UnreadCountOut: {
@@ -4234,7 +4053,7 @@ export interface operations {
             };
         };
     };
-    matching_api_board: {
+    discovery_api_board: {
         parameters: {
             query?: {
                 /** @description 日产能下限 */
@@ -4264,6 +4083,8 @@ export interface operations {
                 lng?: number | null;
                 /** @description 包吃 */
                 meals?: boolean | null;
+                /** @description 只看某位发布者的信息（用户 id） */
+                owner?: number | null;
                 /** @description 页码，从 1 开始 */
                 page?: number;
                 /** @description 每页条数，最多 100 */
@@ -4315,14 +4136,18 @@ export interface operations {
             };
         };
     };
-    matching_api_discovery_factories: {
+    discovery_api_discovery_factories: {
         parameters: {
             query?: {
                 /** @description 属性标签 id，须全部满足 */
                 attributes?: number[];
+                /** @description 二级品类 id */
                 category?: number | null;
+                /** @description 一级行业 id */
                 industry?: number | null;
+                /** @description 当前位置纬度（按距离排序时必填） */
                 lat?: number | null;
+                /** @description 当前位置经度 */
                 lng?: number | null;
                 /** @description 页码，从 1 开始 */
                 page?: number;
@@ -4330,10 +4155,11 @@ export interface operations {
                 page_size?: number;
                 /** @description 关键词（名称、主营产品、品类） */
                 q?: string | null;
-                /** @description 省 / 市 / 区县行政区划代码 */
+                /** @description 省 / 市 / 区县行政区划代码，含下辖地区 */
                 region?: string | null;
                 /** @description deals 接单量 / distance 距离 / newest 最新认证 */
                 sort?: "deals" | "distance" | "newest";
+                /** @description 只看该距离以内的工厂 */
                 within_km?: number | null;
             };
             header?: never;
@@ -4353,7 +4179,7 @@ export interface operations {
             };
         };
     };
-    matching_api_record_view: {
+    discovery_api_record_view: {
         parameters: {
             query?: never;
             header?: never;
@@ -4373,49 +4199,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ViewRecordedOut"];
-                };
-            };
-        };
-    };
-    factories_api_factory_directory: {
-        parameters: {
-            query?: {
-                /** @description 属性标签 id，可多个，须全部满足 */
-                attributes?: number[];
-                /** @description 二级品类 id */
-                category?: number | null;
-                /** @description 一级行业 id */
-                industry?: number | null;
-                /** @description 当前位置纬度（按距离排序时必填） */
-                lat?: number | null;
-                /** @description 当前位置经度 */
-                lng?: number | null;
-                /** @description 页码，从 1 开始 */
-                page?: number;
-                /** @description 每页条数，最多 100 */
-                page_size?: number;
-                /** @description 按工厂名称或主营产品搜索 */
-                q?: string | null;
-                /** @description 省 / 市 / 区县行政区划代码，按前缀匹配下辖地区 */
-                region?: string | null;
-                /** @description deals 按接单量，distance 按距离 */
-                sort?: "deals" | "distance";
-                /** @description 只看该距离内的工厂 */
-                within_km?: number | null;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PagedFactoryCardOut"];
                 };
             };
         };
@@ -4486,7 +4269,7 @@ export interface operations {
             };
         };
     };
-    matching_api_my_favourites: {
+    discovery_api_my_favourites: {
         parameters: {
             query?: {
                 /** @description 页码，从 1 开始 */
@@ -4494,7 +4277,7 @@ export interface operations {
                 /** @description 每页条数，最多 100 */
                 page_size?: number;
                 /** @description post 信息 / factory 工厂；不填为全部 */
-                type?: string | null;
+                type?: ("post" | "factory") | null;
             };
             header?: never;
             path?: never;
@@ -4513,7 +4296,7 @@ export interface operations {
             };
         };
     };
-    matching_api_add_favourite: {
+    discovery_api_add_favourite: {
         parameters: {
             query?: never;
             header?: never;
@@ -4546,7 +4329,7 @@ export interface operations {
             };
         };
     };
-    matching_api_remove_favourite: {
+    discovery_api_remove_favourite: {
         parameters: {
             query?: never;
             header?: never;
@@ -4659,7 +4442,7 @@ export interface operations {
             };
         };
     };
-    matching_api_home: {
+    discovery_api_home: {
         parameters: {
             query?: {
                 /** @description 当前位置纬度（可选，用于附近推荐） */
@@ -4679,39 +4462,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HomeOut"];
-                };
-            };
-        };
-    };
-    listings_api_board: {
-        parameters: {
-            query?: {
-                category_id?: number | null;
-                industry_id?: number | null;
-                job_type_id?: number | null;
-                owner_id?: number | null;
-                /** @description 页码，从 1 开始 */
-                page?: number;
-                /** @description 每页条数，最多 100 */
-                page_size?: number;
-                process_type_id?: number | null;
-                region?: string | null;
-            };
-            header?: never;
-            path: {
-                kind: "procurement" | "stock" | "labour" | "processing_demand" | "processing_service";
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PagedPostCardOut"];
                 };
             };
         };
@@ -6163,7 +5913,7 @@ export interface operations {
             };
         };
     };
-    matching_api_my_history: {
+    discovery_api_my_history: {
         parameters: {
             query?: {
                 /** @description 页码，从 1 开始 */
@@ -6171,7 +5921,7 @@ export interface operations {
                 /** @description 每页条数，最多 100 */
                 page_size?: number;
                 /** @description post 信息 / factory 工厂；不填为全部 */
-                type?: string | null;
+                type?: ("post" | "factory") | null;
             };
             header?: never;
             path?: never;
@@ -6190,7 +5940,7 @@ export interface operations {
             };
         };
     };
-    matching_api_clear_history: {
+    discovery_api_clear_history: {
         parameters: {
             query?: never;
             header?: never;
@@ -6881,7 +6631,7 @@ export interface operations {
             };
         };
     };
-    matching_api_search: {
+    search_api_search: {
         parameters: {
             query: {
                 /** @description 只看某个板块；分面计数始终覆盖全部板块 */

@@ -32,16 +32,14 @@ export type Qualification = S['QualificationOut']
 export type QualificationStatus = 'pending' | 'approved' | 'rejected' | 'expired'
 export type PublishPermission = S['PublishPermissionOut']
 
-export type FactoryCard = S['FactoryCardOut'] & { favourite_id?: number | null }
+/** A factory card as the directory, home and matches send it (trust signals, favourite mark). */
+export type FactoryCard = S['DiscoveryFactoryOut']
 export type FactoryDetail = S['FactoryDetailOut']
 
 export type PostKind = S['PostKind']
 export type PostStatus = S['PostStatus']
-export type PostCard = S['PostCardOut'] & {
-  favourite_id?: number | null
-  distance_km?: number | null
-  trust?: S['TrustOut']
-}
+/** A post card as the boards, home and matches send it (distance, favourite mark, owner's responsiveness). */
+export type PostCard = S['DiscoveryPostOut']
 export type PostDetail = S['PostOut']
 export type MyPost = S['MyPostOut']
 export type FormSchemaRaw = S['FormSchemaOut']

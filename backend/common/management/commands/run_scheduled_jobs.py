@@ -16,7 +16,7 @@ JOBS = (
     ("资质到期提醒与过期处理", "send_qualification_reminders"),
     ("信息到期提醒与过期下架", "expire_posts"),
     ("数据看板日汇总", "rollup_dashboard"),
-    ("清理过期浏览记录", "matching.services.prune_history"),
+    ("清理过期浏览记录", "discovery.services.prune_history"),
 )
 
 

@@ -9,10 +9,10 @@ from django.utils import timezone
 from freezegun import freeze_time
 
 from accounts.tests.factories import make_user, signed_in_client
+from discovery.models import ViewEvent
+from discovery.services import record_view
 from listings.models import Post, PostKind, PostStatus
-from matching.models import ViewEvent
-from matching.services import record_view
-from matching.tests.factories import make_factory, make_post
+from search.tests.factories import make_factory, make_post
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from accounts.models import AccountStatus, User
 from accounts.tests.factories import make_user, signed_in_client
 from listings.models import Post, PostKind, PostStatus
-from matching.tests.factories import DONGGUAN, HANGZHOU_XIAOSHAN, NINGBO_YINZHOU, SHENZHEN_BAOAN, ids, make_post
+from search.tests.factories import DONGGUAN, HANGZHOU_XIAOSHAN, NINGBO_YINZHOU, SHENZHEN_BAOAN, ids, make_post
 from taxonomy.models import Industry, JobType, ProcessType
 
 pytestmark = pytest.mark.django_db
@@ -226,7 +226,7 @@ def test_board_query_count_does_not_grow_with_rows(django_assert_max_num_queries
 
 
 def test_factory_directory_filters_sorts_and_trust_signals_R_APP_3():
-    from matching.tests.factories import make_factory
+    from search.tests.factories import make_factory
     from taxonomy.models import AttributeTag
 
     near = make_factory(name="宁波保温杯厂", attributes=("urgent_orders",), latitude=29.87, longitude=121.55)
@@ -251,7 +251,7 @@ def test_factory_directory_filters_sorts_and_trust_signals_R_APP_3():
 
 
 def test_factory_directory_query_count_does_not_grow(api, django_assert_max_num_queries):
-    from matching.tests.factories import make_factory
+    from search.tests.factories import make_factory
 
     for _ in range(2):
         make_factory(attributes=("urgent_orders", "free_sample"))

@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from accounts.models import AccountStatus, User
 from accounts.tests.factories import make_user, signed_in_client
+from discovery.models import Announcement, ViewEvent
 from listings.models import PostKind, PostStatus
-from matching.models import Announcement, ViewEvent, WorkerPreference
-from matching.tests.factories import HANGZHOU_XIAOSHAN, SHENZHEN_BAOAN, make_factory, make_post
+from matching.models import WorkerPreference
+from search.tests.factories import HANGZHOU_XIAOSHAN, SHENZHEN_BAOAN, make_factory, make_post
 from taxonomy.models import JobType
 
 pytestmark = pytest.mark.django_db

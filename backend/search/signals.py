@@ -15,31 +15,31 @@ from django.dispatch import receiver
 
 from factories.models import FactoryProfile
 from listings.models import Post
-from matching import services
+from search import services
 
 
-@receiver(post_save, sender=Post, dispatch_uid="matching.index_post")
+@receiver(post_save, sender=Post, dispatch_uid="search.index_post")
 def _post_saved(sender: Any, instance: Post, raw: bool = False, **kwargs: Any) -> None:
     if raw:
         return
     services.index_post(instance)
 
 
-@receiver(m2m_changed, sender=Post.process_types.through, dispatch_uid="matching.index_post_processes")
+@receiver(m2m_changed, sender=Post.process_types.through, dispatch_uid="search.index_post_processes")
 def _post_processes_changed(sender: Any, instance: Any, action: str, reverse: bool, **kwargs: Any) -> None:
     if action.startswith("post_") and not reverse and isinstance(instance, Post):
         services.index_post(instance)
 
 
-@receiver(post_save, sender=FactoryProfile, dispatch_uid="matching.index_factory")
+@receiver(post_save, sender=FactoryProfile, dispatch_uid="search.index_factory")
 def _factory_saved(sender: Any, instance: FactoryProfile, raw: bool = False, **kwargs: Any) -> None:
     if raw:
         return
     services.index_factory(instance)
 
 
-@receiver(m2m_changed, sender=FactoryProfile.categories.through, dispatch_uid="matching.index_factory_categories")
-@receiver(m2m_changed, sender=FactoryProfile.attributes.through, dispatch_uid="matching.index_factory_attributes")
+@receiver(m2m_changed, sender=FactoryProfile.categories.through, dispatch_uid="search.index_factory_categories")
+@receiver(m2m_changed, sender=FactoryProfile.attributes.through, dispatch_uid="search.index_factory_attributes")
 def _factory_tags_changed(sender: Any, instance: Any, action: str, reverse: bool, **kwargs: Any) -> None:
     if action.startswith("post_") and not reverse and isinstance(instance, FactoryProfile):
         services.index_factory(instance)

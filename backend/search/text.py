@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import jieba
 import zhconv
 
+from taxonomy.models import CategoryTag, JobType, ProcessType
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 _lock = threading.Lock()
 _ready = False
@@ -45,8 +47,6 @@ def _ensure_ready() -> None:
 def _taxonomy_words() -> list[str]:
     """Tag names (保温杯, 缝纫工, CNC操机员…) are domain words the general dictionary may split."""
     try:
-        from taxonomy.models import CategoryTag, JobType, ProcessType
-
         names: list[str] = []
         for model in (CategoryTag, JobType, ProcessType):
             names.extend(model.objects.values_list("name", flat=True))

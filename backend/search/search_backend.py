@@ -2,7 +2,7 @@
 
 Both index the same space-separated jieba tokens (``SearchDocument.title_tokens`` / ``body_tokens``);
 this module only turns a parsed query into each engine's match expression and rank. Everything else
-(visibility, facets, highlighting) is engine-neutral in ``matching.selectors``, so a dedicated engine
+(visibility, facets, highlighting) is engine-neutral in ``search.selectors``, so a dedicated engine
 could replace this module alone.
 """
 
@@ -12,8 +12,8 @@ from django.db import connection
 from django.db.models import BooleanField, FloatField, QuerySet
 from django.db.models.expressions import RawSQL
 
-from matching.models import SearchDocument
-from matching.text import ParsedQuery
+from search.models import SearchDocument
+from search.text import ParsedQuery
 
 FTS_TABLE = "matching_search_fts"
 DOC_TABLE = "matching_searchdocument"

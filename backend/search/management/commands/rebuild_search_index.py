@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from matching.services import rebuild_search_index
+from search.services import rebuild_search_index
 
 
 class Command(BaseCommand):

@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from accounts.models import AccountStatus, User
 from listings.models import Post, PostKind, PostStatus
-from matching.models import SearchDocument
-from matching.tests.factories import make_factory, make_post
+from search.models import SearchDocument
+from search.tests.factories import make_factory, make_post
 from taxonomy.models import CategoryTag
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from ninja import Field, Schema
+
+from factories.schemas import FactoryCardOut
+from listings.schemas import PostCardOut
+
+
+class TrustOut(Schema):
+    response_rate: float | None = Field(None, description="消息回复率（0-1），暂无数据为 null")
+    response_minutes: int | None = Field(None, description="回复时长中位数（分钟）")
+
+
+class DiscoveryPostOut(PostCardOut):
+    """A board row with what discovery adds: distance from the reader, favourite mark, owner's
+    responsiveness (R-PLUS-4)."""
+
+    distance_km: float | None = None
+    favourite_id: int | None = Field(None, description="已收藏时为收藏 id，用于取消收藏")
+    trust: TrustOut
+
+    @staticmethod
+    def resolve_distance_km(obj: Any) -> float | None:
+        value = getattr(obj, "distance_km", None)
+        return round(value, 1) if value is not None else None
+
+    @staticmethod
+    def resolve_favourite_id(obj: Any) -> int | None:
+        return getattr(obj, "favourite_id", None)
+
+    @staticmethod
+    def resolve_trust(obj: Any) -> dict[str, Any]:
+        stats = getattr(obj, "trust", None)
+        return {
+            "response_rate": stats.response_rate if stats else None,
+            "response_minutes": stats.median_response_minutes if stats else None,
+        }
+
+
+class DiscoveryFactoryOut(FactoryCardOut):
+    favourite_id: int | None = None
+
+    @staticmethod
+    def resolve_favourite_id(obj: Any) -> int | None:
+        return getattr(obj, "favourite_id", None)
+
+
+class TargetIn(Schema):
+    post_id: int | None = None
+    factory_id: int | None = None
+
+
+class _TargetOut(Schema):
+    id: int
+    type: Literal["post", "factory"]
+    available: bool = Field(..., description="信息是否仍可查看（已下架/过期为 false）")
+    post: DiscoveryPostOut | None = None
+    factory: DiscoveryFactoryOut | None = None
+
+    @staticmethod
+    def resolve_post(obj: Any) -> Any:
+        return obj.target_post if obj.available else None
+
+    @staticmethod
+    def resolve_factory(obj: Any) -> Any:
+        return obj.target_factory if obj.available else None
+
+
+class FavouriteOut(_TargetOut):
+    created_at: datetime
+    title: str = Field(..., description="标题；信息不可查看时也保留，便于用户辨认")
+
+    @staticmethod
+    def resolve_title(obj: Any) -> str:
+        target = getattr(obj, "target_post", None) or getattr(obj, "target_factory", None)
+        return str(target) if target is not None else ""
+
+
+class FavouriteCreatedOut(Schema):
+    id: int
+    post_id: int | None
+    factory_id: int | None
+    created_at: datetime
+
+
+class HistoryOut(_TargetOut):
+    at: datetime
+    title: str
+
+    @staticmethod
+    def resolve_title(obj: Any) -> str:
+        target = getattr(obj, "target_post", None) or getattr(obj, "target_factory", None)
+        return str(target) if target is not None else ""
+
+
+class AnnouncementOut(Schema):
+    id: int
+    title: str
+    body: str
+    link: str
+    pinned: bool
+    starts_at: datetime | None
+    ends_at: datetime | None
+
+
+class RecommendationOut(Schema):
+    type: Literal["post", "factory"]
+    reason: str
+    post: DiscoveryPostOut | None = None
+    factory: DiscoveryFactoryOut | None = None
+
+
+class HomeOut(Schema):
+    counts: dict[str, int] = Field(..., description="各板块当前可见数量（factory 为已认证工厂数）")
+    announcements: list[AnnouncementOut]
+    recommendations: list[RecommendationOut]
+
+
+class ViewRecordedOut(Schema):
+    recorded: bool

@@ -1,0 +1,221 @@
+"""Reads of discovery: board lists with filters and sorts, the factory directory, the trust signals and
+favourite marks every card carries, favourites and browsing history (R-APP-3..5, R-ROLE-1..3, R-PLUS-4).
+
+Every public list starts from ``listings.selectors.visible_posts()`` (published, still valid, owner
+neither disabled nor cancelled) or ``factories.selectors.visible_factories()`` (verified, owner active).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar, overload
+
+from django.db.models import F, FloatField, QuerySet, Value
+from django.db.models.functions import ASin, Coalesce, Cos, Power, Radians, Sin, Sqrt
+
+from common.errors import field_error
+from discovery.filters import BoardFilters, BoardOrder, FactoryFilters, FactoryOrder, TargetFilters
+from discovery.models import Favourite, ViewEvent
+from discovery.trust import response_stats
+from factories.models import FactoryProfile
+from factories.selectors import visible_factories
+from factories.selectors import with_relations as with_factory_relations
+from listings.models import Post
+from listings.selectors import visible_posts, with_card_relations
+from regions.geo import EARTH_RADIUS_KM, bounding_box
+
+T = TypeVar("T")
+
+
+class DecoratedPage(Sequence[T], Generic[T]):
+    """A queryset that ``@paginate(PageNumber)`` slices, then ``decorate`` enriches only the page's
+    rows (distance, favourite marks, trust figures) with a fixed number of extra queries."""
+
+    def __init__(self, qs: QuerySet[Any], decorate: Callable[[list[Any]], list[T]]) -> None:
+        self.qs = qs
+        self.decorate = decorate
+
+    def __len__(self) -> int:
+        return self.qs.count()
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        if isinstance(index, slice):
+            return self.decorate(list(self.qs[index]))
+        return self.decorate([self.qs[index]])[0]
+
+
+# --- Board lists (R-ROLE-1..3, R-BOARD-1..4) ------------------------------------------------------
+
+SORTS: dict[str, tuple[str, ...]] = {
+    "procurement": ("newest", "soonest", "nearest"),
+    "stock": ("newest", "cheapest", "nearest"),
+    "labour": ("newest", "wage", "nearest"),
+    "processing_demand": ("newest", "soonest", "nearest"),
+    "processing_service": ("newest", "capacity", "nearest"),
+}
+SORT_LABELS = {
+    "newest": "最新发布",
+    "soonest": "交期最近",
+    "nearest": "离我最近",
+    "cheapest": "价格最低",
+    "wage": "工资最高",
+    "capacity": "产能最大",
+}
+POST_ORDERS: dict[str, list[Any]] = {
+    "soonest": [F("delivery_date").asc(nulls_last=True), "-id"],
+    "cheapest": [F("unit_price").asc(nulls_last=True), "-id"],
+    "wage": [F("wage_per_day").desc(nulls_last=True), "-id"],
+    "capacity": [F("capacity_per_day").desc(nulls_last=True), "-id"],
+    "nearest": [F("distance_km").asc(nulls_last=True), "-id"],
+}
+
+
+def distance_expression(
+    latitude: float, longitude: float, *, lat_field: str = "latitude", lng_field: str = "longitude"
+) -> Any:
+    """Great-circle (haversine) distance in km from a point, as SQL (works on SQLite and PostgreSQL)."""
+    lat0 = math.radians(latitude)
+    dlat = Radians(F(lat_field)) - Value(lat0)
+    dlon = Radians(F(lng_field)) - Value(math.radians(longitude))
+    a = Power(Sin(dlat / 2), 2) + Value(math.cos(lat0)) * Cos(Radians(F(lat_field))) * Power(Sin(dlon / 2), 2)
+    return Value(2 * EARTH_RADIUS_KM) * ASin(Sqrt(a))
+
+
+def newest_order() -> list[Any]:
+    # A refresh (R-PLUS-2) moves a post up, so "newest" means last published or refreshed.
+    return [Coalesce("refreshed_at", "published_at").desc(nulls_last=True), "-id"]
+
+
+def near(qs: QuerySet[Any], *, lat: float | None, lng: float | None, within_km: float | None) -> QuerySet[Any]:
+    """Annotates ``distance_km`` from the reader's point (None without one), keeping only rows within
+    ``within_km`` when given."""
+    if lat is None or lng is None:
+        return qs.annotate(distance_km=Value(None, output_field=FloatField()))
+    if within_km:
+        # Plain comparisons on indexed columns first; the trigonometry then runs on the box only.
+        min_lat, max_lat, min_lng, max_lng = bounding_box(lat, lng, within_km)
+        qs = qs.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng))
+    qs = qs.annotate(distance_km=distance_expression(lat, lng))
+    if within_km:
+        qs = qs.filter(distance_km__lte=within_km)
+    return qs
+
+
+def board_posts(kind: str, filters: BoardFilters, order: BoardOrder) -> QuerySet[Post]:
+    """A board's filtered, sorted list. Every order ends with ``-id`` so pages never overlap."""
+    if order.sort not in SORTS[kind]:
+        allowed = "、".join(SORT_LABELS[s] for s in SORTS[kind])
+        raise field_error("sort", "invalid_choice", f"该板块可选排序：{allowed}")
+    if order.sort == "nearest" and (order.lat is None or order.lng is None):
+        raise field_error("lat", "required", "按距离排序需要提供当前位置（lat、lng）")
+    qs = filters.filter(visible_posts().filter(kind=kind))
+    qs = near(qs, lat=order.lat, lng=order.lng, within_km=order.within_km)
+    return with_card_relations(qs).order_by(*POST_ORDERS.get(order.sort, newest_order()))
+
+
+def decorate_posts(posts: list[Post], *, user: Any) -> list[Post]:
+    """Adds ``favourite_id`` (the reader's) and ``trust`` (owner's response figures) to each post."""
+    favourites: dict[int, int] = {}
+    if user is not None and posts:
+        favourites = dict(
+            Favourite.objects.filter(user=user, post_id__in=[p.pk for p in posts]).values_list("post_id", "id")
+        )
+    stats = response_stats(p.owner_id for p in posts)
+    for post in posts:
+        post.favourite_id = favourites.get(post.pk)  # type: ignore[attr-defined]
+        post.trust = stats.get(post.owner_id)  # type: ignore[attr-defined]
+    return posts
+
+
+def board_page(kind: str, filters: BoardFilters, order: BoardOrder, *, user: Any) -> DecoratedPage[Post]:
+    return DecoratedPage(board_posts(kind, filters, order), lambda rows: decorate_posts(rows, user=user))
+
+
+# --- The factory directory (R-APP-3, R-PLUS-4) ----------------------------------------------------
+
+
+def directory(filters: FactoryFilters, order: FactoryOrder) -> QuerySet[FactoryProfile]:
+    if order.sort == "distance" and (order.lat is None or order.lng is None):
+        raise field_error("lat", "required", "按距离排序需要提供当前位置（lat、lng）")
+    qs = near(filters.filter(visible_factories()), lat=order.lat, lng=order.lng, within_km=order.within_km)
+    if order.sort == "distance":
+        qs = qs.order_by(F("distance_km").asc(nulls_last=True), "-completed_deals", "-id")
+    elif order.sort == "newest":
+        qs = qs.order_by(F("verified_at").desc(nulls_last=True), "-id")
+    else:
+        qs = qs.order_by("-completed_deals", "-verified_at", "-id")
+    return with_factory_relations(qs)
+
+
+def decorate_factories(factories: list[FactoryProfile], *, user: Any) -> list[FactoryProfile]:
+    """Trust signals (R-PLUS-4) and the reader's favourite marks for a page of factories."""
+    favourites: dict[int, int] = {}
+    if user is not None and factories:
+        favourites = dict(
+            Favourite.objects.filter(user=user, factory_id__in=[f.pk for f in factories]).values_list(
+                "factory_id", "id"
+            )
+        )
+    stats = response_stats(f.owner_id for f in factories)
+    for factory in factories:
+        figures = stats.get(factory.owner_id)
+        factory.response_rate = figures.response_rate if figures else None  # type: ignore[attr-defined]
+        factory.response_minutes = figures.median_response_minutes if figures else None  # type: ignore[attr-defined]
+        if figures and figures.completed_deals is not None:
+            # Connections ending in a deal are the live figure; the profile column may lag behind.
+            factory.completed_deals = max(factory.completed_deals, figures.completed_deals)
+        factory.upheld_complaints = figures.upheld_complaints if figures else 0  # type: ignore[attr-defined]
+        factory.favourite_id = favourites.get(factory.pk)  # type: ignore[attr-defined]
+    return factories
+
+
+def factory_page(filters: FactoryFilters, order: FactoryOrder, *, user: Any) -> DecoratedPage[FactoryProfile]:
+    return DecoratedPage(directory(filters, order), lambda rows: decorate_factories(rows, user=user))
+
+
+# --- Favourites and history (R-APP-4, R-APP-5) ------------------------------------------------
+
+
+def _attach_targets(rows: list[Any], *, user: Any) -> list[Any]:
+    """Loads the posts and factories a page of favourites/history points at, in a fixed number of
+    queries; ``available`` says whether the reader may still open it."""
+    post_ids = [r.post_id for r in rows if r.post_id]
+    factory_ids = [r.factory_id for r in rows if r.factory_id]
+    posts = {p.pk: p for p in with_card_relations(Post.objects.filter(pk__in=post_ids))} if post_ids else {}
+    visible_post_ids = set(visible_posts().filter(pk__in=post_ids).values_list("pk", flat=True)) if post_ids else set()
+    factories: dict[int, Any] = {}
+    visible_factory_ids: set[int] = set()
+    if factory_ids:
+        factories = {f.pk: f for f in with_factory_relations(FactoryProfile.objects.filter(pk__in=factory_ids))}
+        visible_factory_ids = set(visible_factories().filter(pk__in=factory_ids).values_list("pk", flat=True))
+    decorate_posts(list(posts.values()), user=user)
+    decorate_factories(list(factories.values()), user=user)
+    for row in rows:
+        if row.post_id:
+            row.target_post = posts.get(row.post_id)
+            row.available = row.post_id in visible_post_ids or (
+                row.target_post is not None and row.target_post.owner_id == user.pk
+            )
+            row.target_factory = None
+            row.type = "post"
+        else:
+            row.target_factory = factories.get(row.factory_id)
+            row.available = row.factory_id in visible_factory_ids
+            row.target_post = None
+            row.type = "factory"
+    return rows
+
+
+def my_favourites(*, user: Any, filters: TargetFilters) -> DecoratedPage[Favourite]:
+    qs = filters.filter(Favourite.objects.filter(user=user))
+    return DecoratedPage(qs.order_by("-created_at", "-id"), lambda rows: _attach_targets(rows, user=user))
+
+
+def my_history(*, user: Any, filters: TargetFilters) -> DecoratedPage[ViewEvent]:
+    qs = filters.filter(ViewEvent.objects.filter(user=user))
+    return DecoratedPage(qs.order_by("-at", "-id"), lambda rows: _attach_targets(rows, user=user))

@@ -1,0 +1,59 @@
+"""Each board's public list, ``GET /api/discovery/{kind}`` (R-BOARD-1..4). Moved here from the listings app
+when its copy ``GET /api/listings/{kind}`` was removed."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from listings.models import PostKind, PostStatus
+from listings.tests.factories import SHENZHEN_BAOAN, make_post
+from taxonomy.models import CategoryTag
+from uploads.tests.factories import make_stored_file
+
+pytestmark = pytest.mark.django_db
+
+
+def _queries(call) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        response = call()
+    assert response.status_code == 200, response
+    return len(ctx.captured_queries)
+
+
+class TestBoards:
+    def test_each_board_lists_its_kind_freshest_first_R_BOARD_1_4(self, api) -> None:
+        older = make_post(kind=PostKind.STOCK)
+        newer = make_post(kind=PostKind.STOCK)
+        make_post(kind=PostKind.LABOUR)
+        make_post(kind=PostKind.STOCK, status=PostStatus.PENDING)
+        stock = api.get("discovery/stock").json()
+        assert [item["id"] for item in stock["items"]] == [newer.pk, older.pk]
+        assert (stock["count"], stock["page"], stock["page_size"]) == (2, 1, 20)
+        assert api.get("discovery/labour").json()["count"] == 1
+        assert api.get("discovery/nonsense").status_code == 422
+
+    def test_basic_filters_by_region_and_category_R_BOARD_3(self, api) -> None:
+        shenzhen = make_post(kind=PostKind.LABOUR)  # 宝安区
+        make_post(kind=PostKind.LABOUR, region_id="330212", address="鄞州区某工业园")
+        by_city = api.get("discovery/labour", {"region": "440300"}).json()
+        assert [item["id"] for item in by_city["items"]] == [shenzhen.pk]
+        assert api.get("discovery/labour", {"region": "440000"}).json()["count"] == 1
+        assert api.get("discovery/labour", {"region": SHENZHEN_BAOAN}).json()["count"] == 1
+        cup = CategoryTag.objects.get(name="保温杯")
+        make_post(kind=PostKind.STOCK)
+        assert api.get("discovery/stock", {"category": cup.pk}).json()["count"] == 1
+        assert api.get("discovery/stock", {"category": cup.pk + 1000}).json()["count"] == 0
+
+    def test_public_list_query_count_does_not_grow_with_rows(self, api, django_assert_max_num_queries) -> None:
+        for _ in range(2):
+            post = make_post(kind=PostKind.PROCESSING_SERVICE)
+            post.media.add(make_stored_file(owner=post.owner), through_defaults={"order": 0})
+        baseline = _queries(lambda: api.get("discovery/processing_service"))
+        for _ in range(5):
+            post = make_post(kind=PostKind.PROCESSING_SERVICE)
+            post.media.add(make_stored_file(owner=post.owner), through_defaults={"order": 0})
+        with django_assert_max_num_queries(baseline):
+            body = api.get("discovery/processing_service").json()
+        assert body["count"] == 7 and all(item["cover"] for item in body["items"])

@@ -1,0 +1,68 @@
+"""The search index (R-APP-1).
+
+``SearchDocument`` is the one table the keyword search reads. Its text columns hold jieba-segmented
+tokens separated by spaces; the database's own full-text engine indexes them: an FTS5 table kept in step
+by triggers on SQLite, a generated ``tsvector`` column with a GIN index on PostgreSQL (both created by
+the former ``matching`` migration 0002, per database vendor). The table keeps its original name
+``matching_searchdocument``: the FTS5 external-content table, its triggers and the GIN index name it.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+
+
+class Board(models.TextChoices):
+    PROCUREMENT = "procurement", "采购需求"
+    STOCK = "stock", "库存"
+    LABOUR = "labour", "用工"
+    PROCESSING_DEMAND = "processing_demand", "代加工需求"
+    PROCESSING_SERVICE = "processing_service", "代加工服务"
+    FACTORY = "factory", "工厂"
+
+
+class SearchDocument(models.Model):
+    """One searchable item: a published post or a verified factory.
+
+    ``owner`` and ``valid_until`` are copies of the source row's (kept by the save signals and
+    ``rebuild_search_index``) so that the full-text match, the visibility filter and the board facets
+    run as one query over this table joined to the owner's account: the owner's status is read live
+    through that join (account changes fire no post signals), and the validity against today's date.
+    The rows of the returned page are then checked again against ``visible_posts()`` / the factory
+    directory, so a stale copy (a status changed by a queryset ``update()``) can never show a hidden item.
+    """
+
+    board = models.CharField("板块", max_length=32, choices=Board.choices, db_index=True)
+    post = models.OneToOneField(
+        "listings.Post", null=True, blank=True, on_delete=models.CASCADE, related_name="search_document"
+    )
+    factory = models.OneToOneField(
+        "factories.FactoryProfile", null=True, blank=True, on_delete=models.CASCADE, related_name="search_document"
+    )
+    title = models.CharField("标题", max_length=120)
+    text = models.TextField("正文（摘要用）", blank=True)
+    summary = models.CharField("要点", max_length=200, blank=True)
+    region_name = models.CharField("地区", max_length=100, blank=True)
+    title_tokens = models.TextField("标题分词", blank=True)
+    body_tokens = models.TextField("正文分词", blank=True)
+    published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    owner = models.ForeignKey(
+        "accounts.User", verbose_name="发布者", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    valid_until = models.DateField("有效期至", null=True, blank=True, help_text="信息的有效期；工厂为空")
+    updated_at = models.DateTimeField("索引时间", auto_now=True)
+
+    class Meta:
+        db_table = "matching_searchdocument"
+        verbose_name = "搜索索引"
+        verbose_name_plural = "搜索索引"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(post__isnull=False, factory__isnull=True) | Q(post__isnull=True, factory__isnull=False),
+                name="search_doc_one_target",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,210 @@
+"""Writes of the search index: one document per published post and verified factory (R-APP-1)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from factories.models import FactoryProfile
+from listings.models import Post, PostKind, PostStatus
+from search import text
+from search.models import Board, SearchDocument
+from search.search_backend import rebuild_engine_index
+from taxonomy.models import AttributeTag, CategoryTag, ProcessType
+
+
+def _number(value: Any) -> str:
+    if value is None:
+        return ""
+    normalised = value.normalize()
+    return f"{normalised:f}" if normalised != normalised.to_integral() else str(int(normalised))
+
+
+def _post_summary(post: Post, process_names: list[str]) -> str:
+    parts: list[str] = []
+    quantity = f"{_number(post.quantity)} {post.quantity_unit}".strip() if post.quantity is not None else ""
+    if post.kind == PostKind.PROCUREMENT:
+        parts = [
+            f"采购 {quantity}" if quantity else "",
+            f"交期 {post.delivery_date:%Y-%m-%d}" if post.delivery_date else "",
+        ]
+    elif post.kind == PostKind.STOCK:
+        price = f"¥{_number(post.unit_price)}/{post.quantity_unit}" if post.unit_price is not None else ""
+        parts = [price, f"库存 {quantity}" if quantity else "", f"{post.grade} 级" if post.grade else ""]
+    elif post.kind == PostKind.LABOUR:
+        wage = f"{_number(post.wage_amount)} {post.get_wage_unit_display()}" if post.wage_amount is not None else ""
+        parts = [post.job_type.name if post.job_type else "", wage, f"招 {post.headcount} 人" if post.headcount else ""]
+    elif post.kind == PostKind.PROCESSING_DEMAND:
+        parts = [
+            "、".join(process_names[:3]),
+            quantity,
+            f"交期 {post.delivery_date:%Y-%m-%d}" if post.delivery_date else "",
+        ]
+    else:
+        capacity = f"日产能 {_number(post.capacity_per_day)} {post.quantity_unit}" if post.capacity_per_day else ""
+        parts = ["、".join(process_names[:3]), capacity]
+    return " · ".join(p for p in parts if p)[:200]
+
+
+def _post_text(post: Post) -> str:
+    details = post.details or {}
+    parts = [post.description]
+    for name in ("specification", "quality_requirements", "requirements", "lot_condition", "material"):
+        if details.get(name):
+            parts.append(str(details[name]))
+    return "\n".join(p for p in parts if p)
+
+
+def post_document(post: Post) -> SearchDocument:
+    """An unsaved document for a post (uses prefetched ``process_types`` when present)."""
+    process_names = [p.name for p in post.process_types.all()]
+    title = post.title or post.product_name or str(post)
+    title_source = " ".join(
+        [
+            title,
+            post.product_name,
+            post.category.name if post.category else "",
+            post.job_type.name if post.job_type else "",
+            *process_names,
+        ]
+    )
+    body_source = " ".join(
+        [
+            post.search_text or _post_text(post),
+            post.industry.name if post.industry else "",
+            post.region.full_name if post.region else "",
+        ]
+    )
+    return SearchDocument(
+        board=post.kind,
+        post=post,
+        title=title[:120],
+        text=_post_text(post),
+        summary=_post_summary(post, process_names),
+        region_name=(post.region.full_name if post.region else "")[:100],
+        title_tokens=text.index_string(title_source),
+        body_tokens=text.index_string(body_source),
+        published_at=post.refreshed_at or post.published_at,
+        owner_id=post.owner_id,
+        valid_until=post.valid_until,
+    )
+
+
+def factory_document(factory: FactoryProfile) -> SearchDocument:
+    categories = [c.name for c in factory.categories.all()]
+    attributes = [a.name for a in factory.attributes.all()]
+    body = "\n".join(p for p in [factory.description, factory.equipment_summary, factory.capacity_summary] if p)
+    return SearchDocument(
+        board=Board.FACTORY,
+        factory=factory,
+        title=factory.name[:120],
+        text="\n".join(p for p in [factory.main_products, body] if p),
+        summary=" · ".join(p for p in [factory.industry.name, "、".join(categories[:4])] if p)[:200],
+        region_name=factory.region.full_name[:100],
+        title_tokens=text.index_string(factory.name, factory.main_products, *categories),
+        body_tokens=text.index_string(body, factory.industry.name, *attributes, factory.region.full_name),
+        published_at=factory.verified_at,
+        owner_id=factory.owner_id,
+    )
+
+
+def _upsert(document: SearchDocument, **target: Any) -> None:
+    fields = [
+        "board",
+        "title",
+        "text",
+        "summary",
+        "region_name",
+        "title_tokens",
+        "body_tokens",
+        "published_at",
+        "owner_id",
+        "valid_until",
+    ]
+    values = {name: getattr(document, name) for name in fields}
+    updated = SearchDocument.objects.filter(**target).update(**values, updated_at=timezone.now())
+    if not updated:
+        try:
+            with transaction.atomic():
+                SearchDocument.objects.create(**target, **values)
+        except IntegrityError:  # a concurrent save indexed it first
+            SearchDocument.objects.filter(**target).update(**values, updated_at=timezone.now())
+
+
+def index_post(post: Post) -> None:
+    """Keeps the post's search document current: present while published, gone otherwise.
+
+    Called on every save of a post (signal) and by the approve flow. The document carries copies of
+    the owner and the validity for the search's one-query filter; the owner's status is read live,
+    and each returned page is re-checked against ``visible_posts()``.
+    """
+    if post.pk is None:
+        return
+    if post.status != PostStatus.PUBLISHED:
+        SearchDocument.objects.filter(post_id=post.pk).delete()
+        return
+    _upsert(post_document(post), post_id=post.pk)
+
+
+def index_factory(factory: FactoryProfile) -> None:
+    if factory.pk is None:
+        return
+    if not factory.is_verified:
+        SearchDocument.objects.filter(factory_id=factory.pk).delete()
+        return
+    _upsert(factory_document(factory), factory_id=factory.pk)
+
+
+@dataclass
+class RebuildResult:
+    posts: int = 0
+    factories: int = 0
+
+
+def rebuild_search_index(*, batch_size: int = 2000, progress: Any = None) -> RebuildResult:
+    """Rebuilds every document from the source rows (after bulk loads, or to pick up new dictionary
+    words). Batched bulk inserts; safe to rerun."""
+    result = RebuildResult()
+    with transaction.atomic():
+        SearchDocument.objects.all().delete()
+    posts = (
+        Post.objects.filter(status=PostStatus.PUBLISHED)
+        .select_related("industry", "category", "region", "job_type")
+        .prefetch_related(Prefetch("process_types", queryset=ProcessType.objects.only("id", "name")))
+        .order_by("pk")
+    )
+    last = 0
+    while True:
+        chunk = list(posts.filter(pk__gt=last)[:batch_size])
+        if not chunk:
+            break
+        SearchDocument.objects.bulk_create([post_document(p) for p in chunk], batch_size=500)
+        last = chunk[-1].pk
+        result.posts += len(chunk)
+        if progress:
+            progress(f"posts {result.posts}")
+    factories = (
+        FactoryProfile.objects.filter(is_verified=True)
+        .select_related("industry", "region")
+        .prefetch_related(
+            Prefetch("categories", queryset=CategoryTag.objects.only("id", "name")),
+            Prefetch("attributes", queryset=AttributeTag.objects.only("id", "name")),
+        )
+        .order_by("pk")
+    )
+    last = 0
+    while True:
+        fchunk = list(factories.filter(pk__gt=last)[:batch_size])
+        if not fchunk:
+            break
+        SearchDocument.objects.bulk_create([factory_document(f) for f in fchunk], batch_size=500)
+        last = fchunk[-1].pk
+        result.factories += len(fchunk)
+        if progress:
+            progress(f"factories {result.factories}")
+    rebuild_engine_index()
+    return result
