@@ -8,4 +8,6 @@ class MatchingConfig(AppConfig):
     verbose_name = "发现与匹配"
 
     def ready(self) -> None:
-        from matching import signals  # noqa: F401  (connects the search-index receivers)
+        from matching import personal_data, signals  # noqa: F401  (signals connects the search-index receivers)
+
+        personal_data.register_all()

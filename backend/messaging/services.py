@@ -4,15 +4,21 @@ contact sharing (R-PLUS-3), blocks, and the operators' complaint access (R-OPS-3
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from accounts.models import User
 from common import audit
 from common.errors import AppError, Conflict, NotFound, PermissionDenied, field_error
+from factories.models import FactoryProfile
+from factories.selectors import get_factory_for
+from listings.models import PostKind
+from listings.selectors import get_post_for
 from messaging import realtime, selectors
+from messaging.display import organisation_name, preview
 from messaging.models import (
     Block,
     Connection,
@@ -23,10 +29,12 @@ from messaging.models import (
     Message,
     MessageKind,
 )
-
-if TYPE_CHECKING:
-    from accounts.models import User
-    from factories.models import FactoryProfile
+from moderation.contacts import mask_contacts
+from moderation.services import ensure_not_blocked
+from notifications.models import NotificationKind
+from notifications.services import notify
+from uploads.models import FileKind, FilePurpose
+from uploads.selectors import files_owned_by
 
 MAX_TEXT_CHARS = 2000
 MANUAL_STATUSES = (ConnectionStatus.NEGOTIATING, ConnectionStatus.DEAL, ConnectionStatus.NO_DEAL)
@@ -63,14 +71,10 @@ def _locked_conversation(*, user: User, conversation_id: Any) -> Conversation:
 
 
 def _user(user_id: int) -> User:
-    from accounts.models import User
-
     return User.objects.get(pk=user_id)
 
 
 def _name(user: User) -> str:
-    from messaging.display import organisation_name
-
     return organisation_name(user) or user.display_name or "用户"
 
 
@@ -85,20 +89,13 @@ def contact(
 
     Repeating it for the same item finds the same connection and conversation and counts nothing again.
     """
-    from notifications.models import NotificationKind
-    from notifications.services import notify
-
     if (post_id is None) == (factory_id is None):
         raise field_error("post_id", "one_of", "请指定要联系的信息或工厂（二选一）")
     post = factory = None
     if post_id is not None:
-        from listings.selectors import get_post_for
-
         post = get_post_for(user=initiator, post_id=post_id)
         counterpart, subject_key, subject_title = post.owner, f"post:{post.pk}", str(post)
     else:
-        from factories.selectors import get_factory_for
-
         factory = get_factory_for(user=initiator, factory_id=int(factory_id or 0))
         counterpart, subject_key, subject_title = factory.owner, f"factory:{factory.pk}", factory.name
     if counterpart.pk == initiator.pk:
@@ -146,9 +143,6 @@ def contact(
 
 def _screen_text(*, text: str, author: User) -> tuple[str, bool, dict[str, Any]]:
     """Keyword check (a blocking word refuses the message) and the recipient's masked version."""
-    from moderation.contacts import mask_contacts
-    from moderation.services import ensure_not_blocked
-
     result = ensure_not_blocked(texts={"text": text}, author=author)
     masked = mask_contacts(text) if result.contacts else ""
     moderation = {
@@ -171,9 +165,6 @@ def _deliver(
     is_flagged: bool = False,
     moderation: dict[str, Any] | None = None,
 ) -> Message:
-    from notifications.models import NotificationKind
-    from notifications.services import notify
-
     message = Message.objects.create(
         conversation=conversation,
         sender=sender,
@@ -229,8 +220,6 @@ def _deliver(
         connection.save(update_fields=fields)
 
     if notify_now:
-        from messaging.display import preview
-
         name = _name(sender)
         body = preview(message, viewer_id=recipient.pk, sender_shared=kind == MessageKind.CONTACT_SHARE)
         notify(
@@ -255,9 +244,6 @@ def _deliver(
 @transaction.atomic
 def send_message(*, sender: User, conversation_id: int, text: str | None = None, file_id: Any = None) -> Message:
     """A text, or an attachment uploaded with purpose ``chat_attachment`` (R-APP-6)."""
-    from uploads.models import FileKind, FilePurpose
-    from uploads.selectors import files_owned_by
-
     conversation = _locked_conversation(user=sender, conversation_id=conversation_id)
     text = (text or "").strip()
     if text and file_id:
@@ -346,9 +332,6 @@ def _factory_to_credit(connection: Connection) -> FactoryProfile | None:
     """Whose 接单量 a deal adds to: the factory that supplies. A factory page or a supply post (stock,
     processing service) credits its owner; a demand (procurement, processing demand) credits the
     factory that answered it; a labour post is hiring, not an order."""
-    from factories.models import FactoryProfile
-    from listings.models import PostKind
-
     if connection.factory_id is not None:
         return FactoryProfile.objects.filter(pk=connection.factory_id).first()
     post = connection.post
@@ -364,8 +347,6 @@ def _factory_to_credit(connection: Connection) -> FactoryProfile | None:
 @transaction.atomic
 def update_connection_status(*, user: User, connection_id: int, status: str) -> Connection:
     """Either party moves a connection to 洽谈中 / 已成交 / 未成交 (已联系 and 已回复 are set by events)."""
-    from factories.models import FactoryProfile
-
     if status not in MANUAL_STATUSES:
         raise field_error("status", "choice", "进度只能改为洽谈中、已成交或未成交")
     connection = (
@@ -408,11 +389,9 @@ def update_connection_status(*, user: User, connection_id: int, status: str) -> 
 
 @transaction.atomic
 def block_user(*, user: User, blocked_user_id: int) -> Block:
-    from accounts.models import User as UserModel
-
     if blocked_user_id == user.pk:
         raise AppError("cannot_block_self", "不能屏蔽自己")
-    target = UserModel.objects.filter(pk=blocked_user_id, is_staff=False).first()
+    target = User.objects.filter(pk=blocked_user_id, is_staff=False).first()
     if target is None:
         raise NotFound("用户不存在")
     block, _ = Block.objects.get_or_create(blocker=user, blocked=target)
@@ -448,52 +427,3 @@ def open_conversation_for_complaint(*, operator: User, conversation_id: int, com
         data={"complaint_id": complaint_id, "message_count": len(messages)},
     )
     return messages
-
-
-# --- personal data (R-PLUS-5) ------------------------------------------------------------------------
-
-
-def export_user_data(user: User) -> dict[str, Any]:
-    """The user's connections and conversations, each message as the user sees it in the app."""
-    from messaging.display import message_text
-
-    conversations = []
-    for conversation in selectors.conversations_for(user):
-        messages = selectors.with_viewer(Message.objects.filter(conversation=conversation), viewer_id=user.pk).order_by(
-            "id"
-        )
-        conversations.append(
-            {
-                "conversation_id": conversation.pk,
-                "with_user_id": conversation.other_id(user.pk),
-                "messages": [
-                    {
-                        "id": m.pk,
-                        "sent_by_me": m.sender_id == user.pk,
-                        "kind": m.kind,
-                        "text": message_text(m, viewer_id=user.pk, sender_shared=m.sender_shared),  # type: ignore[attr-defined]
-                        "created_at": m.created_at.isoformat(),
-                    }
-                    for m in messages
-                ],
-            }
-        )
-    connections = [
-        {
-            "id": c.pk,
-            "role": "initiated" if c.initiator_id == user.pk else "received",
-            "status": c.get_status_display(),
-            "subject": c.subject_key,
-            "created_at": c.created_at.isoformat(),
-        }
-        for c in selectors.connections_for(user=user)
-    ]
-    return {"connections": connections, "conversations": conversations}
-
-
-def erase_user_data(user: User) -> None:
-    """On cancellation: the user's words and shared phone leave the other party's history; the rows stay
-    so the other party's conversation and the connection statistics keep their shape."""
-    Message.objects.filter(sender=user).update(text="", masked_text="", moderation={})
-    ContactShare.objects.filter(user=user).delete()
-    Block.objects.filter(Q(blocker=user) | Q(blocked=user)).delete()
