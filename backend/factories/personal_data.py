@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from accounts.personal_data import register
 from factories.models import FactoryProfile
+from uploads.personal_data import archive_path
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -39,7 +40,7 @@ def export_factory(user: User) -> dict[str, Any] | None:
         "产能说明": factory.capacity_summary,
         "员工人数": factory.employee_count,
         "工厂介绍": factory.description,
-        "工厂照片": [str(p.pk) for p in factory.photos.all()],
+        "工厂照片": [archive_path(p) for p in factory.photos.all()],
         "联系人": factory.contact_name,
         "联系电话": factory.contact_phone,
         "已认证": factory.is_verified,

@@ -15,6 +15,7 @@ from django.db.models import Q
 
 from accounts.personal_data import Retention, register
 from listings.models import Post, PostKind, PostMedia, PostRevision, PostStatus, ReviewDecision
+from uploads.personal_data import archive_path
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -35,7 +36,7 @@ def export_posts(user: User) -> list[dict[str, Any]]:
     rows = (
         Post.objects.filter(owner=user)
         .select_related("industry", "category", "region", "job_type")
-        .prefetch_related("process_types", "media_links")
+        .prefetch_related("process_types", "media_links__file")
         .order_by("created_at", "id")
     )
     return [
@@ -70,7 +71,7 @@ def export_posts(user: User) -> list[dict[str, Any]]:
             "加工工艺": [t.name for t in p.process_types.all()],
             "来料加工": p.material_supplied,
             "其他字段": p.details,
-            "图片/视频/图纸": [str(m.file_id) for m in p.media_links.all()],
+            "图片/视频/图纸": [archive_path(m.file) for m in p.media_links.all()],
             "有效期至": _iso(p.valid_until),
             "发布时间": _iso(p.published_at),
             "驳回原因": p.reject_reason,

@@ -20,6 +20,7 @@ from accounts.personal_data import Retention, register
 from messaging import selectors
 from messaging.display import message_text, organisation_name
 from messaging.models import Block, Connection, ConnectionEvent, ContactShare, Conversation, Message
+from uploads.personal_data import archive_path
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -34,7 +35,7 @@ def _attachment(message: Message, viewer_id: int) -> str | None:
     stored = message.file
     if stored is None or message.sender_id != viewer_id:
         return None
-    return f"{stored.get_purpose_display().split('（')[0]}/{stored.pk}.{stored.extension}"
+    return archive_path(stored)
 
 
 def export_chat(user: User) -> list[dict[str, Any]]:

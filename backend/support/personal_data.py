@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from accounts.personal_data import Retention, register
 from support.models import Complaint, ComplaintNote, Feedback
+from uploads.personal_data import archive_path
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -30,7 +31,7 @@ def export_complaints(user: User) -> list[dict[str, Any]]:
             "状态": c.get_status_display(),
             "处理结果": c.get_outcome_display() if c.outcome else "",
             "处理说明": c.outcome_note,
-            "证据": [str(f.pk) for f in c.evidence.all()],
+            "证据": [archive_path(f) for f in c.evidence.all()],
             "投诉时间": c.created_at.isoformat(),
             "处理时间": c.resolved_at.isoformat() if c.resolved_at else None,
         }
@@ -52,11 +53,12 @@ def export_feedback(user: User) -> list[dict[str, Any]]:
             "内容": f.content,
             "同意客服联系": f.contact_ok,
             "状态": f.get_status_display(),
+            "图片": [archive_path(i) for i in f.images.all()],
             "回复": f.reply,
             "回复时间": f.replied_at.isoformat() if f.replied_at else None,
             "提交时间": f.created_at.isoformat(),
         }
-        for f in Feedback.objects.filter(user=user).order_by("created_at")
+        for f in Feedback.objects.filter(user=user).prefetch_related("images").order_by("created_at")
     ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from accounts.personal_data import register
+from uploads.personal_data import archive_path
 from verification.models import Qualification
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ def export_qualifications(user: User) -> list[dict[str, Any]]:
             "真实姓名": q.real_name,
             "身份证号": q.id_number,
             "有效期至": q.valid_until.isoformat() if q.valid_until else ("长期有效" if q.is_long_term else None),
-            "证照文件": [str(f.pk) for f in q.files.all()],
+            "证照文件": [archive_path(f) for f in q.files.all()],
             "提交时间": q.submitted_at.isoformat(),
             "审核时间": q.reviewed_at.isoformat() if q.reviewed_at else None,
             "驳回原因": q.reject_reason,
