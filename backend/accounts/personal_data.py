@@ -170,7 +170,12 @@ def _export_account(user: User) -> dict[str, Any]:
 
 
 def _erase_account(user: User) -> None:
-    """The row stays (anonymised) so the other party's conversations and the audit trail keep their shape."""
+    """The row stays (anonymised) so the other party's conversations and the audit trail keep their shape.
+    Sign-in codes sent to the phone (stored as a keyed hash) go too."""
+    from accounts.models import SmsCode
+
+    if user.phone_index:
+        SmsCode.objects.filter(phone_index=user.phone_index).delete()
     user.phone = ""
     user.phone_index = None
     user.wechat_openid = None
