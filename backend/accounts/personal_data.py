@@ -20,19 +20,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from django.contrib.admin.models import LogEntry
 from django.db import models
 
-if TYPE_CHECKING:
-    from accounts.models import User
+from accounts.models import AccountStatusChange, ActiveDay, AuthToken, SmsCode, User
+from common.models import AuditEntry
 
-Exporter = Callable[["User"], Any]
-Eraser = Callable[["User"], None]
+Exporter = Callable[[User], Any]
+Eraser = Callable[[User], None]
 # Ids of the user's uploaded files a kept record still needs (complaint evidence), so erasure spares them.
-KeptFiles = Callable[["User"], Iterable[Any]]
+KeptFiles = Callable[[User], Iterable[Any]]
 # The user's own files for the archive: (path inside the archive, bytes).
-ArchiveFiles = Callable[["User"], Iterable[tuple[str, bytes]]]
+ArchiveFiles = Callable[[User], Iterable[tuple[str, bytes]]]
 
 # The order of the archive's sections (people read it top to bottom); unknown sections follow.
 SECTION_ORDER = (
@@ -74,10 +75,6 @@ class Registration:
     part_of: str = ""
     kept_files: KeptFiles | None = None
     files: ArchiveFiles | None = None
-
-    @property
-    def label(self) -> str:
-        return self.model._meta.label
 
 
 _registry: dict[str, Registration] = {}
@@ -172,8 +169,6 @@ def _export_account(user: User) -> dict[str, Any]:
 def _erase_account(user: User) -> None:
     """The row stays (anonymised) so the other party's conversations and the audit trail keep their shape.
     Sign-in codes sent to the phone (stored as a keyed hash) go too."""
-    from accounts.models import SmsCode
-
     if user.phone_index:
         SmsCode.objects.filter(phone_index=user.phone_index).delete()
     user.phone = ""
@@ -208,11 +203,6 @@ def _erase_tokens(user: User) -> None:
 def register_account_models() -> None:
     """accounts' own models, and the lower layers' models that cannot import this registry (common,
     django.contrib.admin)."""
-    from django.contrib.admin.models import LogEntry
-
-    from accounts.models import AccountStatusChange, ActiveDay, AuthToken, User
-    from common.models import AuditEntry
-
     register(User, section="账号", exporter=_export_account, eraser=_erase_account)
     register(
         AccountStatusChange,
@@ -224,7 +214,8 @@ def register_account_models() -> None:
             anonymised="账号本身匿名化；记录只含状态、原因和时间",
         ),
     )
-    register(AuthToken, section="", eraser=_erase_tokens, retention=None, part_of="accounts.User")
+    # Tokens are stored as hashes only: nothing a person would read; deleted on 注销.
+    register(AuthToken, eraser=_erase_tokens, part_of="accounts.User")
     register(
         ActiveDay,
         retention=Retention(

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from accounts.personal_data import Retention, register
 from applications import services
-from applications.models import Application, ApplicationEvent, ApplicationStatus
+from applications.models import Application, ApplicationEvent, ApplicationStatus, WageReport
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -62,3 +62,5 @@ def register_all() -> None:
         ),
     )
     register(ApplicationEvent, part_of="applications.Application")
+    # The worker's own account of a wage dispute: kept with the application (and its complaint).
+    register(WageReport, part_of="applications.Application")

@@ -109,6 +109,8 @@ def register_all() -> None:
             anonymised="信息下架；详细地址、坐标、图片和待审核的修改删除，发布者显示为“已注销用户”；其他信息直接删除",
         ),
     )
+    register(PostMedia, part_of="listings.Post")
+    register(PostRevision, part_of="listings.Post")
     register(
         ReviewDecision,
         retention=Retention(

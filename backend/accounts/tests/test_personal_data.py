@@ -299,13 +299,15 @@ class TestCancellationErases:
         id_number = valid_id_number(seq="456")
         response = worker.post("qualifications/personal-id", {"real_name": "赵大山", "id_number": id_number})
         assert response.status_code == 201, response
+        avatar = upload(owner.client, "avatar", color="orange")
+        assert owner.client.patch("me", {"avatar_url": f"/api/files/{avatar}"}).status_code == 200
         blobs = [
             name
             for f in StoredFile.objects.filter(owner=owner.user)
             for name in (f.file.name, f.thumbnail.name)
             if name
         ]
-        assert blobs and all(default_storage.exists(name) for name in blobs)
+        assert len(blobs) >= 5 and all(default_storage.exists(name) for name in blobs)
         secrets = [
             owner.phone,
             owner.credit_code,
