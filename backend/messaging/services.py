@@ -15,7 +15,7 @@ from common import audit
 from common.errors import AppError, Conflict, NotFound, PermissionDenied, field_error
 from factories.models import FactoryProfile
 from factories.selectors import get_factory_for
-from listings.models import PostKind
+from listings.models import Post, PostKind
 from listings.selectors import get_post_for
 from messaging import realtime, selectors
 from messaging.display import organisation_name, preview
@@ -115,8 +115,6 @@ def contact(
             connection=connection, actor=initiator, from_status="", to_status=ConnectionStatus.CONTACTED
         )
         if post is not None:
-            from listings.models import Post
-
             Post.objects.filter(pk=post.pk).update(contact_count=F("contact_count") + 1)
         name = _name(initiator)
         notify(

@@ -18,6 +18,7 @@ from common.testing import FakeWeChat, export_archive, notifications_of
 from messaging import selectors, services
 from messaging.models import Connection, ConnectionEvent, Conversation, Message
 from messaging.tests.factories import make_factory, make_post, open_chat, pair, upload_chat_image
+from moderation.models import BannedKeyword
 
 pytestmark = pytest.mark.django_db
 
@@ -259,8 +260,6 @@ class TestChat:
         assert len(notifications_of(seller, "new_message")) == 2
 
     def test_blocking_keyword_refuses_the_message_and_flag_keeps_it_marked_R_OPS_1(self) -> None:
-        from moderation.models import BannedKeyword
-
         BannedKeyword.objects.create(word="赌博", action="block")
         BannedKeyword.objects.create(word="私下转账", action="flag")
         buyer, seller, post = pair()
