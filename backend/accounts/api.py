@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-import json
-
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils.http import content_disposition_header
 from ninja import Router, Status
 
-from accounts import services
+from accounts import archive, services
 from accounts.schemas import (
     AccountTypeIn,
     CancelIn,
@@ -70,13 +69,11 @@ def privacy_consent(request: HttpRequest) -> object:
     return services.consent_privacy(user=signed_in_user(request))
 
 
-@router.get("/me/export", auth=bearer, summary="导出我的个人数据（JSON）")
+@router.get("/me/export", auth=bearer, summary="导出我的个人数据（ZIP 压缩包：数据、文件、说明）")
 def export_my_data(request: HttpRequest) -> HttpResponse:
-    data = services.export_personal_data(user=signed_in_user(request))
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2, default=str), content_type="application/json; charset=utf-8"
-    )
-    response["Content-Disposition"] = 'attachment; filename="changmaotong-my-data.json"'
+    user = signed_in_user(request)
+    response = HttpResponse(services.export_personal_data(user=user), content_type="application/zip")
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=archive.file_name(user))
     return response
 
 

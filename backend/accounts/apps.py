@@ -7,6 +7,9 @@ class AccountsConfig(AppConfig):
     verbose_name = "用户与账号"
 
     def ready(self) -> None:
+        from accounts.personal_data import register_account_models
         from accounts.roles import sync_roles
+
+        register_account_models()
 
         post_migrate.connect(sync_roles, dispatch_uid="accounts.sync_roles")

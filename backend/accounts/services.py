@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from accounts import archive, personal_data
 from accounts.models import AccountStatus, AccountStatusChange, AccountType, AuthToken, SmsCode, User
 from accounts.selectors import user_by_phone
 from accounts.sms import get_sender
@@ -279,33 +280,11 @@ def set_phone(*, user: User, phone: str) -> None:
     user.save(update_fields=["phone", "phone_index"])
 
 
-def export_personal_data(*, user: User) -> dict[str, object]:
-    """Everything the platform keeps about ``user``, in plain text for the user themselves."""
-    from accounts.personal_data import exporters
-
-    data: dict[str, object] = {
-        "account": {
-            "id": user.pk,
-            "display_name": user.display_name,
-            "account_type": user.get_account_type_display() if user.account_type else "",
-            "phone": user.phone,
-            "wechat_bound": bool(user.wechat_openid),
-            "status": user.get_status_display(),
-            "date_joined": user.date_joined.isoformat(),
-            "privacy_consented_at": user.privacy_consented_at.isoformat() if user.privacy_consented_at else None,
-        },
-        "status_history": [
-            {"to": c.get_to_status_display(), "reason": c.reason, "at": c.created_at.isoformat()}
-            for c in user.status_changes.all()
-        ],
-        "notifications": [
-            {"title": n.title, "body": n.body, "at": n.created_at.isoformat()} for n in user.notifications.all()[:1000]
-        ],
-    }
-    for section, exporter in exporters().items():
-        data[section] = exporter(user)
+def export_personal_data(*, user: User) -> bytes:
+    """Everything the platform keeps about ``user``, as a zip archive they can read (R-PLUS-5)."""
+    content = archive.build(user)
     audit.record(actor=user, action="account.export", target=user)
-    return data
+    return content
 
 
 @transaction.atomic
@@ -314,22 +293,12 @@ def cancel_account(*, user: User, confirmation: str) -> None:
 
     The row stays (anonymised) so conversations and audit trails of the other party keep their shape.
     """
-    from accounts.personal_data import erasers
-
     if confirmation.strip() != "确认注销":
         raise field_error("confirmation", "confirm", "请输入“确认注销”以确认注销账号")
-    for eraser in erasers().values():
+    for eraser in personal_data.erasers():
         eraser(user)
-    user.auth_tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
-    user.notifications.all().delete()
-    user.phone = ""
-    user.phone_index = None
-    user.wechat_openid = None
-    user.wechat_unionid = ""
-    user.avatar_url = ""
-    user.display_name = "已注销用户"
+    user.refresh_from_db()
     user.deleted_at = timezone.now()
     user.is_active = False
-    user.set_unusable_password()
-    user.save()
+    user.save(update_fields=["deleted_at", "is_active"])
     audit.record(actor=None, action="account.cancelled", target=user)

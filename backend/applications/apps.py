@@ -6,8 +6,6 @@ class ApplicationsConfig(AppConfig):
     verbose_name = "应聘管理"
 
     def ready(self) -> None:
-        from accounts.personal_data import register_eraser, register_exporter
-        from applications import services
+        from applications import personal_data
 
-        register_exporter("applications", services.export_user_data)
-        register_eraser("applications", services.erase_user_data)
+        personal_data.register_all()

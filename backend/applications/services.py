@@ -13,10 +13,15 @@ from django.utils import timezone
 
 from applications.models import Application, ApplicationEvent, ApplicationStatus, WageReport
 from common.errors import AppError, Conflict, NotFound, PermissionDenied, field_error
+from listings.models import Post, PostKind
+from listings.selectors import get_post_for
+from matching.models import WorkerPreference
+from notifications.models import NotificationKind
+from notifications.services import notify
+from verification.models import Qualification, QualificationKind, QualificationStatus
 
 if TYPE_CHECKING:
     from accounts.models import User
-    from listings.models import Post
 
 NOTE_MAX = 200
 EXPERIENCE_MAX = 60
@@ -44,9 +49,6 @@ def _worker_name(worker: User) -> str:
 
 def _snapshot(*, worker: User, note: str, experience_years: int | None) -> dict[str, Any]:
     """What the factory sees of the worker, frozen at the time of applying."""
-    from matching.models import WorkerPreference
-    from verification.models import Qualification, QualificationKind, QualificationStatus
-
     preference = (
         WorkerPreference.objects.filter(user=worker).select_related("region").prefetch_related("job_types").first()
     )
@@ -70,8 +72,6 @@ def _event(application: Application, *, actor: User, from_status: str, to_status
 
 def _hire_one(post_id: int) -> None:
     """Counts one more hire on the (locked) post and marks it full when the headcount is reached."""
-    from listings.models import Post
-
     post = Post.objects.select_for_update().only("pk", "headcount", "hired_count").get(pk=post_id)
     if post.headcount and post.hired_count >= post.headcount:
         raise Conflict("post_full", f"该岗位已录用 {post.hired_count} 人，已达到招聘人数")
@@ -80,17 +80,12 @@ def _hire_one(post_id: int) -> None:
 
 
 def _unhire_one(post_id: int) -> None:
-    from listings.models import Post
-
     Post.objects.select_for_update().only("pk").get(pk=post_id)
     Post.objects.filter(pk=post_id, hired_count__gt=0).update(hired_count=F("hired_count") - 1)
     Post.objects.filter(pk=post_id, is_full=True, hired_count__lt=F("headcount")).update(is_full=False)
 
 
 def _notify_worker(application: Application, post: Post) -> None:
-    from notifications.models import NotificationKind
-    from notifications.services import notify
-
     label = application.get_status_display()
     notify(
         recipient=application.worker,
@@ -105,9 +100,6 @@ def _notify_worker(application: Application, post: Post) -> None:
 
 
 def _notify_owner(application: Application, post: Post, *, title: str) -> None:
-    from notifications.models import NotificationKind
-    from notifications.services import notify
-
     notify(
         recipient=post.owner,
         kind=NotificationKind.APPLICATION,
@@ -129,9 +121,6 @@ def apply(*, worker: User, post_id: int, note: str = "", experience_years: int |
     Applying twice answers ``already_applied``; after withdrawing, applying again reopens the same
     application with a fresh snapshot.
     """
-    from listings.models import PostKind
-    from listings.selectors import get_post_for
-
     if worker.account_type != "worker":
         raise PermissionDenied("仅临时工人账号可以应聘", code="wrong_account_type")
     note = (note or "").strip()
@@ -280,36 +269,6 @@ def report_wage_mismatch(
 
 
 # --- personal data (R-PLUS-5) --------------------------------------------------------------------
-
-
-def export_user_data(user: User) -> list[dict[str, Any]]:
-    """The worker's applications as they sent them, with their history and wage reports."""
-    rows = (
-        Application.objects.filter(worker=user)
-        .select_related("post")
-        .prefetch_related("events", "wage_reports")
-        .order_by("created_at")
-    )
-    return [
-        {
-            "id": a.pk,
-            "post_id": a.post_id,
-            "post_title": a.post.title,
-            "status": a.get_status_display(),
-            "snapshot": a.snapshot,
-            "created_at": a.created_at.isoformat(),
-            "history": [{"from": e.from_status, "to": e.to_status, "at": e.at.isoformat()} for e in a.events.all()],
-            "wage_reports": [
-                {
-                    "actual_wage": str(w.actual_wage),
-                    "description": w.description,
-                    "created_at": w.created_at.isoformat(),
-                }
-                for w in a.wage_reports.all()
-            ],
-        }
-        for a in rows
-    ]
 
 
 def erase_user_data(user: User) -> None:

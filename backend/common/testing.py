@@ -4,6 +4,7 @@ WeChat server, and signed-in clients. Used by the API tests (backend/) and the b
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -207,3 +208,28 @@ def png_bytes(color: str = "red", size: tuple[int, int] = (40, 30)) -> bytes:
 def notifications_of(client: ApiClient, kind: str) -> list[dict[str, Any]]:
     """The in-app notifications of one kind that ``client``'s account sees, newest first."""
     return [n for n in client.get("notifications", {"page_size": 100}).json()["items"] if n["kind"] == kind]
+
+
+@dataclass
+class ExportArchive:
+    """``GET /api/me/export`` opened as the person would: the JSON, the 说明.txt, the files folder."""
+
+    data: dict[str, Any]
+    readme: str
+    files: dict[str, bytes]
+    headers: Any
+
+
+def export_archive(client: ApiClient) -> ExportArchive:
+    import io
+    import zipfile
+
+    response = client.get("me/export")
+    assert response.status_code == 200, response
+    assert response.headers["Content-Type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(response.raw.content)) as archive:
+        names = archive.namelist()
+        data = json.loads(archive.read("我的数据.json").decode("utf-8"))
+        readme = archive.read("说明.txt").decode("utf-8")
+        files = {name.removeprefix("我的文件/"): archive.read(name) for name in names if name.startswith("我的文件/")}
+    return ExportArchive(data=data, readme=readme, files=files, headers=response.headers)

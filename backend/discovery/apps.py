@@ -6,3 +6,8 @@ from django.apps import AppConfig
 class DiscoveryConfig(AppConfig):
     name = "discovery"
     verbose_name = "发现"
+
+    def ready(self) -> None:
+        from discovery import personal_data
+
+        personal_data.register_all()

@@ -6,7 +6,9 @@ class ListingsConfig(AppConfig):
     verbose_name = "信息发布与审核"
 
     def ready(self) -> None:
+        from listings import personal_data
         from listings.services import on_risky_image
         from moderation.media import register_verdict_handler
 
         register_verdict_handler("listings.post", on_risky_image)
+        personal_data.register_all()

@@ -19,6 +19,7 @@ from factories.selectors import get_factory_for
 from listings.models import Post, PostKind
 from listings.selectors import get_post_for
 from messaging import realtime, selectors
+from messaging.display import organisation_name, preview
 from messaging.models import (
     Block,
     Connection,
@@ -74,8 +75,6 @@ def _user(user_id: int) -> User:
 
 
 def _name(user: User) -> str:
-    from messaging.display import organisation_name
-
     return organisation_name(user) or user.display_name or "用户"
 
 
@@ -219,8 +218,6 @@ def _deliver(
         connection.save(update_fields=fields)
 
     if notify_now:
-        from messaging.display import preview
-
         name = _name(sender)
         body = preview(message, viewer_id=recipient.pk, sender_shared=kind == MessageKind.CONTACT_SHARE)
         notify(
@@ -427,52 +424,3 @@ def open_conversation_for_complaint(*, operator: User, conversation_id: int, com
         data={"complaint_id": complaint_id, "message_count": len(messages)},
     )
     return messages
-
-
-# --- personal data (R-PLUS-5) ------------------------------------------------------------------------
-
-
-def export_user_data(user: User) -> dict[str, Any]:
-    """The user's connections and conversations, each message as the user sees it in the app."""
-    from messaging.display import message_text
-
-    conversations = []
-    for conversation in selectors.conversations_for(user):
-        messages = selectors.with_viewer(Message.objects.filter(conversation=conversation), viewer_id=user.pk).order_by(
-            "id"
-        )
-        conversations.append(
-            {
-                "conversation_id": conversation.pk,
-                "with_user_id": conversation.other_id(user.pk),
-                "messages": [
-                    {
-                        "id": m.pk,
-                        "sent_by_me": m.sender_id == user.pk,
-                        "kind": m.kind,
-                        "text": message_text(m, viewer_id=user.pk, sender_shared=m.sender_shared),  # type: ignore[attr-defined]
-                        "created_at": m.created_at.isoformat(),
-                    }
-                    for m in messages
-                ],
-            }
-        )
-    connections = [
-        {
-            "id": c.pk,
-            "role": "initiated" if c.initiator_id == user.pk else "received",
-            "status": c.get_status_display(),
-            "subject": c.subject_key,
-            "created_at": c.created_at.isoformat(),
-        }
-        for c in selectors.connections_for(user=user)
-    ]
-    return {"connections": connections, "conversations": conversations}
-
-
-def erase_user_data(user: User) -> None:
-    """On cancellation: the user's words and shared phone leave the other party's history; the rows stay
-    so the other party's conversation and the connection statistics keep their shape."""
-    Message.objects.filter(sender=user).update(text="", masked_text="", moderation={})
-    ContactShare.objects.filter(user=user).delete()
-    Block.objects.filter(Q(blocker=user) | Q(blocked=user)).delete()

@@ -6,4 +6,6 @@ class ModerationConfig(AppConfig):
     verbose_name = "系统设置"
 
     def ready(self) -> None:
-        from moderation import signals  # noqa: F401  (keeps every process's automaton in step with the list)
+        from moderation import personal_data, signals  # noqa: F401  (signals keeps every automaton in step)
+
+        personal_data.register_all()

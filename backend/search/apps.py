@@ -8,4 +8,6 @@ class SearchConfig(AppConfig):
     verbose_name = "搜索"
 
     def ready(self) -> None:
-        from search import signals  # noqa: F401  (connects the search-index receivers)
+        from search import personal_data, signals  # noqa: F401  (signals connects the search-index receivers)
+
+        personal_data.register_all()

@@ -266,13 +266,13 @@ def store_upload(*, owner: User, uploaded_file: UploadedFile, purpose: str) -> S
             stored.thumbnail.save(f"{file_id.hex}.{encoded.thumbnail_ext}", ContentFile(encoded.thumbnail), save=False)
         stored.save(force_insert=True)
     except Exception:
-        _delete_blobs(stored)
+        delete_blobs(stored)
         raise
     logger.info("stored upload %s kind=%s purpose=%s owner=%s", stored.pk, stored.kind, purpose, owner.pk)
     return stored
 
 
-def _delete_blobs(stored: StoredFile) -> None:
+def delete_blobs(stored: StoredFile) -> None:
     for field in (stored.file, stored.thumbnail):
         if field and field.name:
             try:

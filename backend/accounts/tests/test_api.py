@@ -14,7 +14,7 @@ from accounts.roles import Role
 from accounts.services import change_status, lift_expired_statuses
 from accounts.sms import OutboxSmsSender
 from accounts.tests.factories import make_staff, make_user, signed_in_client
-from common.testing import ApiClient
+from common.testing import ApiClient, export_archive
 
 pytestmark = pytest.mark.django_db
 
@@ -231,12 +231,10 @@ class TestPersonalDataRights:
     def test_export_contains_my_data_in_clear_R_PLUS_5(self, api: ApiClient) -> None:
         """R-PLUS-5: the user downloads what the platform keeps, their own phone readable."""
         token = sms_sign_in(api, "13598765432")["token"]
-        response = ApiClient(token=token).get("me/export")
-        assert response.status_code == 200
-        assert "attachment" in response.headers["Content-Disposition"]
-        data = response.json()
-        assert data["account"]["phone"] == "13598765432"
-        assert data["account"]["display_name"] == "用户5432"
+        archive = export_archive(ApiClient(token=token))
+        assert "attachment" in archive.headers["Content-Disposition"]
+        assert archive.data["账号"]["手机号"] == "13598765432"
+        assert archive.data["账号"]["昵称"] == "用户5432"
 
     def test_cancel_erases_personal_data_and_signs_out_R_PLUS_5(self, api: ApiClient, settings) -> None:
         settings.SMS_CODE_MIN_INTERVAL_SECONDS = 0

@@ -14,10 +14,11 @@ from accounts.services import set_phone
 from accounts.tests.factories import make_staff, make_user, signed_in_client
 from common.errors import PermissionDenied
 from common.models import AuditEntry
-from common.testing import FakeWeChat, notifications_of
+from common.testing import FakeWeChat, export_archive, notifications_of
 from messaging import selectors, services
 from messaging.models import Connection, ConnectionEvent, Conversation, Message
 from messaging.tests.factories import make_factory, make_post, open_chat, pair, upload_chat_image
+from moderation.models import BannedKeyword
 
 pytestmark = pytest.mark.django_db
 
@@ -259,8 +260,6 @@ class TestChat:
         assert len(notifications_of(seller, "new_message")) == 2
 
     def test_blocking_keyword_refuses_the_message_and_flag_keeps_it_marked_R_OPS_1(self) -> None:
-        from moderation.models import BannedKeyword
-
         BannedKeyword.objects.create(word="赌博", action="block")
         BannedKeyword.objects.create(word="私下转账", action="flag")
         buyer, seller, post = pair()
@@ -519,15 +518,13 @@ class TestPersonalData:
         buyer.post(f"messaging/conversations/{conversation_id}/share-phone")
         send(seller, conversation_id, "收到")
 
-        exported = buyer.get("me/export")
-        assert exported.status_code == 200
-        section = exported.json()["messaging"]
-        assert [m["text"] for m in section["conversations"][0]["messages"]] == [
+        data = export_archive(buyer).data
+        assert [m["内容"] for m in data["聊天"][0]["消息"]] == [
             "我的电话 13812345678",
             "13912345678",
             "收到",
         ]
-        assert section["connections"][0]["role"] == "initiated"
+        assert data["对接记录"][0]["方向"] == "我发起"
 
         assert buyer.post("me/cancel", {"confirmation": "确认注销"}).status_code == 204
         texts = [m["text"] for m in seller.get(f"messaging/conversations/{conversation_id}/messages").json()["items"]]

@@ -9,6 +9,7 @@ import pytest
 from accounts.models import AccountType
 from accounts.tests.factories import make_user, signed_in_client
 from common.errors import PermissionDenied
+from common.testing import export_archive
 from support import services
 from support.models import Feedback
 from support.tests.factories import notifications_of, reviewer_staff, support_staff, upload_evidence
@@ -94,11 +95,9 @@ def test_personal_data_export_has_applications_complaints_and_feedback_R_PLUS_5(
     assert complain(worker, target_type="post", target_id=post.pk).status_code == 201
     assert send_feedback(worker).status_code == 201
 
-    response = worker.get("me/export")
-    assert response.status_code == 200
-    data = response.json()
-    assert data["applications"][0]["snapshot"]["note"] == "可以加班"
-    assert data["complaints"][0]["category"] == "虚假信息"
-    assert data["feedback"][0]["content"] == "希望用工板块可以按工资排序"
+    data = export_archive(worker).data
+    assert data["报名"][0]["申请资料"]["note"] == "可以加班"
+    assert data["投诉"][0]["投诉类别"] == "虚假信息"
+    assert data["反馈"][0]["内容"] == "希望用工板块可以按工资排序"
     # The factory's export holds no complaint about it: that would reveal who complained.
-    assert signed_in_client(post.owner).get("me/export").json()["complaints"] == []
+    assert export_archive(signed_in_client(post.owner)).data["投诉"] == []

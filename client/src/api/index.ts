@@ -1,5 +1,5 @@
 /** Every API call the pages make, grouped by domain, each typed from the generated schema. */
-import { http, request, upload, type Page, type Query } from './request'
+import { download, http, request, upload, type Page, type Query } from './request'
 import type {
   AccountType,
   Applicant,
@@ -49,8 +49,9 @@ export const authApi = {
   updateMe: (data: { display_name?: string; avatar_url?: string }) => http.patch<Me>('/api/me', data),
   chooseAccountType: (account_type: AccountType) => http.post<Me>('/api/me/account-type', { account_type }),
   consentPrivacy: () => http.post<Me>('/api/me/privacy-consent'),
-  /** Personal data export (PIPL): the JSON document the server builds. */
-  exportData: () => http.get<Record<string, unknown>>('/api/me/export'),
+  /** Personal data export (PIPL): a zip archive (我的数据.json, the user's files, 说明.txt), downloaded to a
+   * local temporary path. */
+  exportData: () => download('/api/me/export'),
   /** Account cancellation (注销); the server asks for the words 确认注销. */
   cancelAccount: (confirmation: string) => http.post<void>('/api/me/cancel', { confirmation }),
 }

@@ -281,6 +281,25 @@ export function upload<T>(options: UploadOptions): Promise<T> {
   })
 }
 
+/** Downloads a file the API answers (with the session's token) to a local temporary path: a blob URL on
+ * H5, a temp file in the mini-program. */
+export function download(url: string, options: { silent?: boolean } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    uni.downloadFile({
+      url: apiUrl(url),
+      header: authHeader(),
+      success: (res) => {
+        if (res.statusCode >= 200 && res.statusCode < 300) {
+          resolve(res.tempFilePath)
+          return
+        }
+        reject(fail(errorFromResponse(res.statusCode, null), options.silent))
+      },
+      fail: () => reject(fail(new ApiError(0, 'network_error', '下载失败，请检查网络后重试'), options.silent)),
+    })
+  })
+}
+
 /** Paged lists all look like this. */
 export interface Page<T> {
   items: T[]

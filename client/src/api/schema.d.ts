@@ -707,7 +707,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 导出我的个人数据（JSON） */
+        /** 导出我的个人数据（ZIP 压缩包：数据、文件、说明） */
         get: operations["accounts_api_export_my_data"];
         put?: never;
         post?: never;
