@@ -57,23 +57,18 @@ def valid_region(adcode: str | None, *, field: str = "region_adcode") -> Region:
 
 
 def region_prefix(adcode: str | None, *, field: str = "region") -> str:
-    """The one "in this region" rule of every list filter: the adcode prefix of a region and everything
-    under it. A province (XX0000) → its 2 digits, a prefecture-level unit (XXYY00, including a
-    municipality's district group such as 500100 重庆市辖区) → 4 digits, a county → all 6. An adcode not
-    in the regions table is a field error (422 ``validation_error``) naming ``field``."""
-    region = valid_region((adcode or "").strip(), field=field)
-    if region.level == RegionLevel.PROVINCE:
-        return region.adcode[:2]
-    if region.level == RegionLevel.CITY:
-        return region.adcode[:4]
-    return region.adcode
+    """The one "in this region" rule of every list filter and matcher: the adcode prefix of a region and
+    everything the regions table places under it. An adcode not in the table is a field error
+    (422 ``validation_error``) naming ``field``."""
+    return descendant_adcode_prefix(valid_region((adcode or "").strip(), field=field))
 
 
 def descendant_adcode_prefix(region: Region) -> str:
-    """The adcode prefix shared by a region and everything under it, for "in this province/city" filters."""
-    # A municipality's one city holds every district of it, including 重庆's counties (5002xx).
-    if region.level == RegionLevel.PROVINCE or region.adcode[:2] in MUNICIPALITY_PREFIXES:
+    """The adcode prefix shared by a region and everything under it: a province → 2 digits, a
+    prefecture-level unit → 4, a county → all 6. A municipality's one city (e.g. 500100 重庆市) holds every
+    district and county of it, including 重庆's counties (5002xx), so it shares the province's 2 digits."""
+    if region.level == RegionLevel.PROVINCE:
         return region.adcode[:2]
     if region.level == RegionLevel.CITY:
-        return region.adcode[:4]
+        return region.adcode[:2] if region.adcode[:2] in MUNICIPALITY_PREFIXES else region.adcode[:4]
     return region.adcode

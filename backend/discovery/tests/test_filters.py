@@ -1,8 +1,9 @@
 """The one ``region_prefix`` rule and the filters both public lists share (R-ROLE-3, R-APP-3, R-BOARD-1..4).
 
-Both lists answer a region the same way: a province holds its cities and counties, a prefecture-level unit
-(including a municipality's district group such as 500100 重庆市辖区) holds its own districts only, a county is
-itself, and an adcode that is not in the regions table is a 422 naming the field.
+Both lists answer a region the same way, as the regions table nests it: a province holds its cities and
+counties, a prefecture-level unit holds its districts — a municipality's one city (500100 重庆市) holds all of
+its districts and counties, 5002xx included — a county is itself, and an adcode that is not in the regions
+table is a 422 naming the field.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ pytestmark = pytest.mark.django_db
 
 WANZHOU = "500101"  # 重庆市辖区 (500100)
 YUZHONG = "500103"  # 重庆市辖区 (500100)
-CHENGKOU = "500229"  # 重庆市辖县 (5002xx), not under 500100
+CHENGKOU = "500229"  # 城口县 (5002xx), also a child of 500100 in the regions table
+SHENZHEN_NANSHAN = "440305"  # 南山区, under 440300 深圳市
 
 
 @pytest.fixture
@@ -30,11 +32,19 @@ def chongqing_factories() -> dict[str, int]:
 
 
 @pytest.mark.parametrize("path", ["/api/discovery/procurement", "/api/discovery/factories"])
-def test_municipality_district_group_500100_holds_its_districts_only_R_ROLE_3(
+def test_municipality_city_500100_holds_all_its_districts_and_counties_R_ROLE_3(
     api, chongqing_posts, chongqing_factories, path
 ) -> None:
     made = chongqing_posts if "procurement" in path else chongqing_factories
-    assert set(ids(api.get(path, {"region": "500100"}))) == {made[WANZHOU], made[YUZHONG]}
+    assert set(ids(api.get(path, {"region": "500100"}))) == set(made.values())
+
+
+@pytest.mark.parametrize("path", ["/api/discovery/procurement", "/api/discovery/factories"])
+def test_prefecture_city_holds_its_districts_only_R_ROLE_3(api, path) -> None:
+    make = make_post if "procurement" in path else make_factory
+    inside = make(region=SHENZHEN_NANSHAN).pk
+    make(region="440106")  # 天河区, 广州市
+    assert ids(api.get(path, {"region": "440300"})) == [inside]
 
 
 @pytest.mark.parametrize("path", ["/api/discovery/procurement", "/api/discovery/factories"])
