@@ -20,8 +20,8 @@ from django.utils import timezone
 from accounts.models import AccountStatus
 from common.visibility import matches
 
-CANCELLED_LABEL = "已注销"
-DISABLED_LABEL = "已停用"
+CANCELLED_LABEL = "已注销用户"  # as the cancellation eraser names the account
+DISABLED_LABEL = "已停用用户"
 
 
 def disabled_account_q(*, prefix: str = "") -> Q:

@@ -59,7 +59,7 @@ def test_account_filter_and_predicate_agree_over_every_state_R_OPS_2():
             and (user.status != AccountStatus.DISABLED or (user.status_until is not None and user.status_until < NOW()))
         )
         assert is_account_visible(user) is expected, (user.status, user.status_until, user.deleted_at, user.is_active)
-        assert card_label(user) == ("" if expected else ("已注销" if user.deleted_at else "已停用"))
+        assert card_label(user) == ("" if expected else ("已注销用户" if user.deleted_at else "已停用用户"))
 
 
 @pytest.mark.django_db
