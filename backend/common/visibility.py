@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q
@@ -60,7 +60,8 @@ def _condition(key: str, expected: Any, obj: Any) -> bool:
 def matches(q: Q, obj: Any) -> bool:
     """Whether ``obj`` satisfies ``q``: the Python reading of the same rule a queryset filters by."""
     results = (
-        matches(child, obj) if isinstance(child, Q) else _condition(child[0], child[1], obj) for child in q.children
+        matches(child, obj) if isinstance(child, Q) else _condition(*cast("tuple[str, Any]", child), obj)
+        for child in q.children
     )
     result = all(results) if q.connector == Q.AND else any(results)
     return not result if q.negated else result

@@ -33,7 +33,7 @@ def get_factory_for(*, user: Any, factory_id: int) -> FactoryProfile:
     """A factory's page: visible factories (``factories.visibility``) for everyone; an unverified or
     hidden one (owner disabled or cancelled) for its owner only."""
     profile = _with_relations(FactoryProfile.objects.select_related("owner").filter(pk=factory_id)).first()
-    if not can_view_factory(profile, user=user):
+    if profile is None or not can_view_factory(profile, user=user):
         raise NotFound()
     return profile
 

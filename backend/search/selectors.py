@@ -72,7 +72,11 @@ def _recheck(rows: list[SearchDocument]) -> list[SearchDocument]:
     return [
         r
         for r in rows
-        if (is_post_visible(posts.get(r.post_id)) if r.post_id else is_factory_visible(factories.get(r.factory_id)))
+        if (
+            is_post_visible(posts.get(r.post_id))
+            if r.post_id
+            else is_factory_visible(factories.get(r.factory_id or 0))
+        )
     ]
 
 

@@ -131,7 +131,10 @@ ENDPOINTS: dict[str, ListEndpoint | DetailEndpoint] = {
     "/api/matching/for-me": ListEndpoint({}, POSTS, shows_visible=False, as_factory=True),
 }
 
-# GET operations that expose no other account's post, factory or face, with the reason.
+# A disabled/cancelled other party reads 已停用用户 / 已注销用户 (accounts.visibility.card_label).
+USER_CARD = "the other party as a user card (messaging/applications test_*visibility.py)"
+
+# GET operations that expose no other account's post or factory, with the reason.
 NOTHING_PUBLIC: dict[str, str] = {
     "/api/me": "the caller's own account",
     "/api/me/export": "the caller's own data",
@@ -151,15 +154,15 @@ NOTHING_PUBLIC: dict[str, str] = {
     "/api/listings/mine": "the caller's own posts (the owner sees them in every state)",
     "/api/listings/mine/counts": "the caller's own counts",
     "/api/listings/mine/{post_id}": "the caller's own post",
-    "/api/matching/posts/{post_id}": "the caller's own post; candidates come from visible_posts()/visible_factories()",
+    "/api/matching/posts/{post_id}": "own post only; candidates are drawn from visible_posts()/visible_factories()",
     "/api/me/job-preferences": "the caller's own preferences",
-    "/api/messaging/conversations": "participants only; the counterpart's face (user card) — see report",
-    "/api/messaging/conversations/{conversation_id}": "participants only; user card — see report",
+    "/api/messaging/conversations": "participants only; " + USER_CARD,
+    "/api/messaging/conversations/{conversation_id}": "participants only; " + USER_CARD,
     "/api/messaging/conversations/{conversation_id}/messages": "participants only",
     "/api/messaging/unread-count": "a number",
-    "/api/messaging/connections": "the caller's own connections; user card — see report",
-    "/api/applications/mine": "the caller's own applications",
-    "/api/applications/for-post/{post_id}": "the post owner's own applicants; user card — see report",
+    "/api/messaging/connections": "the caller's own connections; " + USER_CARD,
+    "/api/applications/mine": "the caller's own applications; " + USER_CARD,
+    "/api/applications/for-post/{post_id}": "the post owner's applicants; " + USER_CARD,
     "/api/complaints/mine": "the caller's own complaints",
     "/api/complaints/{complaint_id}": "the complainant only",
     "/api/feedback/mine": "the caller's own feedback",
