@@ -13,6 +13,7 @@ from django.db.models import Q
 
 from accounts.visibility import visible_account_q
 from common.visibility import matches
+from factories.models import FactoryProfile
 
 
 def visible_factory_q(*, prefix: str = "") -> Q:
@@ -28,3 +29,10 @@ def can_view_factory(profile: Any, *, user: Any) -> bool:
     if profile is None:
         return False
     return (user is not None and profile.owner_id == getattr(user, "pk", None)) or is_factory_visible(profile)
+
+
+def visible_factory_ids(ids: list[str], user: Any) -> set[str]:
+    """Of ``ids``, the factories ``user`` may still open (visible, or their own)."""
+    own = Q(owner_id=getattr(user, "pk", None))
+    rows = FactoryProfile.objects.filter(visible_factory_q() | own, pk__in=ids).values_list("pk", flat=True)
+    return {str(pk) for pk in rows}

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from accounts.visibility import visible_account_q
 from common.visibility import matches
-from listings.models import PostStatus
+from listings.models import Post, PostStatus
 
 
 def live_post_q(*, prefix: str = "", valid_until: str = "valid_until") -> Q:
@@ -35,3 +35,9 @@ def can_view_post(post: Any, *, user: Any) -> bool:
     if post is None:
         return False
     return (user is not None and post.owner_id == getattr(user, "pk", None)) or is_post_visible(post)
+
+
+def visible_post_ids(ids: list[str], user: Any) -> set[str]:
+    """Of ``ids``, the posts ``user`` may still open (visible, or their own): for notification links."""
+    own = Q(owner_id=getattr(user, "pk", None))
+    return {str(pk) for pk in Post.objects.filter(visible_post_q() | own, pk__in=ids).values_list("pk", flat=True)}

@@ -24,6 +24,8 @@ from discovery.models import Favourite, ViewEvent
 from factories.models import FactoryProfile
 from listings.models import Post, PostKind, PostStatus
 from listings.tests.factories import make_post, make_publisher
+from notifications.models import NotificationKind
+from notifications.services import notify
 
 
 @dataclass
@@ -93,6 +95,19 @@ def build_world() -> World:
     for factory in [*world.visible_factories, *world.hidden_factories.values()]:
         Favourite.objects.create(user=viewer_user, factory=factory)
         ViewEvent.objects.create(user=viewer_user, factory=factory, at=timezone.now())
+    # ... and was notified about each (a match notice, a new contact).
+    for target, name in [
+        *((post, post.title) for post in [*world.visible_posts, *world.hidden_posts.values()]),
+        *((factory, factory.name) for factory in [*world.visible_factories, *world.hidden_factories.values()]),
+    ]:
+        notify(
+            recipient=viewer_user,
+            kind=NotificationKind.NEW_MATCH,
+            title="新的匹配",
+            body=f"「{name}」",
+            link=f"/pages/x?id={target.pk}",
+            target=target,
+        )
     return world
 
 
@@ -129,6 +144,8 @@ ENDPOINTS: dict[str, ListEndpoint | DetailEndpoint] = {
     "/api/favourites": ListEndpoint({"page_size": 50}, BOTH),
     "/api/home": ListEndpoint({}, BOTH, shows_visible=False),
     "/api/matching/for-me": ListEndpoint({}, POSTS, shows_visible=False, as_factory=True),
+    # A notice about an invisible target keeps its place, reading 该信息已失效 without content or link.
+    "/api/notifications": ListEndpoint({"page_size": 50}, BOTH),
 }
 
 # A disabled/cancelled other party reads 已停用用户 / 已注销用户 (accounts.visibility.card_label).
@@ -144,7 +161,6 @@ NOTHING_PUBLIC: dict[str, str] = {
     "/api/uploads": "the caller's own files",
     "/api/files/{file_id}": "private files, readers registered in uploads.access (own, chat parties, handlers)",
     "/api/files/{file_id}/thumbnail": "as /api/files/{file_id}",
-    "/api/notifications": "the caller's own notifications; the link's target page applies the policy",
     "/api/notifications/unread-count": "a number",
     "/api/notifications/subscriptions": "reference data",
     "/api/qualifications/mine": "the caller's own qualifications",
