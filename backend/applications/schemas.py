@@ -10,6 +10,7 @@ from uuid import UUID
 
 from ninja import Field, Schema
 
+from accounts.visibility import card_label, is_account_visible
 from applications.models import Application, WageReport
 from common.crypto import mask_phone
 
@@ -71,7 +72,8 @@ def _factory_of(post: Any) -> dict[str, Any]:
     from messaging.display import organisation_name
 
     owner = post.owner
-    return {"user_id": owner.pk, "name": organisation_name(owner) or owner.display_name or "工厂"}
+    # A disabled or cancelled factory account shows as 已停用 / 已注销 (``accounts.visibility``).
+    return {"user_id": owner.pk, "name": card_label(owner) or organisation_name(owner) or owner.display_name or "工厂"}
 
 
 class MyApplicationOut(Schema):
@@ -121,10 +123,12 @@ class ApplicantOut(Schema):
 
     @staticmethod
     def resolve_applicant_name(obj: Application) -> str:
-        return str(obj.snapshot.get("name") or obj.worker.display_name or "临时工人")
+        return card_label(obj.worker) or str(obj.snapshot.get("name") or obj.worker.display_name or "临时工人")
 
     @staticmethod
     def resolve_phone(obj: Application) -> str | None:
+        if not is_account_visible(obj.worker):
+            return None
         phone = obj.worker.phone or ""
         return mask_phone(phone) if phone else None
 

@@ -53,10 +53,22 @@ class TargetIn(Schema):
     factory_id: int | None = None
 
 
+UNAVAILABLE_TITLE = "已失效"
+
+
+def _target_title(obj: Any) -> str:
+    """An entry whose target the reader may no longer see (``listings.visibility`` /
+    ``factories.visibility``) keeps its place as 已失效, without the target's content."""
+    if not obj.available:
+        return UNAVAILABLE_TITLE
+    target = getattr(obj, "target_post", None) or getattr(obj, "target_factory", None)
+    return str(target) if target is not None else UNAVAILABLE_TITLE
+
+
 class _TargetOut(Schema):
     id: int
     type: Literal["post", "factory"]
-    available: bool = Field(..., description="信息是否仍可查看（已下架/过期为 false）")
+    available: bool = Field(..., description="信息是否仍可查看（已下架/过期/发布者停用或注销为 false）")
     post: DiscoveryPostOut | None = None
     factory: DiscoveryFactoryOut | None = None
 
@@ -71,12 +83,11 @@ class _TargetOut(Schema):
 
 class FavouriteOut(_TargetOut):
     created_at: datetime
-    title: str = Field(..., description="标题；信息不可查看时也保留，便于用户辨认")
+    title: str = Field(..., description="标题；信息不可查看时为“已失效”，不再显示其内容")
 
     @staticmethod
     def resolve_title(obj: Any) -> str:
-        target = getattr(obj, "target_post", None) or getattr(obj, "target_factory", None)
-        return str(target) if target is not None else ""
+        return _target_title(obj)
 
 
 class FavouriteCreatedOut(Schema):
@@ -88,12 +99,11 @@ class FavouriteCreatedOut(Schema):
 
 class HistoryOut(_TargetOut):
     at: datetime
-    title: str
+    title: str = Field(..., description="标题；信息不可查看时为“已失效”")
 
     @staticmethod
     def resolve_title(obj: Any) -> str:
-        target = getattr(obj, "target_post", None) or getattr(obj, "target_factory", None)
-        return str(target) if target is not None else ""
+        return _target_title(obj)
 
 
 class AnnouncementOut(Schema):

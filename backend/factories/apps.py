@@ -7,5 +7,8 @@ class FactoriesConfig(AppConfig):
 
     def ready(self) -> None:
         from factories import personal_data
+        from factories.visibility import visible_factory_ids
+        from notifications.links import register_target
 
         personal_data.register_all()
+        register_target("factories.factoryprofile", visible_factory_ids)

@@ -10,6 +10,7 @@ from django.db.models import Prefetch, QuerySet
 
 from common.errors import NotFound
 from factories.models import FactoryProfile
+from factories.visibility import can_view_factory, visible_factory_q
 from taxonomy.models import AttributeTag
 
 
@@ -29,22 +30,18 @@ def my_factory(*, user: Any) -> FactoryProfile:
 
 
 def get_factory_for(*, user: Any, factory_id: int) -> FactoryProfile:
-    """A factory's page: verified factories for everyone, an unverified one for its owner only."""
-    profile = _with_relations(FactoryProfile.objects.filter(pk=factory_id)).first()
-    if profile is None:
-        raise NotFound()
-    is_owner = user is not None and profile.owner_id == getattr(user, "pk", None)
-    if not profile.is_verified and not is_owner:
+    """A factory's page: visible factories (``factories.visibility``) for everyone; an unverified or
+    hidden one (owner disabled or cancelled) for its owner only."""
+    profile = _with_relations(FactoryProfile.objects.select_related("owner").filter(pk=factory_id)).first()
+    if profile is None or not can_view_factory(profile, user=user):
         raise NotFound()
     return profile
 
 
 def visible_factories() -> QuerySet[FactoryProfile]:
-    """The factories anyone may see: verified, owner active (neither disabled nor cancelled).
+    """The factories anyone may see (``factories.visibility``): verified, owner's account visible.
     The discovery directory, search and matching all start from this rule."""
-    return FactoryProfile.objects.filter(
-        is_verified=True, owner__is_active=True, owner__deleted_at__isnull=True
-    ).exclude(owner__status="disabled")
+    return FactoryProfile.objects.filter(visible_factory_q())
 
 
 def with_relations(qs: QuerySet[FactoryProfile]) -> QuerySet[FactoryProfile]:

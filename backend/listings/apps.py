@@ -8,7 +8,10 @@ class ListingsConfig(AppConfig):
     def ready(self) -> None:
         from listings import personal_data
         from listings.services import on_risky_image
+        from listings.visibility import visible_post_ids
         from moderation.media import register_verdict_handler
+        from notifications.links import register_target
 
         register_verdict_handler("listings.post", on_risky_image)
+        register_target("listings.post", visible_post_ids)
         personal_data.register_all()

@@ -1,5 +1,5 @@
-"""Reads of the boards. Every public list starts from ``visible_posts()``; object-level permission
-lives in ``get_post_for``."""
+"""Reads of the boards. Every public list starts from ``visible_posts()`` and ``get_post_for`` asks
+``listings.visibility.can_view_post``: one rule, in ``listings/visibility.py``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Case, Count, F, Max, Prefetch, Q, QuerySet, When
 from django.utils import timezone
 
-from accounts.models import AccountStatus, User
+from accounts.models import User
 from common.errors import NotFound
 from listings import kinds
 from listings.models import CapacityPeriod as _CapacityPeriod
@@ -29,23 +29,13 @@ from listings.models import (
     WageUnit,
 )
 from listings.schemas import CERTIFICATIONS, EXPERIENCE, MARKETS
+from listings.visibility import can_view_post, visible_post_q
 from taxonomy.selectors import taxonomy_tree
 
 
 def visible_posts() -> QuerySet[Post]:
-    """Posts anyone may see: published, still valid, and owned by an account that is neither disabled
-    (a disablement whose end time has passed no longer counts) nor cancelled (R-OPS-2, R-PLUS-2)."""
-    now = timezone.now()
-    owner_disabled = Q(owner__status=AccountStatus.DISABLED) & (
-        Q(owner__status_until__isnull=True) | Q(owner__status_until__gt=now)
-    )
-    return Post.objects.filter(
-        ~owner_disabled,
-        status=PostStatus.PUBLISHED,
-        valid_until__gte=timezone.localdate(),
-        owner__is_active=True,
-        owner__deleted_at__isnull=True,
-    )
+    """Posts anyone may see: the one rule of ``listings.visibility`` (R-OPS-2, R-PLUS-2)."""
+    return Post.objects.filter(visible_post_q())
 
 
 def with_card_relations(qs: QuerySet[Post]) -> QuerySet[Post]:
@@ -56,25 +46,12 @@ def with_card_relations(qs: QuerySet[Post]) -> QuerySet[Post]:
     )
 
 
-def _is_visible(post: Post) -> bool:
-    owner = post.owner
-    return (
-        post.status == PostStatus.PUBLISHED
-        and post.valid_until is not None
-        and post.valid_until >= timezone.localdate()
-        and owner.is_active
-        and not owner.is_disabled
-    )
-
-
 def get_post_for(*, user: Any, post_id: int) -> Post:
     """The owner sees their own post in any status; everyone else only visible ones (else 404)."""
     post = with_card_relations(Post.objects.select_related("pending_revision")).filter(pk=post_id).first()
     if post is None:
         raise NotFound("信息不存在或已下架")
-    if user is not None and post.owner_id == user.pk:
-        return post
-    if not _is_visible(post):
+    if not can_view_post(post, user=user):
         raise NotFound("信息不存在或已下架")
     return post
 

@@ -10,6 +10,7 @@ from uuid import UUID
 
 from ninja import Field, Schema
 
+from accounts.visibility import card_label, is_account_visible
 from messaging import display
 from uploads.schemas import StoredFileOut
 
@@ -33,9 +34,19 @@ class UserBriefOut(Schema):
     avatar_url: str
     account_type: str
 
+    # An account that is disabled or cancelled (``accounts.visibility``) shows as 已停用 / 已注销:
+    # the conversation stays readable, without the account's live name, factory, avatar or phone.
+    @staticmethod
+    def resolve_display_name(obj: Any) -> str:
+        return card_label(obj) or str(obj.display_name)
+
     @staticmethod
     def resolve_organisation_name(obj: Any) -> str:
-        return display.organisation_name(obj)
+        return display.organisation_name(obj) if is_account_visible(obj) else ""
+
+    @staticmethod
+    def resolve_avatar_url(obj: Any) -> str:
+        return str(obj.avatar_url) if is_account_visible(obj) else ""
 
 
 class CounterpartOut(UserBriefOut):
@@ -44,7 +55,7 @@ class CounterpartOut(UserBriefOut):
     @staticmethod
     def resolve_phone(obj: Any) -> str | None:
         # Never the raw field: ``phone_shown`` is set by the conversation, which knows what was shared.
-        return getattr(obj, "phone_shown", None)
+        return getattr(obj, "phone_shown", None) if is_account_visible(obj) else None
 
 
 class MessageOut(Schema):

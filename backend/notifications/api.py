@@ -9,6 +9,7 @@ from ninja.pagination import paginate
 from common.auth import bearer, signed_in_user
 from common.pagination import PageNumber
 from notifications import selectors, services
+from notifications.links import MarkedPage
 from notifications.models import NotificationKind
 from notifications.schemas import (
     MarkReadIn,
@@ -30,7 +31,8 @@ class NotificationFilter(Schema):
 @router.get("/notifications", response=list[NotificationOut], auth=bearer, summary="我的通知（最新在前）")
 @paginate(PageNumber)
 def list_notifications(request: HttpRequest, filters: Query[NotificationFilter]) -> Any:
-    return selectors.notifications_for(user=signed_in_user(request), unread=filters.unread, kind=filters.kind)
+    user = signed_in_user(request)
+    return MarkedPage(selectors.notifications_for(user=user, unread=filters.unread, kind=filters.kind), user=user)
 
 
 @router.get("/notifications/unread-count", response=UnreadCountOut, auth=bearer, summary="未读通知数")

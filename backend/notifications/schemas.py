@@ -4,6 +4,7 @@ from datetime import datetime
 
 from ninja import Field, Schema
 
+from notifications.links import GONE_BODY
 from notifications.models import Notification
 
 
@@ -19,6 +20,14 @@ class NotificationOut(Schema):
     is_read: bool
     read_at: datetime | None
     created_at: datetime
+
+    @staticmethod
+    def resolve_body(obj: Notification) -> str:
+        return GONE_BODY if getattr(obj, "target_gone", False) else obj.body
+
+    @staticmethod
+    def resolve_link(obj: Notification) -> str:
+        return "" if getattr(obj, "target_gone", False) else obj.link
 
     @staticmethod
     def resolve_kind_label(obj: Notification) -> str:

@@ -26,11 +26,10 @@ class SearchDocument(models.Model):
     """One searchable item: a published post or a verified factory.
 
     ``owner`` and ``valid_until`` are copies of the source row's (kept by the save signals and
-    ``rebuild_search_index``) so that the full-text match, the visibility filter and the board facets
-    run as one query over this table joined to the owner's account: the owner's status is read live
-    through that join (account changes fire no post signals), and the validity against today's date.
-    The rows of the returned page are then checked again against ``visible_posts()`` / the factory
-    directory, so a stale copy (a status changed by a queryset ``update()``) can never show a hidden item.
+    ``rebuild_search_index``). The visibility filter does not trust them: it is the posts' and
+    factories' one policy (``listings.visibility`` / ``factories.visibility``) applied through the
+    ``post`` / ``factory`` relation, so the full-text match, the filter and the board facets are one
+    query, and a stale copy (a status changed by a queryset ``update()``) can never show a hidden item.
     """
 
     board = models.CharField("板块", max_length=32, choices=Board.choices, db_index=True)

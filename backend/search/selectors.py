@@ -1,8 +1,8 @@
 """Reads of the search index: the keyword search over every board and the verified factories, with
 facets and highlights (R-APP-1), and the matching-id subqueries other lists filter by.
 
-Visibility: the one-query filter on the document's copies (``_visible_documents``), then the page's
-rows are confirmed against ``listings.selectors.visible_posts()`` / ``factories.selectors.visible_factories()``.
+Visibility: ``_visible_documents`` filters by the policies' ``Q`` (``listings.visibility``,
+``factories.visibility``), then the page's rows are confirmed by the same policies' predicates.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from datetime import datetime
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
-from django.utils import timezone
 
-from accounts.models import AccountStatus
-from factories.selectors import visible_factories
-from listings.selectors import visible_posts
+from factories.models import FactoryProfile
+from factories.visibility import is_factory_visible, visible_factory_q
+from listings.models import Post
+from listings.visibility import is_post_visible, visible_post_q
 from search import search_backend, text
 from search.models import Board, SearchDocument
 
@@ -50,33 +50,34 @@ class SearchResults:
 
 
 def _visible_documents() -> QuerySet[SearchDocument]:
-    """Documents whose item looks visible, decided on this table plus the owner's account (one join,
-    no per-row subqueries), so the full-text match, this filter and the facet counts are one indexed
-    query. Mirrors ``visible_posts()`` and the factory directory's rule using the document's copies of
-    the owner and the validity; ``_recheck`` then confirms the returned page against the source rows.
-    """
-    now = timezone.now()
-    owner_live = Q(owner__is_active=True, owner__deleted_at__isnull=True)
-    # Posts: a disablement whose end time has passed no longer counts (as in visible_posts()).
-    post_disabled = Q(owner__status=AccountStatus.DISABLED) & (
-        Q(owner__status_until__isnull=True) | Q(owner__status_until__gt=now)
-    )
-    post_ok = Q(post_id__isnull=False, valid_until__gte=timezone.localdate()) & ~post_disabled
-    # Factories: the directory hides any disabled owner, whatever the end time.
-    factory_ok = Q(factory_id__isnull=False) & ~Q(owner__status=AccountStatus.DISABLED)
-    return SearchDocument.objects.filter(owner_live).filter(post_ok | factory_ok)
+    """Documents whose item is visible, by the one policy of each object (``listings.visibility``,
+    ``factories.visibility``) through the document's relation to it, so the full-text match, this
+    filter and the facet counts are one query (primary-key joins, no per-row subqueries)."""
+    post_ok = Q(post_id__isnull=False) & visible_post_q(prefix="post__")
+    factory_ok = Q(factory_id__isnull=False) & visible_factory_q(prefix="factory__")
+    return SearchDocument.objects.filter(post_ok | factory_ok)
 
 
 def _recheck(rows: list[SearchDocument]) -> list[SearchDocument]:
-    """The page's rows still visible by the exact rules: the document's copies may be stale after a
-    write that fired no signal (e.g. a queryset ``update()`` of a post's status)."""
+    """The page's rows confirmed on their loaded items by the same policy's predicates (a belt to
+    the filter's braces: a row whose item changed between the two reads is dropped)."""
     post_ids = [r.post_id for r in rows if r.post_id]
     factory_ids = [r.factory_id for r in rows if r.factory_id]
-    posts = set(visible_posts().filter(pk__in=post_ids).values_list("pk", flat=True)) if post_ids else set()
+    posts = {p.pk: p for p in Post.objects.select_related("owner").filter(pk__in=post_ids)} if post_ids else {}
     factories = (
-        set(visible_factories().filter(pk__in=factory_ids).values_list("pk", flat=True)) if factory_ids else set()
+        {f.pk: f for f in FactoryProfile.objects.select_related("owner").filter(pk__in=factory_ids)}
+        if factory_ids
+        else {}
     )
-    return [r for r in rows if (r.post_id in posts if r.post_id else r.factory_id in factories)]
+    return [
+        r
+        for r in rows
+        if (
+            is_post_visible(posts.get(r.post_id))
+            if r.post_id
+            else is_factory_visible(factories.get(r.factory_id or 0))
+        )
+    ]
 
 
 def _facets(docs: QuerySet[SearchDocument]) -> dict[str, int]:

@@ -91,12 +91,13 @@ def test_favourite_add_list_and_remove_R_APP_4():
 
 
 def test_favourite_of_a_post_that_later_expires_stays_listed_as_unavailable_R_APP_4():
+    """The entry keeps its place as 已失效 without the post's content (issue #10: gone everywhere)."""
     reader = _reader()
     post = make_post(kind=PostKind.STOCK, title="库存保温杯")
     reader.post("/api/favourites", {"post_id": post.pk})
     Post.objects.filter(pk=post.pk).update(status=PostStatus.EXPIRED)
     item = reader.get("/api/favourites").json()["items"][0]
-    assert item["available"] is False and item["post"] is None and item["title"] == "库存保温杯"
+    assert item["available"] is False and item["post"] is None and item["title"] == "已失效"
 
 
 def test_favourites_are_invisible_and_undeletable_by_others_IDOR_R_OPS_3():

@@ -101,11 +101,16 @@ class TestContact:
         assert Connection.objects.count() == 0
 
     def test_contacting_a_disabled_account_is_refused_R_APP_5(self) -> None:
-        buyer, seller, _post = pair()
+        """A disabled account's factory is gone (404, issue #10: no public page for a disabled owner);
+        in a conversation opened before, a message to it is refused (409)."""
+        buyer, seller, post = pair()
         factory = make_factory(owner=seller.user)
+        conversation_id = open_chat(buyer, post)["conversation_id"]
         seller.user.status = AccountStatus.DISABLED
         seller.user.save(update_fields=["status"])
         response = buyer.post("messaging/contact", {"factory_id": factory.pk})
+        assert (response.status_code, response.json()["code"]) == (404, "not_found")
+        response = buyer.post(f"messaging/conversations/{conversation_id}/messages", {"text": "还在吗"})
         assert (response.status_code, response.json()["code"]) == (409, "counterpart_unavailable")
 
 

@@ -2166,7 +2166,7 @@ export interface components {
         FavouriteOut: {
             /**
              * Available
-             * @description 信息是否仍可查看（已下架/过期为 false）
+             * @description 信息是否仍可查看（已下架/过期/发布者停用或注销为 false）
              */
             available: boolean;
             /**
@@ -2180,7 +2180,7 @@ export interface components {
             post?: components["schemas"]["DiscoveryPostOut"] | null;
             /**
              * Title
-             * @description 标题；信息不可查看时也保留，便于用户辨认
+             * @description 标题；信息不可查看时为“已失效”，不再显示其内容
              */
             title: string;
             /**
@@ -2302,14 +2302,17 @@ export interface components {
             at: string;
             /**
              * Available
-             * @description 信息是否仍可查看（已下架/过期为 false）
+             * @description 信息是否仍可查看（已下架/过期/发布者停用或注销为 false）
              */
             available: boolean;
             factory?: components["schemas"]["DiscoveryFactoryOut"] | null;
             /** Id */
             id: number;
             post?: components["schemas"]["DiscoveryPostOut"] | null;
-            /** Title */
+            /**
+             * Title
+             * @description 标题；信息不可查看时为“已失效”
+             */
             title: string;
             /**
              * Type
