@@ -4,13 +4,34 @@ The directory list itself is ``discovery.selectors.directory``."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Prefetch, QuerySet
 
 from common.errors import NotFound
 from factories.models import FactoryProfile
 from taxonomy.models import AttributeTag
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+# Hook (docs/architecture.md, Cross-app hooks): what a factory's page shows beyond the profile (trust
+# signals, the reader's favourite mark) is filled in by ``discovery`` in its AppConfig.ready.
+CardDecorator = Callable[..., object]
+_card_decorators: list[CardDecorator] = []
+
+
+def register_card_decorator(decorator: CardDecorator) -> None:
+    """``decorator(factories, user=...)`` annotates a page of factories for the reader."""
+    if decorator not in _card_decorators:
+        _card_decorators.append(decorator)
+
+
+def decorate_cards(factories: list[FactoryProfile], *, user: User | None) -> list[FactoryProfile]:
+    for decorator in _card_decorators:
+        decorator(factories, user=user)
+    return factories
 
 
 def _with_relations(qs: QuerySet[FactoryProfile]) -> QuerySet[FactoryProfile]:
