@@ -27,6 +27,7 @@ from accounts.models import (
     WorkerAccount,
 )
 from common.admin import ReasonActionForm
+from common.crypto import mask_phone
 from common.errors import AppError
 
 admin.site.unregister(Group)
@@ -149,8 +150,6 @@ class AppUserAdmin(ModelAdmin):
 
     @admin.display(description="手机号")
     def phone_masked(self, obj: User) -> str:
-        from common.crypto import mask_phone
-
         return mask_phone(obj.phone) if obj.phone else "—"
 
     @admin.display(description="相关记录")
