@@ -12,6 +12,7 @@ from ninja import Field, Schema
 
 from applications.models import Application, WageReport
 from common.crypto import mask_phone
+from messaging.display import organisation_name
 
 
 class ApplyIn(Schema):
@@ -68,8 +69,6 @@ class FactoryBriefOut(Schema):
 
 
 def _factory_of(post: Any) -> dict[str, Any]:
-    from messaging.display import organisation_name
-
     owner = post.owner
     return {"user_id": owner.pk, "name": organisation_name(owner) or owner.display_name or "工厂"}
 

@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 
 from applications.models import Application
 from common.errors import NotFound
+from listings.models import Post
 
 
 def my_applications(*, worker: Any, status: str | None = None) -> QuerySet[Application]:
@@ -23,8 +24,6 @@ def my_applications(*, worker: Any, status: str | None = None) -> QuerySet[Appli
 
 def applicants_for_post(*, user: Any, post_id: int, status: str | None = None) -> QuerySet[Application]:
     """The applicants to ``user``'s own post, newest first (404 for anyone else's post)."""
-    from listings.models import Post
-
     if not Post.objects.filter(pk=post_id, owner_id=user.pk).exists():
         raise NotFound("信息不存在或无权查看")
     qs = Application.objects.filter(post_id=post_id).select_related("worker")
