@@ -9,10 +9,12 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from accounts.models import User
+from applications.models import Application
 from common.console_permissions import ConsolePermission, has_console_permission
 from common.errors import NotFound
 from listings.models import Post
 from listings.selectors import visible_posts
+from messaging.models import Connection, Conversation
 from support.models import (
     OPEN_STATUSES,
     UPHELD_OUTCOMES,
@@ -60,9 +62,6 @@ def has_dealings(a_id: int, b_id: int) -> bool:
     """Whether two accounts have dealt with each other: a conversation, a connection, or a job
     application between them. A complaint about a user needs this, so accounts cannot be reported
     by strangers who only know an id."""
-    from applications.models import Application
-    from messaging.models import Connection, Conversation
-
     low, high = sorted((a_id, b_id))
     if Conversation.objects.filter(user_low_id=low, user_high_id=high).exists():
         return True
@@ -78,9 +77,6 @@ def has_dealings(a_id: int, b_id: int) -> bool:
 def post_for_complaint(*, user: Any, post_id: int) -> Post:
     """A post ``user`` may complain about: one they can see on the boards, or one they dealt with
     (applied to, or contacted its owner about) even if it has since left the boards."""
-    from applications.models import Application
-    from messaging.models import Connection
-
     post = Post.objects.select_related("owner").filter(pk=post_id).first()
     if post is None:
         raise NotFound("信息不存在或已下架")
