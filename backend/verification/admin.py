@@ -22,6 +22,7 @@ from unfold.decorators import action
 from unfold.widgets import UnfoldAdminTextareaWidget
 
 from common.errors import AppError
+from uploads.links import file_url
 from verification import selectors, services
 from verification.models import Qualification, QualificationKind, QualificationStatus
 from verification.validators import is_valid_id_number, is_valid_uscc
@@ -223,8 +224,6 @@ class QualificationAdmin(ModelAdmin):
 
     @admin.display(description="证照图片")
     def file_previews(self, obj: Qualification) -> str:
-        from uploads.links import file_url
-
         files = list(obj.files.all())
         if not files:
             return "—"

@@ -17,6 +17,8 @@ from common.console_permissions import ConsolePermission, require_console_permis
 from common.errors import Conflict, PermissionDenied, field_error
 from notifications.models import NotificationKind
 from notifications.services import notify
+from uploads.models import FilePurpose
+from uploads.selectors import files_owned_by
 from verification.models import Qualification, QualificationKind, QualificationStatus
 from verification.policy import current_licence
 from verification.validators import id_birth_date, is_valid_id_number, is_valid_uscc, normalise_code
@@ -33,8 +35,6 @@ MAX_FILES = 5
 
 def _files(*, user: User, ids: Sequence[UUID | str], purposes: Sequence[str], field: str, required: bool) -> list[Any]:
     """The user's own uploads with the given purposes; anything else is refused, naming the field."""
-    from uploads.selectors import files_owned_by
-
     ids = list(dict.fromkeys(str(i) for i in ids))
     if required and not ids:
         raise field_error(field, "required", "请上传证照图片")
@@ -77,8 +77,6 @@ def submit_business_licence(
     file_ids: Sequence[UUID | str],
 ) -> Qualification:
     """A trade company or factory submits its 营业执照 for review."""
-    from uploads.models import FilePurpose
-
     if user.account_type not in ("trade", "factory"):
         raise PermissionDenied("仅外贸公司和工厂账号需要提交营业执照", code="wrong_account_type")
     company_name = _clean_text(company_name, field="company_name", label="企业名称", min_len=2, max_len=100)
@@ -125,8 +123,6 @@ def submit_personal_id(
     *, user: User, real_name: str, id_number: str, certificate_file_ids: Sequence[UUID | str]
 ) -> Qualification:
     """A worker's real-name certification, with optional skill certificates."""
-    from uploads.models import FilePurpose
-
     if user.account_type != "worker":
         raise PermissionDenied("仅临时工人账号进行实名认证", code="wrong_account_type")
     real_name = _clean_text(real_name, field="real_name", label="真实姓名", min_len=2, max_len=32)
