@@ -75,6 +75,21 @@ def _attachments(*, user: User, ids: Iterable[Any], field: str, limit: int) -> l
 # --- filing (app users) --------------------------------------------------------------------------
 
 
+def file_wage_complaint(
+    *, complainant: User, post_id: int, description: str, evidence_ids: Iterable[Any] = ()
+) -> Complaint:
+    """A 工资不符 complaint against a labour post (``applications``' wage-mismatch report; registered as its
+    wage-complaint filer in ``SupportConfig.ready``)."""
+    return file_complaint(
+        complainant=complainant,
+        target_type=TargetType.POST,
+        target_id=post_id,
+        category=ComplaintCategory.WAGE_MISMATCH,
+        description=description,
+        evidence_ids=evidence_ids,
+    )
+
+
 @transaction.atomic
 def file_complaint(
     *,
