@@ -6,6 +6,7 @@ class FactoriesConfig(AppConfig):
     verbose_name = "工厂名录"
 
     def ready(self) -> None:
-        from factories import personal_data
+        from factories import personal_data, receivers
 
         personal_data.register_all()
+        receivers.connect()

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from accounts.models import AccountType
 from accounts.models import User as UserModel
 from common import audit
 from common.console_permissions import ConsolePermission, require_console_permission
@@ -21,6 +22,7 @@ from uploads.models import FilePurpose
 from uploads.selectors import files_owned_by
 from verification.models import Qualification, QualificationKind, QualificationStatus
 from verification.policy import current_licence
+from verification.signals import factory_licence_changed
 from verification.validators import id_birth_date, is_valid_id_number, is_valid_uscc, normalise_code
 from verification.workdays import review_due_at
 
@@ -123,7 +125,7 @@ def submit_personal_id(
     *, user: User, real_name: str, id_number: str, certificate_file_ids: Sequence[UUID | str]
 ) -> Qualification:
     """A worker's real-name certification, with optional skill certificates."""
-    if user.account_type != "worker":
+    if user.account_type != AccountType.WORKER:
         raise PermissionDenied("仅临时工人账号进行实名认证", code="wrong_account_type")
     real_name = _clean_text(real_name, field="real_name", label="真实姓名", min_len=2, max_len=32)
     number = normalise_code(id_number)
@@ -172,9 +174,7 @@ def _lock_pending(qualification: Qualification) -> Qualification:
 
 
 def _sync_factory_verification(user: User, *, verified_at: datetime | None) -> None:
-    from factories.models import FactoryProfile
-
-    FactoryProfile.objects.filter(owner=user).update(is_verified=verified_at is not None, verified_at=verified_at)
+    factory_licence_changed.send(sender=Qualification, user=user, verified_at=verified_at)
 
 
 @transaction.atomic
@@ -187,7 +187,7 @@ def approve(*, qualification: Qualification, reviewer: User) -> Qualification:
     locked.reviewed_at = now
     locked.reject_reason = ""
     locked.save(update_fields=["status", "reviewer", "reviewed_at", "reject_reason"])
-    if locked.kind == QualificationKind.BUSINESS_LICENCE and locked.user.account_type == "factory":
+    if locked.kind == QualificationKind.BUSINESS_LICENCE and locked.user.account_type == AccountType.FACTORY:
         _sync_factory_verification(locked.user, verified_at=now)
     audit.record(actor=reviewer, action="qualification.approve", target=locked, data={"kind": locked.kind})
     title = f"{locked.get_kind_display()}审核通过"
@@ -290,7 +290,7 @@ def send_expiry_reminders(*, today: date | None = None) -> dict[str, int]:
         owner = qualification.user
         audit.record(actor=None, action="qualification.expire", target=qualification)
         still_valid = current_licence(owner)
-        if owner.account_type == "factory":
+        if owner.account_type == AccountType.FACTORY:
             _sync_factory_verification(owner, verified_at=still_valid.reviewed_at if still_valid else None)
         if still_valid is not None:
             continue  # a newer licence keeps the account publishing; nothing to tell the user
