@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from accounts.models import AccountType
 from applications.models import Application, ApplicationEvent, ApplicationStatus, WageReport
 from common.errors import AppError, Conflict, NotFound, PermissionDenied, field_error
 from listings.models import Post, PostKind
@@ -133,7 +134,7 @@ def apply(*, worker: User, post_id: int, note: str = "", experience_years: int |
     Applying twice answers ``already_applied``; after withdrawing, applying again reopens the same
     application with a fresh snapshot.
     """
-    if worker.account_type != "worker":
+    if worker.account_type != AccountType.WORKER:
         raise PermissionDenied("仅临时工人账号可以应聘", code="wrong_account_type")
     note = (note or "").strip()
     if len(note) > NOTE_MAX:

@@ -12,6 +12,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
+from accounts.models import AccountType
 from discovery.models import Announcement, ViewEvent
 from discovery.selectors import decorate_factories, decorate_posts, near, newest_order
 from factories.models import FactoryProfile
@@ -178,7 +179,7 @@ def _cold_start(user: Any, *, lat: float | None, lng: float | None, limit: int) 
         return [Recommendation(type="post", reason=reason, post=p) for p in rows]
 
     account_type = getattr(user, "account_type", "")
-    if account_type == "factory":
+    if account_type == AccountType.FACTORY:
         profile = FactoryProfile.objects.filter(owner=user).prefetch_related("categories").first()
         if profile is not None:
             category_ids = [c.pk for c in profile.categories.all()]
@@ -191,7 +192,7 @@ def _cold_start(user: Any, *, lat: float | None, lng: float | None, limit: int) 
             if found:
                 return found
         return posts(visible_posts().filter(kind=PostKind.PROCUREMENT), "最新采购需求", limit)
-    if account_type == "worker":
+    if account_type == AccountType.WORKER:
         preference = job_preference_of(user)
         jobs = visible_posts().filter(kind=PostKind.LABOUR, is_full=False)
         if preference is not None and preference.job_types.exists():
@@ -207,7 +208,7 @@ def _cold_start(user: Any, *, lat: float | None, lng: float | None, limit: int) 
             if found:
                 return found
         return posts(visible_posts().filter(kind=PostKind.LABOUR, is_full=False), "最新用工信息", limit)
-    if account_type == "trade":
+    if account_type == AccountType.TRADE:
         category_ids = list(
             Post.objects.filter(owner=user, kind=PostKind.PROCUREMENT, category__isnull=False)
             .values_list("category_id", flat=True)

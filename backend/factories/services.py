@@ -9,6 +9,7 @@ from uuid import UUID
 
 from django.db import transaction
 
+from accounts.models import AccountType
 from common import audit
 from common.errors import PermissionDenied, field_error
 from factories.models import FactoryProfile
@@ -96,7 +97,7 @@ def save_factory_profile(
 ) -> FactoryProfile:
     """Creates or updates the owner's profile. Verification is copied from the approved licence,
     never taken from the caller."""
-    if owner.account_type != "factory":
+    if owner.account_type != AccountType.FACTORY:
         raise PermissionDenied("仅工厂账号可以填写工厂入驻信息", code="wrong_account_type")
     name = _text(name, field="name", label="工厂名称", min_len=2, max_len=100, required=True)
     if not category_ids:

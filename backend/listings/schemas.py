@@ -11,6 +11,7 @@ from uuid import UUID
 from ninja import Field, Schema
 from pydantic import ValidationError
 
+from accounts.models import AccountType
 from common.errors import RULE_MESSAGES, field_error, field_errors
 from listings.kinds import FIELD_META, label_for
 from listings.models import CapacityPeriod, Currency, PostKind, QuantityUnit, StockGrade, WageUnit
@@ -233,7 +234,7 @@ def media_out(stored_file: Any) -> dict[str, Any]:
 
 
 def owner_out(user: Any) -> dict[str, Any]:
-    factory = getattr(user, "factory", None) if user.account_type == "factory" else None
+    factory = getattr(user, "factory", None) if user.account_type == AccountType.FACTORY else None
     return {
         "id": user.pk,
         "display_name": factory.name if factory else user.display_name,

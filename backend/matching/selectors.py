@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from accounts.models import AccountType
 from common.errors import NotFound
 from discovery.selectors import decorate_factories, decorate_posts
 from factories.models import FactoryProfile
@@ -38,7 +39,7 @@ def matches_of_my_post(*, user: Any, post_id: int, limit: int = 20) -> list[Any]
 def matches_for_me(*, user: Any, limit: int = 20) -> list[Any]:
     """A factory: the demands that fit it. A worker: the jobs that fit their preference."""
     matches: list[Any] = []
-    if user.account_type == "factory":
+    if user.account_type == AccountType.FACTORY:
         factory = (
             FactoryProfile.objects.filter(owner=user)
             .select_related("industry", "region")
@@ -48,7 +49,7 @@ def matches_for_me(*, user: Any, limit: int = 20) -> list[Any]:
         if factory is None:
             raise NotFound("尚未填写工厂入驻信息", code="factory_profile_missing")
         matches = matchers.match_demands_for_factory(factory, limit=limit)
-    elif user.account_type == "worker":
+    elif user.account_type == AccountType.WORKER:
         preference = get_job_preference(user=user)
         if preference is None:
             raise NotFound("请先填写求职意向", code="job_preference_missing")

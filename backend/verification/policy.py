@@ -10,6 +10,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from accounts.models import AccountType
 from common.errors import AppError, PermissionDenied
 from verification.models import Qualification, QualificationKind, QualificationStatus
 
@@ -33,7 +34,7 @@ def publish_refusal(user: Any) -> AppError | None:
         return PermissionDenied("账号已被禁用，无法发布信息", code="account_disabled")
     if not user.account_type:
         return PermissionDenied("请先选择账号类型", code="account_type_required")
-    if user.account_type == "worker":
+    if user.account_type == AccountType.WORKER:
         return PermissionDenied("临时工人账号不能发布信息", code="worker_cannot_publish")
     if user.is_restricted:
         until = user.status_until.isoformat() if user.status_until else None
@@ -58,7 +59,7 @@ def publish_refusal(user: Any) -> AppError | None:
         return PermissionDenied("资质认证通过后才能发布信息，请先提交营业执照", code="qualification_required")
     if not licence.is_long_term and licence.valid_until and licence.valid_until < timezone.localdate():
         return PermissionDenied("营业执照已过期，请重新提交资质认证", code="qualification_expired")
-    if user.account_type == "factory" and not hasattr(user, "factory"):
+    if user.account_type == AccountType.FACTORY and not hasattr(user, "factory"):
         return PermissionDenied("请先完成工厂入驻信息（行业、品类与属性标签）", code="factory_profile_required")
     return None
 

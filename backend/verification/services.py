@@ -79,7 +79,7 @@ def submit_business_licence(
     file_ids: Sequence[UUID | str],
 ) -> Qualification:
     """A trade company or factory submits its 营业执照 for review."""
-    if user.account_type not in ("trade", "factory"):
+    if user.account_type not in (AccountType.TRADE, AccountType.FACTORY):
         raise PermissionDenied("仅外贸公司和工厂账号需要提交营业执照", code="wrong_account_type")
     company_name = _clean_text(company_name, field="company_name", label="企业名称", min_len=2, max_len=100)
     code = normalise_code(credit_code)
