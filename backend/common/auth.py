@@ -77,9 +77,9 @@ def signed_in_user(request: HttpRequest) -> User:
     return cast("User", user)
 
 
-def current_user(request: HttpRequest) -> Any:
+def current_user(request: HttpRequest) -> User | None:
     """The signed-in account, or None for an anonymous reader."""
     auth = getattr(request, "auth", None)
     if auth is None or auth is AnonymousMarker:
         return None
-    return auth
+    return cast("User", auth)

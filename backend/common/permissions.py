@@ -9,27 +9,31 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.http import HttpRequest
 
 from common.auth import current_user
 from common.errors import NotAuthenticated, PermissionDenied
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 
 class Rule(Protocol):
-    def check(self, user: Any) -> None: ...
+    def check(self, user: User | None) -> None: ...
 
 
 class SignedIn:
-    def check(self, user: Any) -> None:
+    def check(self, user: User | None) -> None:
         if user is None:
             raise NotAuthenticated()
 
 
 class HasChosenAccountType:
-    def check(self, user: Any) -> None:
+    def check(self, user: User | None) -> None:
         SignedIn().check(user)
+        assert user is not None
         if not user.account_type:
             raise PermissionDenied("请先选择账号类型", code="account_type_required")
 

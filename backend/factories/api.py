@@ -3,6 +3,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router
 
+from accounts.models import User
 from accounts.permissions import FACTORY_ONLY
 from common.auth import bearer, current_user, optional_bearer, signed_in_user
 from common.permissions import require
@@ -14,7 +15,7 @@ from factories.signals import factory_viewed
 router = Router(tags=["工厂入驻与详情"])
 
 
-def _mark_owner(profile: FactoryProfile, user: Any) -> FactoryProfile:
+def _mark_owner(profile: FactoryProfile, user: User | None) -> FactoryProfile:
     profile.viewer_is_owner = user is not None and profile.owner_id == user.pk  # type: ignore[attr-defined]
     return profile
 

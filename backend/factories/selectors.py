@@ -5,7 +5,7 @@ The directory list itself is ``discovery.selectors.directory``."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, QuerySet
 
@@ -42,14 +42,14 @@ def _with_relations(qs: QuerySet[FactoryProfile]) -> QuerySet[FactoryProfile]:
     )
 
 
-def my_factory(*, user: Any) -> FactoryProfile:
+def my_factory(*, user: User | None) -> FactoryProfile:
     profile = _with_relations(FactoryProfile.objects.filter(owner_id=getattr(user, "pk", None))).first()
     if profile is None:
         raise NotFound("尚未填写工厂入驻信息", code="factory_profile_missing")
     return profile
 
 
-def get_factory_for(*, user: Any, factory_id: int) -> FactoryProfile:
+def get_factory_for(*, user: User | None, factory_id: int) -> FactoryProfile:
     """A factory's page: verified factories for everyone, an unverified one for its owner only."""
     profile = _with_relations(FactoryProfile.objects.filter(pk=factory_id)).first()
     if profile is None:

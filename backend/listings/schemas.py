@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 from uuid import UUID
 
 from ninja import Field, Schema
@@ -16,6 +16,9 @@ from common.errors import RULE_MESSAGES, field_error, field_errors
 from listings.kinds import FIELD_META, label_for
 from listings.models import CapacityPeriod, Currency, PostKind, QuantityUnit, StockGrade, WageUnit
 from uploads.links import file_url, thumbnail_url
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 CERTIFICATIONS = [
     "CE",
@@ -233,7 +236,7 @@ def media_out(stored_file: Any) -> dict[str, Any]:
     }
 
 
-def owner_out(user: Any) -> dict[str, Any]:
+def owner_out(user: User) -> dict[str, Any]:
     factory = getattr(user, "factory", None) if user.account_type == AccountType.FACTORY else None
     return {
         "id": user.pk,

@@ -6,7 +6,7 @@ holds an approved qualification that has not expired, and (factories) has comple
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
@@ -14,8 +14,11 @@ from accounts.models import AccountType
 from common.errors import AppError, PermissionDenied
 from verification.models import Qualification, QualificationKind, QualificationStatus
 
+if TYPE_CHECKING:
+    from accounts.models import User
 
-def current_licence(user: Any) -> Qualification | None:
+
+def current_licence(user: User) -> Qualification | None:
     """The latest approved business licence, or None."""
     return (
         Qualification.objects.filter(
@@ -26,7 +29,7 @@ def current_licence(user: Any) -> Qualification | None:
     )
 
 
-def publish_refusal(user: Any) -> AppError | None:
+def publish_refusal(user: User | None) -> AppError | None:
     """Why ``user`` may not publish, as the error to answer with; None when they may."""
     if user is None or not getattr(user, "is_authenticated", False):
         return AppError("not_authenticated", "请先登录", status=401)
@@ -64,5 +67,5 @@ def publish_refusal(user: Any) -> AppError | None:
     return None
 
 
-def can_publish(user: Any) -> bool:
+def can_publish(user: User) -> bool:
     return publish_refusal(user) is None
