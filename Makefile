@@ -45,8 +45,10 @@ test: setup lint typecheck migrations-check client-test-if-present pytest
 client-test-if-present:
 	@if [ -f client/package.json ]; then $(MAKE) --no-print-directory client-test; fi
 
+## ruff, and import-linter's layer contracts (pyproject.toml; PYTHONPATH=backend is exported above).
 lint:
 	$(UV) run --frozen ruff check backend bench e2e
+	$(UV) run --frozen lint-imports
 
 typecheck:
 	$(UV) run --frozen mypy backend

@@ -1,1 +1,1 @@
-pytest_plugins = ["common.testing"]
+pytest_plugins = ["common.testing", "accounts.tests.fixtures"]

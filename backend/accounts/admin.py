@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -27,6 +27,7 @@ from accounts.models import (
     WorkerAccount,
 )
 from common.admin import ReasonActionForm
+from common.crypto import mask_phone
 from common.errors import AppError
 
 admin.site.unregister(Group)
@@ -51,59 +52,15 @@ class StatusChangeInline(TabularInline):
         return False
 
 
-class QualificationStatusFilter(admin.SimpleListFilter):
-    title = "资质状态"
-    parameter_name = "qualification"
-
-    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        from verification.models import QualificationStatus
-
-        return [*QualificationStatus.choices, ("none", "未提交")]
-
-    def queryset(self, request: HttpRequest, queryset: QuerySet[User]) -> QuerySet[User]:
-        value = self.value()
-        if not value:
-            return queryset
-        if value == "none":
-            return queryset.filter(qualifications__isnull=True)
-        return queryset.filter(qualifications__status=value).distinct()
+# Hook (docs/architecture.md, Cross-app hooks): the apps that know more about an account add their filters
+# of the account lists from their own admin.py — verification (qualification status), factories (province,
+# industry) — so accounts imports none of them.
+_user_list_filters: list[type[admin.SimpleListFilter]] = []
 
 
-class ProvinceFilter(admin.SimpleListFilter):
-    """Where the account is: the factory's region, else the region of its latest posts."""
-
-    title = "所在省份"
-    parameter_name = "province"
-
-    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        from regions.models import Region, RegionLevel
-
-        return list(Region.objects.filter(level=RegionLevel.PROVINCE).values_list("adcode", "name"))
-
-    def queryset(self, request: HttpRequest, queryset: QuerySet[User]) -> QuerySet[User]:
-        value = self.value()
-        if not value:
-            return queryset
-        prefix = value[:2]
-        return queryset.filter(
-            Q(factory__region__adcode__startswith=prefix) | Q(posts__region__adcode__startswith=prefix)
-        ).distinct()
-
-
-class IndustryFilter(admin.SimpleListFilter):
-    title = "行业"
-    parameter_name = "industry"
-
-    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        from taxonomy.models import Industry
-
-        return [(str(pk), name) for pk, name in Industry.objects.values_list("pk", "name")]
-
-    def queryset(self, request: HttpRequest, queryset: QuerySet[User]) -> QuerySet[User]:
-        value = self.value()
-        if not value:
-            return queryset
-        return queryset.filter(Q(factory__industry_id=value) | Q(posts__industry_id=value)).distinct()
+def register_user_list_filter(list_filter: type[admin.SimpleListFilter]) -> None:
+    if list_filter not in _user_list_filters:
+        _user_list_filters.append(list_filter)
 
 
 class AppUserAdmin(ModelAdmin):
@@ -112,13 +69,7 @@ class AppUserAdmin(ModelAdmin):
     account_type: str = ""
     action_form = ReasonActionForm
     list_display = ("display_name", "phone_masked", "status_badge", "status_reason", "date_joined", "last_active_at")
-    list_filter = (
-        "status",
-        ("date_joined", admin.DateFieldListFilter),
-        QualificationStatusFilter,
-        ProvinceFilter,
-        IndustryFilter,
-    )
+    list_filter = ("status", ("date_joined", admin.DateFieldListFilter))
     search_fields = ("display_name", "username")
     date_hierarchy = "date_joined"
     ordering = ("-date_joined",)
@@ -138,6 +89,9 @@ class AppUserAdmin(ModelAdmin):
     )
     readonly_fields = fields
 
+    def get_list_filter(self, request: HttpRequest) -> Any:
+        return (*self.list_filter, *_user_list_filters)
+
     def get_queryset(self, request: HttpRequest) -> QuerySet[User]:
         return super().get_queryset(request).filter(account_type=self.account_type, is_staff=False)
 
@@ -149,8 +103,6 @@ class AppUserAdmin(ModelAdmin):
 
     @admin.display(description="手机号")
     def phone_masked(self, obj: User) -> str:
-        from common.crypto import mask_phone
-
         return mask_phone(obj.phone) if obj.phone else "—"
 
     @admin.display(description="相关记录")

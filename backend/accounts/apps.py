@@ -9,7 +9,10 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from accounts.personal_data import register_account_models
         from accounts.roles import sync_roles
+        from accounts.tokens import user_for_token
+        from common.auth import register_token_lookup
 
         register_account_models()
+        register_token_lookup(user_for_token)
 
         post_migrate.connect(sync_roles, dispatch_uid="accounts.sync_roles")

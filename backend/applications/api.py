@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
+from accounts.permissions import FACTORY_ONLY, WORKER_ONLY
 from applications import selectors, services
 from applications.schemas import (
     ApplicantOut,
@@ -17,7 +18,7 @@ from applications.schemas import (
 )
 from common.auth import bearer, signed_in_user
 from common.pagination import PageNumber
-from common.permissions import FACTORY_ONLY, WORKER_ONLY, require
+from common.permissions import require
 
 # No ``from __future__ import annotations``: Ninja reads the paginated views' parameter types at runtime.
 router = Router(tags=["应聘"])

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from accounts.models import AccountType, User
+from listings.models import PostKind
+from listings.selectors import visible_posts
+
 DEMO_WORKER = "demo_13800000003"
 
 
 @transaction.atomic
 def load_demo_applications() -> int:
     """Returns how many applications were new."""
-    from accounts.models import AccountType, User
     from applications import services
     from applications.models import Application, ApplicationStatus
-    from listings.models import PostKind
-    from listings.selectors import visible_posts
 
     worker = User.objects.filter(username=DEMO_WORKER, account_type=AccountType.WORKER).first()
     if worker is None:

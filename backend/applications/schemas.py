@@ -13,6 +13,7 @@ from ninja import Field, Schema
 from accounts.visibility import card_label, is_account_visible
 from applications.models import Application, WageReport
 from common.crypto import mask_phone
+from messaging.display import organisation_name
 
 
 class ApplyIn(Schema):
@@ -69,8 +70,6 @@ class FactoryBriefOut(Schema):
 
 
 def _factory_of(post: Any) -> dict[str, Any]:
-    from messaging.display import organisation_name
-
     owner = post.owner
     # A disabled or cancelled factory account shows as 已停用 / 已注销 (``accounts.visibility``).
     return {"user_id": owner.pk, "name": card_label(owner) or organisation_name(owner) or owner.display_name or "工厂"}

@@ -4,15 +4,19 @@ applicants to their post; everyone else gets 404."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
 from applications.models import Application
 from common.errors import NotFound
+from listings.models import Post
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
-def my_applications(*, worker: Any, status: str | None = None) -> QuerySet[Application]:
+def my_applications(*, worker: User, status: str | None = None) -> QuerySet[Application]:
     qs = Application.objects.filter(worker_id=worker.pk).select_related(
         "post", "post__owner", "post__owner__factory", "post__job_type", "post__region"
     )
@@ -21,10 +25,8 @@ def my_applications(*, worker: Any, status: str | None = None) -> QuerySet[Appli
     return qs.order_by("-updated_at", "-id")
 
 
-def applicants_for_post(*, user: Any, post_id: int, status: str | None = None) -> QuerySet[Application]:
+def applicants_for_post(*, user: User, post_id: int, status: str | None = None) -> QuerySet[Application]:
     """The applicants to ``user``'s own post, newest first (404 for anyone else's post)."""
-    from listings.models import Post
-
     if not Post.objects.filter(pk=post_id, owner_id=user.pk).exists():
         raise NotFound("信息不存在或无权查看")
     qs = Application.objects.filter(post_id=post_id).select_related("worker")
@@ -33,14 +35,14 @@ def applicants_for_post(*, user: Any, post_id: int, status: str | None = None) -
     return qs.order_by("-created_at", "-id")
 
 
-def get_application_for_worker(*, worker: Any, application_id: int) -> Application:
+def get_application_for_worker(*, worker: User, application_id: int) -> Application:
     application = my_applications(worker=worker).filter(pk=application_id).first()
     if application is None:
         raise NotFound("申请不存在或无权查看")
     return application
 
 
-def get_application_for_owner(*, user: Any, application_id: int) -> Application:
+def get_application_for_owner(*, user: User, application_id: int) -> Application:
     application = (
         Application.objects.select_related("worker", "post").filter(pk=application_id, post__owner_id=user.pk).first()
     )
@@ -49,7 +51,7 @@ def get_application_for_owner(*, user: Any, application_id: int) -> Application:
     return application
 
 
-def applied_post_ids(*, worker: Any, post_ids: Iterable[int]) -> set[int]:
+def applied_post_ids(*, worker: User | None, post_ids: Iterable[int]) -> set[int]:
     """Which of ``post_ids`` the worker has a live application to (for an "已申请" mark on cards)."""
     from applications.models import ApplicationStatus
 

@@ -3,7 +3,7 @@ hired count and 已招满 mark kept in step, and wage-mismatch reports that beco
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from accounts.models import AccountType
 from applications.models import Application, ApplicationEvent, ApplicationStatus, WageReport
 from common.errors import AppError, Conflict, NotFound, PermissionDenied, field_error
 from listings.models import Post, PostKind
@@ -22,6 +23,18 @@ from verification.models import Qualification, QualificationKind, QualificationS
 
 if TYPE_CHECKING:
     from accounts.models import User
+
+# Hook (docs/architecture.md, Cross-app hooks): support registers, in its AppConfig.ready, how a 工资不符
+# report becomes a complaint against the post: ``filer(complainant=, post_id=, description=, evidence_ids=)``
+# returns the complaint. applications sits below support, so it never imports it.
+WageComplaintFiler = Callable[..., Any]
+_wage_complaint_filer: WageComplaintFiler | None = None
+
+
+def register_wage_complaint_filer(filer: WageComplaintFiler) -> None:
+    global _wage_complaint_filer
+    _wage_complaint_filer = filer
+
 
 NOTE_MAX = 200
 EXPERIENCE_MAX = 60
@@ -121,7 +134,7 @@ def apply(*, worker: User, post_id: int, note: str = "", experience_years: int |
     Applying twice answers ``already_applied``; after withdrawing, applying again reopens the same
     application with a fresh snapshot.
     """
-    if worker.account_type != "worker":
+    if worker.account_type != AccountType.WORKER:
         raise PermissionDenied("仅临时工人账号可以应聘", code="wrong_account_type")
     note = (note or "").strip()
     if len(note) > NOTE_MAX:
@@ -229,9 +242,6 @@ def report_wage_mismatch(
     """A worker hired through a post says the wage differs from what it promised. Filed as a
     工资不符 complaint against the factory, so operators mediate it and, if upheld, it counts
     against the factory's trust signals."""
-    from support.models import ComplaintCategory, TargetType
-    from support.services import file_complaint
-
     application = (
         Application.objects.select_for_update(of=("self",))
         .select_related("post")
@@ -250,11 +260,10 @@ def report_wage_mismatch(
     post = application.post
     unit = post.get_wage_unit_display() if post.wage_unit else ""
     posted = f"{post.wage_amount}{unit}" if post.wage_amount is not None else "未注明"
-    complaint = file_complaint(
+    assert _wage_complaint_filer is not None, "support registers the wage-complaint filer in its AppConfig.ready"
+    complaint = _wage_complaint_filer(
         complainant=worker,
-        target_type=TargetType.POST,
-        target_id=post.pk,
-        category=ComplaintCategory.WAGE_MISMATCH,
+        post_id=post.pk,
         description=f"【工资不符】信息写明：{posted}；实际：{actual_wage}{unit}。{text}",
         evidence_ids=evidence_ids,
     )

@@ -1,15 +1,18 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
 from common.models import AuditEntry
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 
 def record(
     *,
-    actor: Any,
+    actor: User | None,
     action: str,
     target: models.Model | None = None,
     reason: str = "",

@@ -6,50 +6,33 @@ account takes effect on the very next request.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja.security import HttpBearer
 
-from common.errors import AppError, NotAuthenticated
+from common.errors import NotAuthenticated
 
 if TYPE_CHECKING:
     from accounts.models import User
 
 
-def user_for_token(key: str) -> Any:
-    from accounts.models import AuthToken
-
-    token = (
-        AuthToken.objects.select_related("user")
-        .filter(key_hash=AuthToken.hash_key(key), revoked_at__isnull=True, expires_at__gt=timezone.now())
-        .first()
-    )
-    if token is None:
-        return None
-    user = token.user
-    if user.is_disabled or not user.is_active:
-        raise AppError(
-            "account_disabled", "账号已被禁用，请联系平台客服", status=401, detail={"reason": user.status_reason}
-        )
-    _note_activity(user)
-    # Lets logout revoke exactly the token this request came with.
-    setattr(user, "_auth_token", token)  # noqa: B010
-    return user
+# Hook (docs/architecture.md, Cross-app hooks): accounts fills it in its AppConfig.ready with the
+# lookup of an unrevoked, unexpired token's account, so common needs no import of accounts.
+TokenLookup = Callable[[str], "User | None"]
+_token_lookup: TokenLookup | None = None
 
 
-def _note_activity(user: Any) -> None:
-    """Records the first request of each local day; later requests that day cost no write."""
-    from accounts.models import ActiveDay
+def register_token_lookup(lookup: TokenLookup) -> None:
+    global _token_lookup
+    _token_lookup = lookup
 
-    now = timezone.now()
-    today = timezone.localdate(now)
-    if user.last_active_at is not None and timezone.localdate(user.last_active_at) == today:
-        return
-    type(user).objects.filter(pk=user.pk).update(last_active_at=now)
-    user.last_active_at = now
-    ActiveDay.objects.get_or_create(user=user, day=today, defaults={"account_type": user.account_type})
+
+def user_for_token(key: str) -> User | None:
+    """The signed-in account of a bearer token, or None (raises 401 ``account_disabled`` for a disabled one)."""
+    assert _token_lookup is not None, "accounts registers the token lookup in its AppConfig.ready"
+    return _token_lookup(key)
 
 
 class BearerAuth(HttpBearer):
@@ -94,9 +77,9 @@ def signed_in_user(request: HttpRequest) -> User:
     return cast("User", user)
 
 
-def current_user(request: HttpRequest) -> Any:
+def current_user(request: HttpRequest) -> User | None:
     """The signed-in account, or None for an anonymous reader."""
     auth = getattr(request, "auth", None)
     if auth is None or auth is AnonymousMarker:
         return None
-    return auth
+    return cast("User", auth)

@@ -8,9 +8,14 @@ called it. The roles (审核员, 客服, 运营管理员) grant these codenames 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING
 
 from common.errors import PermissionDenied
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
 
 
 class ConsolePermission(StrEnum):
@@ -33,7 +38,7 @@ class ConsolePermission(StrEnum):
     EXPORT_DASHBOARD = ("dashboard.view_dailymetric", "查看和导出运营数据")
 
 
-def has_console_permission(user: Any, perm: ConsolePermission) -> bool:
+def has_console_permission(user: User | AnonymousUser | None, perm: ConsolePermission) -> bool:
     """An active console account (is_staff) whose roles grant ``perm``."""
     return bool(
         user is not None
@@ -44,7 +49,7 @@ def has_console_permission(user: Any, perm: ConsolePermission) -> bool:
     )
 
 
-def require_console_permission(user: Any, perm: ConsolePermission) -> None:
+def require_console_permission(user: User, perm: ConsolePermission) -> None:
     """Raises ``PermissionDenied`` (403, ``permission_denied``) naming the missing permission."""
     if not has_console_permission(user, perm):
         raise PermissionDenied(

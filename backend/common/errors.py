@@ -50,3 +50,27 @@ def field_error(field: str, rule: str, message: str) -> AppError:
 
 def field_errors(errors: list[dict[str, str]]) -> AppError:
     return AppError("validation_error", errors[0]["message"], detail=errors, status=422)
+
+
+# The Chinese message of each pydantic validation rule, for ``detail = [{field, rule, message}]``.
+RULE_MESSAGES = {
+    "missing": "必填项",
+    "string_too_long": "内容过长",
+    "string_too_short": "内容过短",
+    "greater_than_equal": "数值过小",
+    "less_than_equal": "数值过大",
+    "greater_than": "数值过小",
+    "less_than": "数值过大",
+    "int_parsing": "应为整数",
+    "float_parsing": "应为数字",
+    "decimal_parsing": "应为数字",
+    "date_from_datetime_parsing": "日期格式应为 YYYY-MM-DD",
+    "date_parsing": "日期格式应为 YYYY-MM-DD",
+    "datetime_parsing": "时间格式有误",
+    "bool_parsing": "应为是/否",
+    "enum": "选项无效",
+    "literal_error": "选项无效",
+    "list_type": "应为列表",
+    "string_type": "应为文本",
+    "json_invalid": "请求内容不是有效的 JSON",
+}

@@ -9,56 +9,33 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.http import HttpRequest
 
 from common.auth import current_user
 from common.errors import NotAuthenticated, PermissionDenied
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 
 class Rule(Protocol):
-    def check(self, user: Any) -> None: ...
+    def check(self, user: User | None) -> None: ...
 
 
 class SignedIn:
-    def check(self, user: Any) -> None:
+    def check(self, user: User | None) -> None:
         if user is None:
             raise NotAuthenticated()
 
 
-class AccountTypeIn:
-    """The account is one of the given types (外贸公司 / 工厂 / 临时工人)."""
-
-    def __init__(self, *types: str) -> None:
-        self.types = types
-
-    def check(self, user: Any) -> None:
-        SignedIn().check(user)
-        if user.account_type not in self.types:
-            from accounts.models import AccountType
-
-            names = "、".join(AccountType(t).label for t in self.types)
-            raise PermissionDenied(f"仅{names}账号可以使用此功能", code="wrong_account_type")
-
-
 class HasChosenAccountType:
-    def check(self, user: Any) -> None:
+    def check(self, user: User | None) -> None:
         SignedIn().check(user)
+        assert user is not None
         if not user.account_type:
             raise PermissionDenied("请先选择账号类型", code="account_type_required")
-
-
-class CanPublish:
-    """Approved, unexpired qualification and an account that is not restricted (verification.policy)."""
-
-    def check(self, user: Any) -> None:
-        SignedIn().check(user)
-        from verification.policy import publish_refusal
-
-        refusal = publish_refusal(user)
-        if refusal is not None:
-            raise refusal
 
 
 def require(*rules: Rule) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -78,7 +55,3 @@ def require(*rules: Rule) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     return decorator
 
 
-TRADE_ONLY = AccountTypeIn("trade")
-FACTORY_ONLY = AccountTypeIn("factory")
-WORKER_ONLY = AccountTypeIn("worker")
-ORGANISATION = AccountTypeIn("trade", "factory")

@@ -11,6 +11,8 @@ import httpx
 import pytest
 from django.test import Client
 
+from accounts.sms import OutboxSmsSender
+from taxonomy.models import Industry
 from wechat.fake_server import FakeWeChatServer
 
 
@@ -107,8 +109,6 @@ def _wechat_settings(settings: Any, fake_wechat_server: FakeWeChatServer) -> Non
     settings.WECHAT_APP_SECRET = "test-secret"
     settings.SMS_SENDER = "accounts.sms.OutboxSmsSender"
     fake_wechat_server.state.reset()
-    from accounts.sms import OutboxSmsSender
-
     OutboxSmsSender.outbox.clear()
 
 
@@ -125,14 +125,6 @@ def api() -> ApiClient:
 @pytest.fixture(autouse=True)
 def _media_root(settings: Any, tmp_path_factory: Any) -> None:
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
-
-
-# Accounts of every type are built by ``accounts.tests.factories``; these fixtures give signed-in clients.
-@pytest.fixture
-def make_client(db: Any) -> Any:
-    from accounts.tests.factories import signed_in_client
-
-    return signed_in_client
 
 
 def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
@@ -170,8 +162,6 @@ def restore_serialized_database() -> None:
     """Reloads the migrated data (taxonomy, regions, templates, roles) if a flush emptied it."""
     from django.core.management import call_command
     from django.db import connections
-
-    from taxonomy.models import Industry
 
     for alias, contents in _serialized_contents.items():
         # Lets this context's teardown flush skip post_migrate, as Django intends for serialized tests.

@@ -18,11 +18,12 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from common.errors import AppError
+from common.errors import RULE_MESSAGES, AppError
 
 logger = logging.getLogger(__name__)
 
-DOMAIN_APPS = [app for app in settings.INSTALLED_APPS if "." not in app and app not in {"channels", "unfold"}]
+# Every domain app (config, the project itself, is not one).
+DOMAIN_APPS = [app for app in settings.INSTALLED_APPS if "." not in app and app not in {"channels", "unfold", "config"}]
 
 api = NinjaAPI(
     title="厂贸通 API",
@@ -41,29 +42,6 @@ def on_app_error(request: HttpRequest, exc: AppError) -> HttpResponse:
     return _error(request, exc.status_code, exc.code, exc.message, exc.detail)
 
 
-_RULE_MESSAGES = {
-    "missing": "必填项",
-    "string_too_long": "内容过长",
-    "string_too_short": "内容过短",
-    "greater_than_equal": "数值过小",
-    "less_than_equal": "数值过大",
-    "greater_than": "数值过小",
-    "less_than": "数值过大",
-    "int_parsing": "应为整数",
-    "float_parsing": "应为数字",
-    "decimal_parsing": "应为数字",
-    "date_from_datetime_parsing": "日期格式应为 YYYY-MM-DD",
-    "date_parsing": "日期格式应为 YYYY-MM-DD",
-    "datetime_parsing": "时间格式有误",
-    "bool_parsing": "应为是/否",
-    "enum": "选项无效",
-    "literal_error": "选项无效",
-    "list_type": "应为列表",
-    "string_type": "应为文本",
-    "json_invalid": "请求内容不是有效的 JSON",
-}
-
-
 @api.exception_handler(NinjaValidationError)
 def on_validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
     detail = []
@@ -71,7 +49,7 @@ def on_validation_error(request: HttpRequest, exc: NinjaValidationError) -> Http
         location = [str(part) for part in err.get("loc", ()) if part not in ("body", "payload", "query", "path")]
         rule = str(err.get("type", "invalid"))
         detail.append(
-            {"field": ".".join(location), "rule": rule, "message": _RULE_MESSAGES.get(rule, str(err.get("msg", "")))}
+            {"field": ".".join(location), "rule": rule, "message": RULE_MESSAGES.get(rule, str(err.get("msg", "")))}
         )
     first = detail[0] if detail else {"field": "", "message": "提交的数据有误"}
     message = f"{first['field']}：{first['message']}" if first["field"] else first["message"]

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "applications",
     "support",
     "dashboard",
+    # The top layer: the project itself (API mounting, settings) and seed_demo, which calls every app.
+    "config",
 ]
 
 MIDDLEWARE = [

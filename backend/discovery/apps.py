@@ -8,6 +8,7 @@ class DiscoveryConfig(AppConfig):
     verbose_name = "发现"
 
     def ready(self) -> None:
-        from discovery import personal_data
+        from discovery import personal_data, receivers
 
         personal_data.register_all()
+        receivers.connect()

@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
+from accounts.models import AccountType
 from discovery.models import Announcement, ViewEvent
 from discovery.selectors import decorate_factories, decorate_posts, near, newest_order
 from factories.models import FactoryProfile
@@ -21,8 +22,11 @@ from listings.selectors import visible_posts, with_card_relations
 from search.models import Board
 from search.text import parse_query
 
+if TYPE_CHECKING:
+    from accounts.models import User
 
-def job_preference_of(user: Any) -> Any:
+
+def job_preference_of(user: User) -> Any:
     """The worker's job preference (``matching.WorkerPreference``) through the user's reverse relation,
     so discovery needs no import of ``matching`` (matching builds on discovery, not the reverse)."""
     try:
@@ -78,7 +82,7 @@ class Interests:
         return bool(self.categories or self.regions or self.keywords)
 
 
-def interests_of(user: Any, *, now: datetime | None = None) -> Interests:
+def interests_of(user: User, *, now: datetime | None = None) -> Interests:
     now = now or timezone.now()
     events = list(
         ViewEvent.objects.filter(user=user, at__gte=now - timedelta(days=HISTORY_WINDOW_DAYS)).order_by("-at")[:100]
@@ -122,7 +126,7 @@ def interests_of(user: Any, *, now: datetime | None = None) -> Interests:
     return interests
 
 
-def _from_history(user: Any, interests: Interests, limit: int) -> list[Recommendation]:
+def _from_history(user: User, interests: Interests, limit: int) -> list[Recommendation]:
     top_categories = [c for c, _ in interests.categories.most_common(5)]
     top_regions = [r for r, _ in interests.regions.most_common(3)]
     top_keywords = [k for k, _ in interests.keywords.most_common(3)]
@@ -169,16 +173,17 @@ def _from_history(user: Any, interests: Interests, limit: int) -> list[Recommend
     return recommendations[:limit]
 
 
-def _cold_start(user: Any, *, lat: float | None, lng: float | None, limit: int) -> list[Recommendation]:
+def _cold_start(user: User | None, *, lat: float | None, lng: float | None, limit: int) -> list[Recommendation]:
     """With no history, by role (R-ROLE-1..3): factory → demands in its categories; worker → jobs near
     them; trade company → factories and stock in the categories it buys."""
 
     def posts(qs: QuerySet[Post], reason: str, n: int, order: list[Any] | None = None) -> list[Recommendation]:
-        rows = with_card_relations(qs.exclude(owner_id=user.pk)).order_by(*(order or newest_order()))[:n]
+        mine = qs.exclude(owner_id=getattr(user, "pk", None))
+        rows = with_card_relations(mine).order_by(*(order or newest_order()))[:n]
         return [Recommendation(type="post", reason=reason, post=p) for p in rows]
 
-    account_type = getattr(user, "account_type", "")
-    if account_type == "factory":
+    account_type = user.account_type if user is not None else ""
+    if user is not None and account_type == AccountType.FACTORY:
         profile = FactoryProfile.objects.filter(owner=user).prefetch_related("categories").first()
         if profile is not None:
             category_ids = [c.pk for c in profile.categories.all()]
@@ -191,7 +196,7 @@ def _cold_start(user: Any, *, lat: float | None, lng: float | None, limit: int) 
             if found:
                 return found
         return posts(visible_posts().filter(kind=PostKind.PROCUREMENT), "最新采购需求", limit)
-    if account_type == "worker":
+    if user is not None and account_type == AccountType.WORKER:
         preference = job_preference_of(user)
         jobs = visible_posts().filter(kind=PostKind.LABOUR, is_full=False)
         if preference is not None and preference.job_types.exists():
@@ -207,7 +212,7 @@ def _cold_start(user: Any, *, lat: float | None, lng: float | None, limit: int) 
             if found:
                 return found
         return posts(visible_posts().filter(kind=PostKind.LABOUR, is_full=False), "最新用工信息", limit)
-    if account_type == "trade":
+    if account_type == AccountType.TRADE:
         category_ids = list(
             Post.objects.filter(owner=user, kind=PostKind.PROCUREMENT, category__isnull=False)
             .values_list("category_id", flat=True)
@@ -219,7 +224,7 @@ def _cold_start(user: Any, *, lat: float | None, lng: float | None, limit: int) 
                 visible_factories()
                 .filter(categories__in=category_ids)
                 .distinct()
-                .exclude(owner_id=user.pk)
+                .exclude(owner_id=getattr(user, "pk", None))
                 .order_by("-completed_deals", "-id")[:half]
             )
             found = [Recommendation(type="factory", reason="生产您采购品类的工厂", factory=f) for f in factories]
@@ -235,7 +240,7 @@ def _cold_start(user: Any, *, lat: float | None, lng: float | None, limit: int) 
 
 
 def recommendations(
-    *, user: Any, lat: float | None = None, lng: float | None = None, limit: int = 10
+    *, user: User | None, lat: float | None = None, lng: float | None = None, limit: int = 10
 ) -> list[Recommendation]:
     """Never the reader's own posts; disabled owners are out through ``visible_posts()``."""
     if user is None:
@@ -260,7 +265,7 @@ class Home:
     recommendations: list[Recommendation]
 
 
-def home(*, user: Any, lat: float | None = None, lng: float | None = None) -> Home:
+def home(*, user: User | None, lat: float | None = None, lng: float | None = None) -> Home:
     return Home(
         counts=board_counts(),
         announcements=current_announcements(),

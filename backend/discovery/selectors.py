@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from django.db.models import F, FloatField, QuerySet, Value
 from django.db.models.functions import ASin, Coalesce, Cos, Power, Radians, Sin, Sqrt
@@ -24,6 +24,9 @@ from factories.selectors import with_relations as with_factory_relations
 from listings.models import Post
 from listings.selectors import visible_posts, with_card_relations
 from regions.geo import EARTH_RADIUS_KM, bounding_box
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 T = TypeVar("T")
 
@@ -118,7 +121,7 @@ def board_posts(kind: str, filters: BoardFilters, order: BoardOrder) -> QuerySet
     return with_card_relations(qs).order_by(*POST_ORDERS.get(order.sort, newest_order()))
 
 
-def decorate_posts(posts: list[Post], *, user: Any) -> list[Post]:
+def decorate_posts(posts: list[Post], *, user: User | None) -> list[Post]:
     """Adds ``favourite_id`` (the reader's) and ``trust`` (owner's response figures) to each post."""
     favourites: dict[int, int] = {}
     if user is not None and posts:
@@ -132,7 +135,7 @@ def decorate_posts(posts: list[Post], *, user: Any) -> list[Post]:
     return posts
 
 
-def board_page(kind: str, filters: BoardFilters, order: BoardOrder, *, user: Any) -> DecoratedPage[Post]:
+def board_page(kind: str, filters: BoardFilters, order: BoardOrder, *, user: User | None) -> DecoratedPage[Post]:
     return DecoratedPage(board_posts(kind, filters, order), lambda rows: decorate_posts(rows, user=user))
 
 
@@ -152,7 +155,7 @@ def directory(filters: FactoryFilters, order: FactoryOrder) -> QuerySet[FactoryP
     return with_factory_relations(qs)
 
 
-def decorate_factories(factories: list[FactoryProfile], *, user: Any) -> list[FactoryProfile]:
+def decorate_factories(factories: list[FactoryProfile], *, user: User | None) -> list[FactoryProfile]:
     """Trust signals (R-PLUS-4) and the reader's favourite marks for a page of factories."""
     favourites: dict[int, int] = {}
     if user is not None and factories:
@@ -174,14 +177,14 @@ def decorate_factories(factories: list[FactoryProfile], *, user: Any) -> list[Fa
     return factories
 
 
-def factory_page(filters: FactoryFilters, order: FactoryOrder, *, user: Any) -> DecoratedPage[FactoryProfile]:
+def factory_page(filters: FactoryFilters, order: FactoryOrder, *, user: User | None) -> DecoratedPage[FactoryProfile]:
     return DecoratedPage(directory(filters, order), lambda rows: decorate_factories(rows, user=user))
 
 
 # --- Favourites and history (R-APP-4, R-APP-5) ------------------------------------------------
 
 
-def _attach_targets(rows: list[Any], *, user: Any) -> list[Any]:
+def _attach_targets(rows: list[Any], *, user: User) -> list[Any]:
     """Loads the posts and factories a page of favourites/history points at, in a fixed number of
     queries; ``available`` says whether the reader may still open it."""
     post_ids = [r.post_id for r in rows if r.post_id]
@@ -211,11 +214,11 @@ def _attach_targets(rows: list[Any], *, user: Any) -> list[Any]:
     return rows
 
 
-def my_favourites(*, user: Any, filters: TargetFilters) -> DecoratedPage[Favourite]:
+def my_favourites(*, user: User, filters: TargetFilters) -> DecoratedPage[Favourite]:
     qs = filters.filter(Favourite.objects.filter(user=user))
     return DecoratedPage(qs.order_by("-created_at", "-id"), lambda rows: _attach_targets(rows, user=user))
 
 
-def my_history(*, user: Any, filters: TargetFilters) -> DecoratedPage[ViewEvent]:
+def my_history(*, user: User, filters: TargetFilters) -> DecoratedPage[ViewEvent]:
     qs = filters.filter(ViewEvent.objects.filter(user=user))
     return DecoratedPage(qs.order_by("-at", "-id"), lambda rows: _attach_targets(rows, user=user))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -23,7 +22,9 @@ VIEW_MERGE_WINDOW = timedelta(minutes=30)
 HISTORY_KEEP_DAYS = 180
 
 
-def _target(post_id: int | None, factory_id: int | None, *, user: Any) -> tuple[Post | None, FactoryProfile | None]:
+def _target(
+    post_id: int | None, factory_id: int | None, *, user: User | None
+) -> tuple[Post | None, FactoryProfile | None]:
     """The visible post or factory a request names (exactly one), else a field error or 404."""
     if (post_id is None) == (factory_id is None):
         raise field_error("post_id", "one_of", "请指定一条信息或一家工厂")

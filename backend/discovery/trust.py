@@ -1,13 +1,34 @@
 """Trust signals (R-PLUS-4) for cards and match scores: verification, responsiveness, completed deals and
-upheld complaints, all computed from events (``messaging.selectors.response_stats`` and
-``support.selectors.upheld_complaints_count``). A user without data gets None, never an invented figure.
+upheld complaints, all computed from events. The figures come from the apps above discovery through hooks
+they fill in their ``AppConfig.ready`` (docs/architecture.md, Cross-app hooks): ``messaging`` registers
+its response stats, ``support`` its upheld-complaint counts. A user without data gets None, never an invented figure.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
+
+# user ids → {user id: {"response_rate", "median_response_minutes", "completed_deals"}}
+ResponseStats = Callable[[list[int]], dict[int, Any]]
+# user ids → {user id: upheld complaints against them}
+UpheldComplaints = Callable[[list[int]], dict[int, int]]
+_providers: dict[str, Callable[[list[int]], dict[int, Any]]] = {}
+
+
+def register_response_stats(provider: ResponseStats) -> None:
+    _providers["response_stats"] = provider
+
+
+def register_upheld_complaints(provider: UpheldComplaints) -> None:
+    _providers["upheld_complaints"] = provider
+
+
+def _provided(name: str, ids: list[int]) -> dict[int, Any]:
+    provider = _providers.get(name)
+    assert provider is not None, f"{name} is registered by its app's AppConfig.ready"
+    return provider(ids)
 
 
 @dataclass(frozen=True)
@@ -22,11 +43,8 @@ def response_stats(user_ids: Iterable[int]) -> dict[int, Responsiveness]:
     ids = sorted({uid for uid in user_ids if uid})
     if not ids:
         return {}
-    from messaging.selectors import response_stats as messaging_stats
-    from support.selectors import upheld_complaints_count
-
-    raw: dict[int, Any] = messaging_stats(ids)
-    upheld = upheld_complaints_count(ids)
+    raw = _provided("response_stats", ids)
+    upheld = _provided("upheld_complaints", ids)
     result: dict[int, Responsiveness] = {}
     for uid in ids:
         stats = raw.get(uid) or {}

@@ -5,11 +5,53 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from unfold.admin import ModelAdmin
 
+from accounts.admin import register_user_list_filter
+from accounts.models import User
 from common.crypto import mask_phone
 from factories.models import FactoryProfile
+from regions.models import Region, RegionLevel
+from taxonomy.models import Industry
+
+
+class ProvinceFilter(admin.SimpleListFilter):
+    """Where the account is: the factory's region, else the region of its latest posts."""
+
+    title = "所在省份"
+    parameter_name = "province"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return list(Region.objects.filter(level=RegionLevel.PROVINCE).values_list("adcode", "name"))
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[User]) -> QuerySet[User]:
+        value = self.value()
+        if not value:
+            return queryset
+        prefix = value[:2]
+        return queryset.filter(
+            Q(factory__region__adcode__startswith=prefix) | Q(posts__region__adcode__startswith=prefix)
+        ).distinct()
+
+
+class IndustryFilter(admin.SimpleListFilter):
+    title = "行业"
+    parameter_name = "industry"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [(str(pk), name) for pk, name in Industry.objects.values_list("pk", "name")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[User]) -> QuerySet[User]:
+        value = self.value()
+        if not value:
+            return queryset
+        return queryset.filter(Q(factory__industry_id=value) | Q(posts__industry_id=value)).distinct()
+
+
+register_user_list_filter(ProvinceFilter)
+register_user_list_filter(IndustryFilter)
 
 
 @admin.register(FactoryProfile)

@@ -3,18 +3,19 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router
 
+from accounts.models import User
+from accounts.permissions import FACTORY_ONLY
 from common.auth import bearer, current_user, optional_bearer, signed_in_user
-from common.permissions import FACTORY_ONLY, require
-from discovery.selectors import decorate_factories
-from discovery.services import record_view as record_history
+from common.permissions import require
 from factories import selectors, services
 from factories.models import FactoryProfile
 from factories.schemas import FactoryDetailOut, FactoryIn
+from factories.signals import factory_viewed
 
 router = Router(tags=["工厂入驻与详情"])
 
 
-def _mark_owner(profile: FactoryProfile, user: Any) -> FactoryProfile:
+def _mark_owner(profile: FactoryProfile, user: User | None) -> FactoryProfile:
     profile.viewer_is_owner = user is not None and profile.owner_id == user.pk  # type: ignore[attr-defined]
     return profile
 
@@ -38,6 +39,6 @@ def save_my_factory(request: HttpRequest, payload: FactoryIn) -> Any:
 def factory_detail(request: HttpRequest, factory_id: int) -> Any:
     user = current_user(request)
     profile = selectors.get_factory_for(user=user, factory_id=factory_id)
-    record_history(user=user, factory=profile)
-    decorate_factories([profile], user=user)
+    factory_viewed.send(sender=FactoryProfile, factory=profile, user=user)
+    selectors.decorate_cards([profile], user=user)
     return _mark_owner(profile, user)

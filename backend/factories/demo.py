@@ -13,7 +13,13 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import AccountType, User
+from accounts.services import set_phone
 from factories.models import FactoryProfile
+from regions.models import Region
+from taxonomy.models import AttributeTag, CategoryTag, Industry
+from verification.models import Qualification, QualificationKind, QualificationStatus
+from verification.validators import uscc_check_char
 
 
 @dataclass(frozen=True)
@@ -430,8 +436,6 @@ DEMO_PHONE = "1390000{:04d}"
 
 def demo_credit_code(n: int, adcode: str) -> str:
     """9 (工商) 1 (企业) + the registering region + a made-up organisation code + its check character."""
-    from verification.validators import uscc_check_char
-
     body = f"91{adcode[:6]}MA2{n:06d}"
     return body + uscc_check_char(body)
 
@@ -439,12 +443,7 @@ def demo_credit_code(n: int, adcode: str) -> str:
 @transaction.atomic
 def load_demo_factories(count: int = 30) -> int:
     """Creates up to ``count`` demo factories; returns how many were new."""
-    from accounts.models import AccountType, User
-    from accounts.services import set_phone
     from factories.services import save_factory_profile
-    from regions.models import Region
-    from taxonomy.models import AttributeTag, CategoryTag, Industry
-    from verification.models import Qualification, QualificationKind, QualificationStatus
 
     created = 0
     now = timezone.now()

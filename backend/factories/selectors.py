@@ -4,7 +4,8 @@ The directory list itself is ``discovery.selectors.directory``."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, QuerySet
 
@@ -12,6 +13,26 @@ from common.errors import NotFound
 from factories.models import FactoryProfile
 from factories.visibility import can_view_factory, visible_factory_q
 from taxonomy.models import AttributeTag
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+# Hook (docs/architecture.md, Cross-app hooks): what a factory's page shows beyond the profile (trust
+# signals, the reader's favourite mark) is filled in by ``discovery`` in its AppConfig.ready.
+CardDecorator = Callable[..., object]
+_card_decorators: list[CardDecorator] = []
+
+
+def register_card_decorator(decorator: CardDecorator) -> None:
+    """``decorator(factories, user=...)`` annotates a page of factories for the reader."""
+    if decorator not in _card_decorators:
+        _card_decorators.append(decorator)
+
+
+def decorate_cards(factories: list[FactoryProfile], *, user: User | None) -> list[FactoryProfile]:
+    for decorator in _card_decorators:
+        decorator(factories, user=user)
+    return factories
 
 
 def _with_relations(qs: QuerySet[FactoryProfile]) -> QuerySet[FactoryProfile]:
@@ -22,14 +43,14 @@ def _with_relations(qs: QuerySet[FactoryProfile]) -> QuerySet[FactoryProfile]:
     )
 
 
-def my_factory(*, user: Any) -> FactoryProfile:
+def my_factory(*, user: User | None) -> FactoryProfile:
     profile = _with_relations(FactoryProfile.objects.filter(owner_id=getattr(user, "pk", None))).first()
     if profile is None:
         raise NotFound("尚未填写工厂入驻信息", code="factory_profile_missing")
     return profile
 
 
-def get_factory_for(*, user: Any, factory_id: int) -> FactoryProfile:
+def get_factory_for(*, user: User | None, factory_id: int) -> FactoryProfile:
     """A factory's page: visible factories (``factories.visibility``) for everyone; an unverified or
     hidden one (owner disabled or cancelled) for its owner only."""
     profile = _with_relations(FactoryProfile.objects.select_related("owner").filter(pk=factory_id)).first()

@@ -9,9 +9,15 @@ from uuid import UUID
 
 from django.db import transaction
 
+from accounts.models import AccountType
 from common import audit
 from common.errors import PermissionDenied, field_error
 from factories.models import FactoryProfile
+from regions.models import Region, RegionLevel
+from taxonomy.selectors import validate_attribute_tags, validate_industry_and_categories
+from uploads.models import FilePurpose
+from uploads.selectors import files_owned_by
+from verification.policy import current_licence
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -33,8 +39,6 @@ def _text(value: str | None, *, field: str, label: str, max_len: int, required: 
 
 
 def _region(adcode: str) -> Any:
-    from regions.models import Region, RegionLevel
-
     region = Region.objects.filter(adcode=(adcode or "").strip()).first()
     if region is None:
         raise field_error("region_adcode", "not_found", "所在地区不存在，请重新选择")
@@ -58,9 +62,6 @@ def _coordinates(latitude: float | None, longitude: float | None, region: Any) -
 
 
 def _photos(*, owner: User, photo_ids: Sequence[UUID | str]) -> list[Any]:
-    from uploads.models import FilePurpose
-    from uploads.selectors import files_owned_by
-
     ids = list(dict.fromkeys(str(i) for i in photo_ids))
     if len(ids) > MAX_PHOTOS:
         raise field_error("photo_ids", "max_items", f"工厂照片最多 {MAX_PHOTOS} 张")
@@ -96,10 +97,7 @@ def save_factory_profile(
 ) -> FactoryProfile:
     """Creates or updates the owner's profile. Verification is copied from the approved licence,
     never taken from the caller."""
-    from taxonomy.selectors import validate_attribute_tags, validate_industry_and_categories
-    from verification.policy import current_licence
-
-    if owner.account_type != "factory":
+    if owner.account_type != AccountType.FACTORY:
         raise PermissionDenied("仅工厂账号可以填写工厂入驻信息", code="wrong_account_type")
     name = _text(name, field="name", label="工厂名称", min_len=2, max_len=100, required=True)
     if not category_ids:

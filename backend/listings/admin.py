@@ -9,7 +9,7 @@ reviewer acting on the same item sees "已被其他审核员处理" instead of a
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import admin, messages
@@ -35,6 +35,9 @@ from listings.models import (
     ReviewQueueItem,
 )
 from uploads.links import file_url
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 KEYWORD_CATEGORY_LABELS = {"phone": "手机号", "wechat": "微信号", "qq": "QQ", "url": "链接", "email": "邮箱"}
 
@@ -102,7 +105,7 @@ def _content_html(post: Post, values: dict[str, Any]) -> str:
     )
 
 
-def _account_admin_url(user: Any) -> str:
+def _account_admin_url(user: User) -> str:
     """The account page where an operator restricts the user (one console page per account type)."""
     from django.urls import NoReverseMatch
 

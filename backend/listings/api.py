@@ -8,10 +8,10 @@ from pydantic import TypeAdapter
 from common.auth import bearer, current_user, optional_bearer, signed_in_user
 from common.pagination import PageNumber
 from common.permissions import HasChosenAccountType, require
-from discovery.services import record_view as record_history
 from listings import selectors, services
 from listings.models import Post, PostKind, PostStatus
 from listings.schemas import FormSchemaOut, MyPostOut, PostIn, PostOut, parse_post_input
+from listings.signals import post_viewed
 
 router = Router(tags=["供需信息"])
 
@@ -63,7 +63,7 @@ def post_detail(request: HttpRequest, post_id: int) -> Post:
     user = current_user(request)
     post = selectors.get_post_for(user=user, post_id=post_id)
     services.record_view(post=post, viewer=user)
-    record_history(user=user, post=post)
+    post_viewed.send(sender=Post, post=post, user=user)
     return post
 
 

@@ -14,7 +14,11 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import AccountType, User
+from factories.demo import demo_credit_code
 from listings.models import Post, PostKind, PostStatus
+from taxonomy.models import CategoryTag, Industry, JobType, ProcessType
+from verification.models import Qualification, QualificationKind, QualificationStatus
 
 
 @dataclass(frozen=True)
@@ -347,10 +351,6 @@ def _specs() -> list[DemoPost]:
 
 
 def _ensure_trade_companies() -> None:
-    from accounts.models import AccountType, User
-    from factories.demo import demo_credit_code
-    from verification.models import Qualification, QualificationKind, QualificationStatus
-
     now = timezone.now()
     for n, spec in enumerate(DEMO_TRADES, start=901):
         user, _ = User.objects.get_or_create(
@@ -376,10 +376,8 @@ def _ensure_trade_companies() -> None:
 @transaction.atomic
 def load_demo_posts() -> int:
     """Creates the demo posts whose owners exist; returns how many were new."""
-    from accounts.models import User
     from listings import services
     from listings.schemas import INPUT_BY_KIND
-    from taxonomy.models import CategoryTag, Industry, JobType, ProcessType
 
     _ensure_trade_companies()
     created = 0

@@ -5,12 +5,20 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 from uuid import UUID
 
 from ninja import Field, Schema
+from pydantic import ValidationError
 
+from accounts.models import AccountType
+from common.errors import RULE_MESSAGES, field_error, field_errors
+from listings.kinds import FIELD_META, label_for
 from listings.models import CapacityPeriod, Currency, PostKind, QuantityUnit, StockGrade, WageUnit
+from uploads.links import file_url, thumbnail_url
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 CERTIFICATIONS = [
     "CE",
@@ -220,8 +228,6 @@ NO_FEE_STATEMENT = "本岗位不向求职者收取任何费用（押金、中介
 
 
 def media_out(stored_file: Any) -> dict[str, Any]:
-    from uploads.links import file_url, thumbnail_url
-
     return {
         "id": stored_file.pk,
         "kind": stored_file.kind,
@@ -230,8 +236,8 @@ def media_out(stored_file: Any) -> dict[str, Any]:
     }
 
 
-def owner_out(user: Any) -> dict[str, Any]:
-    factory = getattr(user, "factory", None) if user.account_type == "factory" else None
+def owner_out(user: User) -> dict[str, Any]:
+    factory = getattr(user, "factory", None) if user.account_type == AccountType.FACTORY else None
     return {
         "id": user.pk,
         "display_name": factory.name if factory else user.display_name,
@@ -391,12 +397,6 @@ def parse_post_input(data: Any, *, kind: str | None = None) -> PostBaseIn:
     Parsed here rather than by a discriminated union in the signature so that errors name the field
     itself (``quantity_unit``), not the union branch (``procurement.quantity_unit``).
     """
-    from pydantic import ValidationError
-
-    from common.errors import field_error, field_errors
-    from config.api import _RULE_MESSAGES
-    from listings.kinds import FIELD_META, label_for
-
     if not isinstance(data, dict):
         raise field_error("", "type", "请求内容应为 JSON 对象")
     chosen = data.get("kind") or kind
@@ -410,7 +410,7 @@ def parse_post_input(data: Any, *, kind: str | None = None) -> PostBaseIn:
             loc = [str(part) for part in err.get("loc", ())]
             name = ".".join(loc)
             rule = str(err.get("type", "invalid"))
-            text = _RULE_MESSAGES.get(rule, str(err.get("msg", "")))
+            text = RULE_MESSAGES.get(rule, str(err.get("msg", "")))
             label = label_for(chosen, loc[0]) if loc and loc[0] in FIELD_META else name
             errors.append({"field": name, "rule": rule, "message": f"{label}：{text}"})
         raise field_errors(errors) from None

@@ -46,7 +46,7 @@ def with_card_relations(qs: QuerySet[Post]) -> QuerySet[Post]:
     )
 
 
-def get_post_for(*, user: Any, post_id: int) -> Post:
+def get_post_for(*, user: User | None, post_id: int) -> Post:
     """The owner sees their own post in any status; everyone else only visible ones (else 404)."""
     post = with_card_relations(Post.objects.select_related("pending_revision")).filter(pk=post_id).first()
     if post is None:
@@ -126,7 +126,7 @@ def reason_templates() -> QuerySet[RejectReasonTemplate]:
 
 @dataclass(frozen=True)
 class Offender:
-    user: Any
+    user: User
     rejections: int
     last_at: datetime
 

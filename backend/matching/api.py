@@ -3,8 +3,10 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router
 
+from accounts.models import AccountType
+from accounts.permissions import WORKER_ONLY, AccountTypeIn
 from common.auth import bearer, signed_in_user
-from common.permissions import WORKER_ONLY, AccountTypeIn, require
+from common.permissions import require
 from matching import selectors, services
 from matching.models import WorkerPreference
 from matching.schemas import JobPreferenceIn, JobPreferenceOut, MatchOut
@@ -18,7 +20,7 @@ def matches_of_my_post(request: HttpRequest, post_id: int) -> Any:
 
 
 @router.get("/matching/for-me", response=list[MatchOut], auth=bearer, summary="适合我的需求 / 岗位")
-@require(AccountTypeIn("factory", "worker"))
+@require(AccountTypeIn(AccountType.FACTORY, AccountType.WORKER))
 def matches_for_me(request: HttpRequest) -> Any:
     return selectors.matches_for_me(user=signed_in_user(request))
 

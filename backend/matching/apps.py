@@ -8,6 +8,9 @@ class MatchingConfig(AppConfig):
     verbose_name = "匹配"
 
     def ready(self) -> None:
+        from listings.signals import post_approved
         from matching import personal_data
+        from matching.services import notify_matches_on_approval
 
         personal_data.register_all()
+        post_approved.connect(notify_matches_on_approval, dispatch_uid="matching.notify_on_approval")

@@ -23,7 +23,7 @@ from typing import Any
 from django.db.models import Exists, Max, OuterRef, Prefetch, Q
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import AccountType, User
 from discovery.trust import Responsiveness, response_phrase, response_stats
 from factories.models import FactoryProfile
 from factories.selectors import visible_factories
@@ -139,7 +139,7 @@ def _supplier_from_factory(factory: FactoryProfile, *, capacity: Decimal | None 
 
 
 def _supplier_from_service(post: Post) -> Supplier:
-    factory = getattr(post.owner, "factory", None) if post.owner.account_type == "factory" else None
+    factory = getattr(post.owner, "factory", None) if post.owner.account_type == AccountType.FACTORY else None
     categories = {post.category_id: post.category.name} if post.category_id and post.category else {}
     if factory is not None:
         categories = {**{c.pk: c.name for c in factory.categories.all()}, **categories}

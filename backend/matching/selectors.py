@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from accounts.models import AccountType
 from common.errors import NotFound
 from discovery.selectors import decorate_factories, decorate_posts
 from factories.models import FactoryProfile
@@ -11,15 +12,18 @@ from listings.models import Post
 from matching import dispatch, labour, matchers
 from matching.models import WorkerPreference
 
+if TYPE_CHECKING:
+    from accounts.models import User
 
-def get_job_preference(*, user: Any) -> WorkerPreference | None:
+
+def get_job_preference(*, user: User) -> WorkerPreference | None:
     return WorkerPreference.objects.filter(user=user).select_related("region").prefetch_related("job_types").first()
 
 
 # --- Matches -----------------------------------------------------------------------------
 
 
-def matches_of_my_post(*, user: Any, post_id: int, limit: int = 20) -> list[Any]:
+def matches_of_my_post(*, user: User, post_id: int, limit: int = 20) -> list[Any]:
     """The matches of one of the user's own posts (404 for anyone else's)."""
     post = (
         Post.objects.filter(pk=post_id, owner_id=user.pk)
@@ -35,10 +39,10 @@ def matches_of_my_post(*, user: Any, post_id: int, limit: int = 20) -> list[Any]
     return matches
 
 
-def matches_for_me(*, user: Any, limit: int = 20) -> list[Any]:
+def matches_for_me(*, user: User, limit: int = 20) -> list[Any]:
     """A factory: the demands that fit it. A worker: the jobs that fit their preference."""
     matches: list[Any] = []
-    if user.account_type == "factory":
+    if user.account_type == AccountType.FACTORY:
         factory = (
             FactoryProfile.objects.filter(owner=user)
             .select_related("industry", "region")
@@ -48,7 +52,7 @@ def matches_for_me(*, user: Any, limit: int = 20) -> list[Any]:
         if factory is None:
             raise NotFound("尚未填写工厂入驻信息", code="factory_profile_missing")
         matches = matchers.match_demands_for_factory(factory, limit=limit)
-    elif user.account_type == "worker":
+    elif user.account_type == AccountType.WORKER:
         preference = get_job_preference(user=user)
         if preference is None:
             raise NotFound("请先填写求职意向", code="job_preference_missing")

@@ -53,13 +53,18 @@ def _today_start() -> datetime:
     return timezone.make_aware(datetime.combine(timezone.localdate(), time.min))
 
 
+def notify_matches_on_approval(sender: object, *, post: Post, **kwargs: object) -> None:
+    """Receiver of ``listings.signals.post_approved`` (connected in ``MatchingConfig.ready``)."""
+    notify_matches_for_post(post)
+
+
 @transaction.atomic
 def notify_matches_for_post(post: Post) -> int:
     """Tells the best-fitting users about a newly approved post, with the reasons it fits them.
 
     At most MATCH_NOTICE_RECIPIENTS users per post, each at most MATCH_NOTICES_PER_DAY such notices a
     day (so a busy category cannot flood a factory), once per post (dedupe key). Returns how many were
-    notified. The listings approve flow calls this after the post is published.
+    notified. The listings approve flow reaches it through ``post_approved``.
     """
     index_post(post)
     candidates = [

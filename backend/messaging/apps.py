@@ -6,6 +6,7 @@ class MessagingConfig(AppConfig):
     verbose_name = "消息与对接"
 
     def ready(self) -> None:
+        from discovery.trust import register_response_stats
         from messaging import personal_data, selectors
         from uploads.access import register_reader
         from uploads.models import FilePurpose
@@ -13,3 +14,4 @@ class MessagingConfig(AppConfig):
         # Both parties of a conversation read its attachments; nobody else (R-OPS-3).
         register_reader(FilePurpose.CHAT_ATTACHMENT, selectors.is_party_to_file)
         personal_data.register_all()
+        register_response_stats(selectors.response_stats)

@@ -7,12 +7,15 @@ Rows reach here annotated by ``messaging.selectors`` with ``viewer_id`` and ``se
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ObjectDoesNotExist
 
 from common.crypto import mask_phone
 from messaging.models import MessageKind
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 ERASED_TEXT = "该消息已删除"
 
@@ -44,7 +47,7 @@ def preview(message: Any, *, viewer_id: int | None, sender_shared: bool) -> str:
     return message_text(message, viewer_id=viewer_id, sender_shared=sender_shared)[:60]
 
 
-def phone_for(user: Any, *, shared: bool) -> str | None:
+def phone_for(user: User | None, *, shared: bool) -> str | None:
     """The other participant's phone: in full once they shared it here, masked before, None if none."""
     phone = getattr(user, "phone", "") or ""
     if not phone:
@@ -52,7 +55,7 @@ def phone_for(user: Any, *, shared: bool) -> str | None:
     return phone if shared else mask_phone(phone)
 
 
-def organisation_name(user: Any) -> str:
+def organisation_name(user: User) -> str:
     """A factory account's factory name (from a ``select_related`` reverse one-to-one), else ''."""
     try:
         factory = user.factory

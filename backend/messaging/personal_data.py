@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from accounts.models import User
 
 
-def _party(user: Any) -> str:
+def _party(user: User) -> str:
     return organisation_name(user) or f"用户 {user.pk}"
 
 

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from django.db.models import (
     BooleanField,
@@ -31,6 +31,9 @@ from django.utils import timezone
 from common.errors import NotFound
 from messaging.models import Block, Connection, ConnectionStatus, ContactShare, Conversation, Message
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 MESSAGE_PAGE_DEFAULT = 30
 MESSAGE_PAGE_MAX = 100
 # A received connection counts as answered for the response rate when first replied within this.
@@ -47,7 +50,7 @@ def _mine(user_id: int, low: str, high: str, output_field: Any) -> Case:
     return Case(When(user_low_id=user_id, then=F(low)), default=F(high), output_field=output_field)
 
 
-def _conversations(user: Any) -> QuerySet[Conversation]:
+def _conversations(user: User) -> QuerySet[Conversation]:
     uid = user.pk
     shares = ContactShare.objects.filter(conversation=OuterRef("pk"))
     return (
@@ -71,14 +74,14 @@ def _conversations(user: Any) -> QuerySet[Conversation]:
     )
 
 
-def conversations_for(user: Any) -> QuerySet[Conversation]:
+def conversations_for(user: User) -> QuerySet[Conversation]:
     """The user's conversations, most recent first, each with last message, unread count and the other
     participant, in one query (plus the page's count)."""
     # A conversation opened without a message yet ranks by when it was opened.
     return _conversations(user).order_by(Coalesce("last_message_at", "created_at").desc(), "-id")
 
 
-def get_conversation_for(*, user: Any, conversation_id: int) -> Conversation:
+def get_conversation_for(*, user: User, conversation_id: int) -> Conversation:
     conversation = (
         _conversations(user)
         .prefetch_related(
@@ -95,7 +98,7 @@ def get_conversation_for(*, user: Any, conversation_id: int) -> Conversation:
     return conversation
 
 
-def participant_conversation(*, user: Any, conversation_id: Any) -> Conversation:
+def participant_conversation(*, user: User, conversation_id: Any) -> Conversation:
     """The bare row, for services and access checks; 404 for anyone but its two participants."""
     try:
         key = int(conversation_id)
@@ -128,7 +131,7 @@ class MessagePage:
 
 
 def messages_in(
-    *, user: Any, conversation_id: int, before_id: int | None = None, limit: int = MESSAGE_PAGE_DEFAULT
+    *, user: User, conversation_id: int, before_id: int | None = None, limit: int = MESSAGE_PAGE_DEFAULT
 ) -> MessagePage:
     """History, newest page first; ``before_id`` pages back. Items are oldest → newest within the page."""
     conversation = participant_conversation(user=user, conversation_id=conversation_id)
@@ -145,14 +148,14 @@ def message_for(*, viewer_id: int, message_id: int) -> Message | None:
     return with_viewer(Message.objects.filter(pk=message_id), viewer_id=viewer_id).first()
 
 
-def unread_total(*, user: Any) -> int:
+def unread_total(*, user: User) -> int:
     total = Conversation.objects.filter(_participant(user.pk)).aggregate(
         n=Sum(_mine(user.pk, "low_unread", "high_unread", IntegerField()))
     )["n"]
     return int(total or 0)
 
 
-def is_party_to_file(user: Any, stored_file: Any) -> bool:
+def is_party_to_file(user: User | None, stored_file: Any) -> bool:
     """uploads.access reader for chat attachments: both participants of a conversation that holds it."""
     if user is None or not getattr(user, "pk", None):
         return False
@@ -174,7 +177,7 @@ def is_blocked_between(a_id: int, b_id: int) -> Block | None:
 # --- connections ----------------------------------------------------------------------------------
 
 
-def connections_for(*, user: Any, role: Role = "all", status: str | None = None) -> QuerySet[Connection]:
+def connections_for(*, user: User, role: Role = "all", status: str | None = None) -> QuerySet[Connection]:
     """The user's connection records (R-APP-4): those they started, those they received, or both."""
     uid = user.pk
     if role == "initiated":
@@ -197,7 +200,7 @@ def connections_for(*, user: Any, role: Role = "all", status: str | None = None)
     )
 
 
-def get_connection_for(*, user: Any, connection_id: int) -> Connection:
+def get_connection_for(*, user: User, connection_id: int) -> Connection:
     connection = connections_for(user=user).filter(pk=connection_id).first()
     if connection is None:
         raise NotFound("对接记录不存在或无权查看")

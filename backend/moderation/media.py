@@ -18,6 +18,8 @@ from django.utils import timezone
 
 from common.errors import AppError
 from moderation.models import MediaCheck, MediaCheckStatus
+from uploads.links import file_url
+from uploads.models import FileKind
 from wechat.client import WeChatError, get_client
 
 if TYPE_CHECKING:
@@ -38,9 +40,6 @@ def register_verdict_handler(target_type: str, handler: VerdictHandler) -> None:
 def request_media_checks(*, files: Iterable[StoredFile], author: User, target: models.Model) -> list[MediaCheck]:
     """Sends each image to WeChat. WeChat's v2 check needs the author's openid, so H5 accounts (no
     openid) rely on the human review alone; a WeChat outage never blocks the user."""
-    from uploads.links import file_url
-    from uploads.models import FileKind
-
     if not author.wechat_openid:
         return []
     checks = []

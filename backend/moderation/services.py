@@ -22,6 +22,7 @@ from moderation import engine
 from moderation.contacts import find_contacts
 from moderation.models import BannedKeyword, KeywordAction, KeywordCategory, KeywordListVersion
 from moderation.normalise import normalise_keyword
+from wechat.client import WeChatError, get_client
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -87,8 +88,6 @@ class ModerationResult:
 
 def _wechat_verdict(texts: Iterable[str], openid: str) -> tuple[bool, list[str]]:
     """WeChat's own text check. An outage must not stop users publishing: our review still runs."""
-    from wechat.client import WeChatError, get_client
-
     joined = "\n".join(t for t in texts if t.strip())
     risky = False
     trace_ids: list[str] = []

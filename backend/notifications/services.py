@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 
+from accounts.models import User
 from common.errors import field_error
 from notifications.models import Notification, SubscriptionGrant
 from wechat.client import ERR_USER_REFUSED, WeChatError, get_client
@@ -63,8 +64,6 @@ def notify(
 
 def send_subscription_message(*, user_id: int, purpose: str, data: dict[str, str], page: str = "") -> bool:
     """Spends one grant and sends; WeChat allows one message per subscription the user accepted."""
-    from accounts.models import User
-
     openid = User.objects.filter(pk=user_id).values_list("wechat_openid", flat=True).first()
     template_id = settings.WECHAT_SUBSCRIBE_TEMPLATES.get(purpose)
     if not openid or not template_id:

@@ -26,6 +26,7 @@ from unfold.widgets import (
 )
 
 from common.errors import AppError
+from messaging.display import organisation_name
 from support import selectors, services
 from support.models import (
     OPEN_STATUSES,
@@ -37,6 +38,7 @@ from support.models import (
     Outcome,
     TargetType,
 )
+from uploads.links import file_url, thumbnail_url
 
 STATUS_COLOURS: dict[str, str] = {
     ComplaintStatus.SUBMITTED: "#d97706",
@@ -48,8 +50,6 @@ STATUS_COLOURS: dict[str, str] = {
 
 def _files_html(files: list[Any]) -> SafeString | str:
     """Evidence / screenshots: signed links (the console has no bearer token, and <img> sends none)."""
-    from uploads.links import file_url, thumbnail_url
-
     if not files:
         return "—"
     return format_html_join(
@@ -397,9 +397,6 @@ class ComplaintAdmin(ModelAdmin):
 
     def conversation_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
         """The disputed conversation, opened through messaging's audited access (R-OPS-3)."""
-        from messaging.display import organisation_name
-        from uploads.links import file_url
-
         complaint = self._complaint(request, object_id)
         try:
             rows = services.view_disputed_conversation(operator=_operator(request), complaint_id=complaint.pk)

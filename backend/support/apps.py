@@ -6,10 +6,14 @@ class SupportConfig(AppConfig):
     verbose_name = "纠纷与反馈"
 
     def ready(self) -> None:
-        from support import personal_data, selectors
+        from applications.services import register_wage_complaint_filer
+        from discovery.trust import register_upheld_complaints
+        from support import personal_data, selectors, services
         from uploads.access import register_reader
         from uploads.models import FilePurpose
 
         # Evidence and feedback screenshots: the uploader, and the operators handling them.
         register_reader(FilePurpose.COMPLAINT_EVIDENCE, selectors.can_read_attached_file)
         personal_data.register_all()
+        register_wage_complaint_filer(services.file_wage_complaint)
+        register_upheld_complaints(selectors.upheld_complaints_count)

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from accounts.models import AccountType, User
+from listings.models import PostKind
+from listings.selectors import visible_posts
+
 DEMO_WORKER = "demo_13800000003"
 DEMO_OPERATOR = "support"
 
@@ -16,9 +20,6 @@ DEMO_OPERATOR = "support"
 @transaction.atomic
 def load_demo_support() -> int:
     """Returns how many rows (feedback, complaint) were new."""
-    from accounts.models import AccountType, User
-    from listings.models import PostKind
-    from listings.selectors import visible_posts
     from support import selectors, services
     from support.models import Complaint, ComplaintCategory, Feedback, FeedbackCategory, TargetType
 

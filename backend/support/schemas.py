@@ -9,6 +9,7 @@ from uuid import UUID
 
 from ninja import Field, Schema
 
+from messaging.display import organisation_name
 from support.models import Complaint, Feedback
 from uploads.schemas import StoredFileOut
 
@@ -37,8 +38,6 @@ class TargetUserOut(Schema):
 
     @staticmethod
     def resolve_name(obj: Any) -> str:
-        from messaging.display import organisation_name
-
         return organisation_name(obj) or obj.display_name or "用户"
 
 

@@ -9,10 +9,12 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from accounts.models import User
+from applications.models import Application
 from common.console_permissions import ConsolePermission, has_console_permission
 from common.errors import NotFound
 from listings.models import Post
 from listings.selectors import visible_posts
+from messaging.models import Connection, Conversation
 from support.models import (
     OPEN_STATUSES,
     UPHELD_OUTCOMES,
@@ -31,21 +33,21 @@ def _complaints() -> QuerySet[Complaint]:
     )
 
 
-def my_complaints(*, user: Any, status: str | None = None) -> QuerySet[Complaint]:
+def my_complaints(*, user: User, status: str | None = None) -> QuerySet[Complaint]:
     qs = _complaints().filter(complainant_id=user.pk)
     if status:
         qs = qs.filter(status=status)
     return qs.order_by("-created_at", "-id")
 
 
-def get_complaint_for(*, user: Any, complaint_id: int) -> Complaint:
+def get_complaint_for(*, user: User, complaint_id: int) -> Complaint:
     complaint = _complaints().filter(pk=complaint_id, complainant_id=user.pk).first()
     if complaint is None:
         raise NotFound("投诉不存在或无权查看")
     return complaint
 
 
-def my_feedback(*, user: Any) -> QuerySet[Feedback]:
+def my_feedback(*, user: User) -> QuerySet[Feedback]:
     return (
         Feedback.objects.filter(user_id=user.pk)
         .prefetch_related(Prefetch("images", queryset=StoredFile.objects.order_by("created_at", "pk")))
@@ -60,9 +62,6 @@ def has_dealings(a_id: int, b_id: int) -> bool:
     """Whether two accounts have dealt with each other: a conversation, a connection, or a job
     application between them. A complaint about a user needs this, so accounts cannot be reported
     by strangers who only know an id."""
-    from applications.models import Application
-    from messaging.models import Connection, Conversation
-
     low, high = sorted((a_id, b_id))
     if Conversation.objects.filter(user_low_id=low, user_high_id=high).exists():
         return True
@@ -75,12 +74,9 @@ def has_dealings(a_id: int, b_id: int) -> bool:
     ).exists()
 
 
-def post_for_complaint(*, user: Any, post_id: int) -> Post:
+def post_for_complaint(*, user: User, post_id: int) -> Post:
     """A post ``user`` may complain about: one they can see on the boards, or one they dealt with
     (applied to, or contacted its owner about) even if it has since left the boards."""
-    from applications.models import Application
-    from messaging.models import Connection
-
     post = Post.objects.select_related("owner").filter(pk=post_id).first()
     if post is None:
         raise NotFound("信息不存在或已下架")
@@ -94,7 +90,7 @@ def post_for_complaint(*, user: Any, post_id: int) -> Post:
 
 
 def has_open_duplicate(
-    *, complainant: Any, target_user_id: int, category: str, post_id: Any, connection_id: Any
+    *, complainant: User, target_user_id: int, category: str, post_id: Any, connection_id: Any
 ) -> bool:
     return Complaint.objects.filter(
         complainant_id=complainant.pk,
@@ -130,11 +126,11 @@ def upheld_complaints_count(user_ids: Iterable[int]) -> dict[int, int]:
 # --- console -------------------------------------------------------------------------------------
 
 
-def is_complaint_handler(user: Any) -> bool:
+def is_complaint_handler(user: User) -> bool:
     return has_console_permission(user, ConsolePermission.HANDLE_COMPLAINTS)
 
 
-def is_feedback_handler(user: Any) -> bool:
+def is_feedback_handler(user: User) -> bool:
     return has_console_permission(user, ConsolePermission.REPLY_FEEDBACK)
 
 
@@ -148,7 +144,7 @@ def complaint_queue(base: QuerySet[Complaint] | None = None) -> QuerySet[Complai
     )
 
 
-def can_read_attached_file(user: Any, stored_file: StoredFile) -> bool:
+def can_read_attached_file(user: User, stored_file: StoredFile) -> bool:
     """Uploads' reader rule for complaint evidence and feedback images: the operators handling them
     (besides the uploader, whom uploads always allows)."""
     if is_complaint_handler(user) and Complaint.objects.filter(evidence=stored_file).exists():

@@ -20,6 +20,9 @@ from common.console_permissions import ConsolePermission, require_console_permis
 from common.errors import AppError, Conflict, NotFound, PermissionDenied, field_error
 from listings.models import PostStatus
 from listings.services import take_down_by_operator
+from messaging.models import Connection
+from messaging.selectors import get_connection_for
+from messaging.services import open_conversation_for_complaint
 from notifications.models import NotificationKind
 from notifications.services import notify
 from support import selectors
@@ -72,6 +75,21 @@ def _attachments(*, user: User, ids: Iterable[Any], field: str, limit: int) -> l
 # --- filing (app users) --------------------------------------------------------------------------
 
 
+def file_wage_complaint(
+    *, complainant: User, post_id: int, description: str, evidence_ids: Iterable[Any] = ()
+) -> Complaint:
+    """A 工资不符 complaint against a labour post (``applications``' wage-mismatch report; registered as its
+    wage-complaint filer in ``SupportConfig.ready``)."""
+    return file_complaint(
+        complainant=complainant,
+        target_type=TargetType.POST,
+        target_id=post_id,
+        category=ComplaintCategory.WAGE_MISMATCH,
+        description=description,
+        evidence_ids=evidence_ids,
+    )
+
+
 @transaction.atomic
 def file_complaint(
     *,
@@ -100,9 +118,6 @@ def file_complaint(
         post = selectors.post_for_complaint(user=complainant, post_id=target_id)
         target_user = post.owner
     elif target_type == TargetType.CONNECTION:
-        from messaging.models import Connection
-        from messaging.selectors import get_connection_for
-
         found = get_connection_for(user=complainant, connection_id=target_id)
         connection = Connection.objects.select_related("initiator", "counterpart", "post").get(pk=found.pk)
         target_user = connection.counterpart if connection.initiator_id == complainant.pk else connection.initiator
@@ -207,7 +222,6 @@ def view_disputed_conversation(*, operator: User, complaint_id: int) -> list[Mes
     """The conversation a connection complaint is about, read through messaging's audited access
     (R-OPS-3). Other complaints give no access to anyone's conversations."""
     _check_handler(operator)
-    from messaging.services import open_conversation_for_complaint
 
     complaint = Complaint.objects.select_related("connection").filter(pk=complaint_id).first()
     if complaint is None:

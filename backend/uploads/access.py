@@ -17,6 +17,9 @@ from typing import TYPE_CHECKING, Any
 from common.console_permissions import ConsolePermission, has_console_permission
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
     from uploads.models import StoredFile
 
 Reader = Callable[[Any, "StoredFile"], bool]
@@ -40,11 +43,11 @@ def unregister_reader(purpose: str, fn: Reader) -> None:
         readers.remove(fn)
 
 
-def is_staff_reader(user: Any) -> bool:
+def is_staff_reader(user: User | AnonymousUser | None) -> bool:
     return has_console_permission(user, ConsolePermission.VIEW_PRIVATE_FILES)
 
 
-def can_read(user: Any, stored_file: StoredFile) -> bool:
+def can_read(user: User | None, stored_file: StoredFile) -> bool:
     if not stored_file.is_private:
         return True
     if user is None or not getattr(user, "is_authenticated", False):

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 
 from common.errors import NotFound, field_error
 from uploads import access, links
 from uploads.models import StoredFile
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 def _as_uuid(value: Any) -> uuid.UUID | None:
@@ -20,7 +23,7 @@ def _as_uuid(value: Any) -> uuid.UUID | None:
         return None
 
 
-def get_file_for(*, user: Any, file_id: Any) -> StoredFile:
+def get_file_for(*, user: User | None, file_id: Any) -> StoredFile:
     """The file if ``user`` (None for anonymous) may read it; otherwise NotFound, whether it exists
     or not, so ids of others' private files cannot be probed."""
     key = _as_uuid(file_id)
@@ -30,7 +33,7 @@ def get_file_for(*, user: Any, file_id: Any) -> StoredFile:
     return stored
 
 
-def get_file_by_link(*, user: Any, file_id: Any, variant: str, sig: str | None) -> StoredFile:
+def get_file_by_link(*, user: User | None, file_id: Any, variant: str, sig: str | None) -> StoredFile:
     """For ``/api/files/<id>``: a reader passes with a bearer token, or with a link signed for them."""
     if sig and links.signature_valid(file_id, variant, sig):
         key = _as_uuid(file_id)
@@ -41,7 +44,7 @@ def get_file_by_link(*, user: Any, file_id: Any, variant: str, sig: str | None) 
     return get_file_for(user=user, file_id=file_id)
 
 
-def files_of(*, user: Any, purpose: str | None = None) -> QuerySet[StoredFile]:
+def files_of(*, user: User, purpose: str | None = None) -> QuerySet[StoredFile]:
     qs = StoredFile.objects.filter(owner=user)
     if purpose:
         qs = qs.filter(purpose=purpose)
@@ -49,7 +52,7 @@ def files_of(*, user: Any, purpose: str | None = None) -> QuerySet[StoredFile]:
 
 
 def files_owned_by(
-    *, user: Any, ids: Iterable[Any], purposes: Iterable[str], field: str = "file_ids"
+    *, user: User, ids: Iterable[Any], purposes: Iterable[str], field: str = "file_ids"
 ) -> list[StoredFile]:
     """The files ``ids`` in the order given (duplicates dropped), after checking each belongs to
     ``user`` and was uploaded for one of ``purposes``. Other apps call this before attaching files

@@ -21,10 +21,32 @@ from unfold.admin import ModelAdmin
 from unfold.decorators import action
 from unfold.widgets import UnfoldAdminTextareaWidget
 
+from accounts.admin import register_user_list_filter
+from accounts.models import User
 from common.errors import AppError
+from uploads.links import file_url
 from verification import selectors, services
 from verification.models import Qualification, QualificationKind, QualificationStatus
 from verification.validators import is_valid_id_number, is_valid_uscc
+
+
+class QualificationStatusFilter(admin.SimpleListFilter):
+    title = "资质状态"
+    parameter_name = "qualification"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [*QualificationStatus.choices, ("none", "未提交")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[User]) -> QuerySet[User]:
+        value = self.value()
+        if not value:
+            return queryset
+        if value == "none":
+            return queryset.filter(qualifications__isnull=True)
+        return queryset.filter(qualifications__status=value).distinct()
+
+
+register_user_list_filter(QualificationStatusFilter)
 
 
 class OverdueFilter(admin.SimpleListFilter):
@@ -223,8 +245,6 @@ class QualificationAdmin(ModelAdmin):
 
     @admin.display(description="证照图片")
     def file_previews(self, obj: Qualification) -> str:
-        from uploads.links import file_url
-
         files = list(obj.files.all())
         if not files:
             return "—"

@@ -6,9 +6,10 @@ from django.http import HttpRequest
 from ninja import Router, Status
 from ninja.pagination import paginate
 
+from accounts.permissions import ORGANISATION, WORKER_ONLY
 from common.auth import bearer, signed_in_user
 from common.pagination import PageNumber
-from common.permissions import ORGANISATION, WORKER_ONLY, SignedIn, require
+from common.permissions import SignedIn, require
 from verification import selectors, services
 from verification.policy import publish_refusal
 from verification.schemas import LicenceIn, PersonalIdIn, PublishPermissionOut, QualificationOut, RejectIn

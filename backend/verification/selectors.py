@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
@@ -12,19 +12,22 @@ from common.console_permissions import ConsolePermission, has_console_permission
 from common.errors import NotFound, PermissionDenied
 from verification.models import Qualification, QualificationStatus
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 REREVIEW_WINDOW_DAYS = 30
 
 
-def my_qualifications(*, user: Any) -> QuerySet[Qualification]:
+def my_qualifications(*, user: User) -> QuerySet[Qualification]:
     """Every submission of ``user``, newest first, with files for the thumbnails."""
     return Qualification.objects.filter(user=user).prefetch_related("files").order_by("-submitted_at", "-id")
 
 
-def is_reviewer(user: Any) -> bool:
+def is_reviewer(user: User) -> bool:
     return has_console_permission(user, ConsolePermission.REVIEW_QUALIFICATIONS)
 
 
-def get_qualification_for_review(*, user: Any, qualification_id: int) -> Qualification:
+def get_qualification_for_review(*, user: User, qualification_id: int) -> Qualification:
     """A qualification an operator may decide on; others get 403, unknown ids 404."""
     if not is_reviewer(user):
         raise PermissionDenied("仅审核员可以审核资质", code="reviewer_only")

@@ -11,14 +11,18 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from accounts.models import AccountType
 from accounts.models import User as UserModel
 from common import audit
 from common.console_permissions import ConsolePermission, require_console_permission
 from common.errors import Conflict, PermissionDenied, field_error
 from notifications.models import NotificationKind
 from notifications.services import notify
+from uploads.models import FilePurpose
+from uploads.selectors import files_owned_by
 from verification.models import Qualification, QualificationKind, QualificationStatus
 from verification.policy import current_licence
+from verification.signals import factory_licence_changed
 from verification.validators import id_birth_date, is_valid_id_number, is_valid_uscc, normalise_code
 from verification.workdays import review_due_at
 
@@ -33,8 +37,6 @@ MAX_FILES = 5
 
 def _files(*, user: User, ids: Sequence[UUID | str], purposes: Sequence[str], field: str, required: bool) -> list[Any]:
     """The user's own uploads with the given purposes; anything else is refused, naming the field."""
-    from uploads.selectors import files_owned_by
-
     ids = list(dict.fromkeys(str(i) for i in ids))
     if required and not ids:
         raise field_error(field, "required", "请上传证照图片")
@@ -77,9 +79,7 @@ def submit_business_licence(
     file_ids: Sequence[UUID | str],
 ) -> Qualification:
     """A trade company or factory submits its 营业执照 for review."""
-    from uploads.models import FilePurpose
-
-    if user.account_type not in ("trade", "factory"):
+    if user.account_type not in (AccountType.TRADE, AccountType.FACTORY):
         raise PermissionDenied("仅外贸公司和工厂账号需要提交营业执照", code="wrong_account_type")
     company_name = _clean_text(company_name, field="company_name", label="企业名称", min_len=2, max_len=100)
     code = normalise_code(credit_code)
@@ -125,9 +125,7 @@ def submit_personal_id(
     *, user: User, real_name: str, id_number: str, certificate_file_ids: Sequence[UUID | str]
 ) -> Qualification:
     """A worker's real-name certification, with optional skill certificates."""
-    from uploads.models import FilePurpose
-
-    if user.account_type != "worker":
+    if user.account_type != AccountType.WORKER:
         raise PermissionDenied("仅临时工人账号进行实名认证", code="wrong_account_type")
     real_name = _clean_text(real_name, field="real_name", label="真实姓名", min_len=2, max_len=32)
     number = normalise_code(id_number)
@@ -176,9 +174,7 @@ def _lock_pending(qualification: Qualification) -> Qualification:
 
 
 def _sync_factory_verification(user: User, *, verified_at: datetime | None) -> None:
-    from factories.models import FactoryProfile
-
-    FactoryProfile.objects.filter(owner=user).update(is_verified=verified_at is not None, verified_at=verified_at)
+    factory_licence_changed.send(sender=Qualification, user=user, verified_at=verified_at)
 
 
 @transaction.atomic
@@ -191,7 +187,7 @@ def approve(*, qualification: Qualification, reviewer: User) -> Qualification:
     locked.reviewed_at = now
     locked.reject_reason = ""
     locked.save(update_fields=["status", "reviewer", "reviewed_at", "reject_reason"])
-    if locked.kind == QualificationKind.BUSINESS_LICENCE and locked.user.account_type == "factory":
+    if locked.kind == QualificationKind.BUSINESS_LICENCE and locked.user.account_type == AccountType.FACTORY:
         _sync_factory_verification(locked.user, verified_at=now)
     audit.record(actor=reviewer, action="qualification.approve", target=locked, data={"kind": locked.kind})
     title = f"{locked.get_kind_display()}审核通过"
@@ -294,7 +290,7 @@ def send_expiry_reminders(*, today: date | None = None) -> dict[str, int]:
         owner = qualification.user
         audit.record(actor=None, action="qualification.expire", target=qualification)
         still_valid = current_licence(owner)
-        if owner.account_type == "factory":
+        if owner.account_type == AccountType.FACTORY:
             _sync_factory_verification(owner, verified_at=still_valid.reviewed_at if still_valid else None)
         if still_valid is not None:
             continue  # a newer licence keeps the account publishing; nothing to tell the user

@@ -207,7 +207,7 @@ def _write(post: Post, *, values: dict[str, Any], resolved: dict[str, Any]) -> N
 
 
 def _check_kind_fits(user: User, kind: str) -> None:
-    if user.account_type == "worker":
+    if user.account_type == AccountType.WORKER:
         raise PermissionDenied("临时工人账号不能发布信息", code="worker_cannot_publish")
     publisher = kinds.PUBLISHER[kind]
     if user.account_type != publisher:

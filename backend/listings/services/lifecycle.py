@@ -4,7 +4,6 @@ other apps update (views, contacts, hires) (R-FLOW-2, R-OPS-1, R-PLUS-2)."""
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 from django.db import transaction
 from django.db.models import F
@@ -140,7 +139,7 @@ def delete_draft(*, user: User, post_id: int) -> None:
     post.delete()
 
 
-def record_view(*, post: Post, viewer: Any) -> None:
+def record_view(*, post: Post, viewer: User | None) -> None:
     if viewer is not None and viewer.pk == post.owner_id:
         return
     Post.objects.filter(pk=post.pk).update(view_count=F("view_count") + 1)

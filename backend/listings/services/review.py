@@ -27,6 +27,7 @@ from listings.models import (
 )
 from listings.services.content import _check_references, _parse, _write
 from listings.services.lifecycle import _withdraw_pending_edit
+from listings.signals import post_approved
 from notifications.models import NotificationKind
 from notifications.services import notify
 from verification.workdays import review_due_at
@@ -141,10 +142,8 @@ def _approve_locked(*, reviewer: User, post: Post, revision: PostRevision | None
         data={"kind": post.kind, "revision_id": revision.pk if revision else None},
     )
     _notify_result(post, approved=True, reason="", is_edit=revision is not None)
-    # Two-way matching (R-PLUS-1): the best-fitting counterparts hear of a newly approved post.
-    from matching.services import notify_matches_for_post
-
-    notify_matches_for_post(post)
+    # Two-way matching (R-PLUS-1): matching hears of it and notifies the best-fitting counterparts.
+    post_approved.send(sender=Post, post=post)
 
 
 def _reject_locked(

@@ -1,13 +1,30 @@
-"""Loads the demo data of the embedded run. Safe to run again: every loader is idempotent."""
+"""Loads the demo data of the embedded run. Safe to run again: every loader is idempotent.
+
+It lives in ``config`` (the top layer) because it calls every domain's ``demo.py`` loader."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import AccountType, User
 from accounts.roles import Role, sync_roles
 from accounts.services import set_phone
+from applications.demo import load_demo_applications
+from dashboard.services import rebuild_rollups
+from factories.demo import demo_credit_code, load_demo_factories
+from factories.models import FactoryProfile
+from factories.services import save_factory_profile
+from listings.demo import load_demo_posts
+from moderation.demo import load_default_keywords
+from support.demo import load_demo_support
+from taxonomy.models import AttributeTag, CategoryTag, Industry
+from verification.models import Qualification, QualificationKind, QualificationStatus
 
 STAFF = (
     ("admin", "admin12345", "平台管理员", None, True),
@@ -27,8 +44,6 @@ class Command(BaseCommand):
     help = "加载演示数据（账号、工厂、各板块信息）；可重复执行"
 
     def handle(self, *args: object, **options: object) -> None:
-        from django.contrib.auth.models import Group
-
         sync_roles()
         with transaction.atomic():
             for username, password, name, role, superuser in STAFF:
@@ -57,33 +72,18 @@ class Command(BaseCommand):
 
     def load_domains(self) -> None:
         """Each domain's demo loader, in dependency order."""
-        from factories.demo import load_demo_factories
-        from listings.demo import load_demo_posts
-        from moderation.demo import load_default_keywords
-
         load_default_keywords()
         load_demo_factories()
         self.verify_demo_accounts()
         load_demo_posts()
-        from applications.demo import load_demo_applications
-        from support.demo import load_demo_support
-
         load_demo_applications()
         load_demo_support()
         self.spread_history()
         # Demo loaders write some rows in bulk (no save signals): index everything once at the end.
-        from django.core.management import call_command
-
         call_command("rebuild_search_index", verbosity=0)
 
     def spread_history(self) -> None:
         """Demo factories joined over the past weeks, so the dashboard shows a history on day one."""
-        from datetime import timedelta
-
-        from django.utils import timezone
-
-        from dashboard.services import rebuild_rollups
-
         today = timezone.localdate()
         for n, user in enumerate(User.objects.filter(username__startswith="demo_factory_").order_by("pk")):
             User.objects.filter(pk=user.pk, date_joined__date__gte=today - timedelta(days=1)).update(
@@ -94,14 +94,6 @@ class Command(BaseCommand):
     @transaction.atomic
     def verify_demo_accounts(self) -> None:
         """The demo trade company and factory arrive verified, so a newcomer can publish at once."""
-        from django.utils import timezone
-
-        from factories.demo import demo_credit_code
-        from factories.models import FactoryProfile
-        from factories.services import save_factory_profile
-        from taxonomy.models import AttributeTag, CategoryTag, Industry
-        from verification.models import Qualification, QualificationKind, QualificationStatus
-
         now = timezone.now()
         for n, (phone, account_type, name) in enumerate(APP_USERS, start=90):
             user = User.objects.get(username=f"demo_{phone}")
