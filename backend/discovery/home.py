@@ -18,7 +18,7 @@ from factories.models import FactoryProfile
 from factories.selectors import visible_factories
 from listings.models import Post, PostKind
 from listings.selectors import visible_posts, with_card_relations
-from search.models import Board
+from search.models import FACTORY_BOARD, board_names
 from search.text import parse_query
 
 
@@ -41,10 +41,10 @@ def current_announcements(*, limit: int = 5) -> list[Announcement]:
 
 
 def board_counts() -> dict[str, int]:
-    counts = dict.fromkeys(Board.values, 0)
+    counts = dict.fromkeys(board_names(), 0)
     for row in visible_posts().order_by().values("kind").annotate(n=Count("id")):
         counts[row["kind"]] = row["n"]
-    counts[Board.FACTORY] = visible_factories().order_by().count()
+    counts[FACTORY_BOARD] = visible_factories().order_by().count()
     return counts
 
 
@@ -113,7 +113,7 @@ def interests_of(user: Any, *, now: datetime | None = None) -> Interests:
         elif event.factory_id and event.factory_id in factories:
             factory = factories[event.factory_id]
             interests.seen_factory_ids.add(factory.pk)
-            interests.kinds[Board.FACTORY] += weight
+            interests.kinds[FACTORY_BOARD] += weight
             for category in factory.categories.all():
                 interests.categories[category.pk] += weight * 0.5
                 interests.category_names[category.pk] = category.name

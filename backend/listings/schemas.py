@@ -1,5 +1,5 @@
-"""Input per post kind (every field optional so drafts save incomplete; ``kinds.REQUIRED`` says what
-submission needs) and the output shapes of the boards."""
+"""Input per post kind (every field optional so drafts save incomplete; the kind's ``BoardSpec.required``
+says what submission needs) and the output shapes of the boards."""
 
 from __future__ import annotations
 
@@ -9,8 +9,12 @@ from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from ninja import Field, Schema
+from pydantic import ValidationError
 
-from listings.models import CapacityPeriod, Currency, PostKind, QuantityUnit, StockGrade, WageUnit
+from common.errors import field_error, field_errors
+from listings import registry
+from listings.kinds import FIELD_META, form_values, label_for
+from listings.models import CapacityPeriod, Currency, QuantityUnit, StockGrade, WageUnit
 
 CERTIFICATIONS = [
     "CE",
@@ -174,13 +178,44 @@ PostIn = Annotated[
     Field(discriminator="kind"),
 ]
 
-INPUT_BY_KIND: dict[str, type[PostBaseIn]] = {
-    PostKind.PROCUREMENT: ProcurementIn,
-    PostKind.STOCK: StockIn,
-    PostKind.LABOUR: LabourIn,
-    PostKind.PROCESSING_DEMAND: ProcessingDemandIn,
-    PostKind.PROCESSING_SERVICE: ProcessingServiceIn,
-}
+
+
+class SortOut(Schema):
+    key: str
+    label: str
+    needs_location: bool
+
+
+class OptionOut(Schema):
+    value: str
+    label: str
+
+
+class FilterOut(Schema):
+    name: str = Field(..., description="GET /api/discovery/{kind} 的查询参数名")
+    label: str
+    type: str = Field(
+        ..., description="region / industry / category / job_type / process_type / select / boolean / number"
+    )
+    options: list[OptionOut]
+
+
+class BoardOut(Schema):
+    """One board's definition (from the board registry)."""
+
+    kind: str
+    label: str
+    short_name: str
+    icon: str
+    hint: str
+    publisher_account_type: str
+    group: str = Field(..., description="同组的板块在首页合为一个入口、在板块页为标签页（如 processing 代加工）")
+    group_label: str
+    on_home: bool
+    accepts_applications: bool
+    notice: str
+    sorts: list[SortOut]
+    filters: list[FilterOut]
 
 
 class PostIdsIn(Schema):
@@ -245,7 +280,7 @@ class PostCardOut(Schema):
     """One row of a board."""
 
     id: int
-    kind: PostKind
+    kind: str
     kind_label: str
     title: str
     status: str
@@ -330,7 +365,7 @@ class PostOut(PostCardOut):
 
     @staticmethod
     def resolve_no_fee_statement(obj: Any) -> str:
-        return NO_FEE_STATEMENT if obj.kind == PostKind.LABOUR else ""
+        return registry.get(obj.kind).detail_notice if registry.exists(obj.kind) else ""
 
 
 class PendingEditOut(Schema):
@@ -360,8 +395,6 @@ class MyPostOut(PostOut):
 
     @staticmethod
     def resolve_form(obj: Any) -> dict[str, Any]:
-        from listings.kinds import form_values
-
         return form_values(obj)
 
 
@@ -391,19 +424,14 @@ def parse_post_input(data: Any, *, kind: str | None = None) -> PostBaseIn:
     Parsed here rather than by a discriminated union in the signature so that errors name the field
     itself (``quantity_unit``), not the union branch (``procurement.quantity_unit``).
     """
-    from pydantic import ValidationError
-
-    from common.errors import field_error, field_errors
     from config.api import _RULE_MESSAGES
-    from listings.kinds import FIELD_META, label_for
 
     if not isinstance(data, dict):
         raise field_error("", "type", "请求内容应为 JSON 对象")
     chosen = data.get("kind") or kind
-    if chosen not in INPUT_BY_KIND:
-        raise field_error("kind", "enum", "信息类型无效")
+    spec = registry.require_kind(chosen if isinstance(chosen, str) else None)
     try:
-        return INPUT_BY_KIND[chosen].model_validate({**data, "kind": chosen})
+        return spec.input_schema.model_validate({**data, "kind": chosen})
     except ValidationError as exc:
         errors = []
         for err in exc.errors():
@@ -411,6 +439,7 @@ def parse_post_input(data: Any, *, kind: str | None = None) -> PostBaseIn:
             name = ".".join(loc)
             rule = str(err.get("type", "invalid"))
             text = _RULE_MESSAGES.get(rule, str(err.get("msg", "")))
-            label = label_for(chosen, loc[0]) if loc and loc[0] in FIELD_META else name
+            known = bool(loc) and (loc[0] in FIELD_META or loc[0] in spec.extra_field_meta)
+            label = label_for(spec.kind, loc[0]) if known else name
             errors.append({"field": name, "rule": rule, "message": f"{label}：{text}"})
         raise field_errors(errors) from None
