@@ -52,7 +52,8 @@ class Step:
 class BoardSpec:
     kind: str
     label: str  # 采购需求
-    short_name: str  # 采购
+    short_name: str  # 采购 (search facets)
+    board_name: str  # 采购需求 / 库存信息 (home entry, publish choice)
     icon: str  # icon key the client maps to an image
     publisher: AccountType
     input_schema: type[PostBaseIn]

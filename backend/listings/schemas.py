@@ -206,6 +206,7 @@ class BoardOut(Schema):
     kind: str
     label: str
     short_name: str
+    board_name: str
     icon: str
     hint: str
     publisher_account_type: str

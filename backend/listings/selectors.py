@@ -260,6 +260,7 @@ def board_definitions() -> list[dict[str, Any]]:
             "kind": spec.kind,
             "label": spec.label,
             "short_name": spec.short_name,
+            "board_name": spec.board_name,
             "icon": spec.icon,
             "hint": spec.hint,
             "publisher_account_type": spec.publisher.value,

@@ -55,6 +55,7 @@ RENTAL = BoardSpec(
     kind=KIND,
     label="设备出租",
     short_name="出租",
+    board_name="设备出租",
     icon="tools",
     hint="闲置设备按天出租",
     publisher=AccountType.FACTORY,
