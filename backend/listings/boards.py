@@ -120,6 +120,7 @@ register(
         sorts=(NEWEST, SOONEST, NEAREST),
         filters=(INDUSTRY, CATEGORY, REGION, FilterSpec("sample_required", "需要打样", "boolean")),
         matcher="factories_for_demand",
+        recommended_to=(AccountType.FACTORY,),
         match_notice="有新的采购需求适合您的工厂",
         supplier="initiator",
     )
@@ -179,6 +180,7 @@ register(
             FilterSpec("grade", "货品等级", "select", tuple((g.value, str(g.label)) for g in StockGrade)),
         ),
         supplier="owner",
+        recommended_to=(AccountType.TRADE,),
     )
 )
 
@@ -252,6 +254,7 @@ register(
         matcher="workers_for_labour",
         match_notice="有新的招工信息符合您的求职意向",
         accepts_applications=True,
+        recommended_to=(AccountType.WORKER,),
         retained=True,
     )
 )
@@ -304,6 +307,7 @@ register(
         sorts=(NEWEST, SOONEST, NEAREST),
         filters=(PROCESS_TYPE, REGION),
         matcher="services_for_processing_demand",
+        recommended_to=(AccountType.FACTORY,),
         match_notice="有新的代加工需求适合您",
         supplier="initiator",
         group="processing",

@@ -82,6 +82,8 @@ class BoardSpec:
     accepts_applications: bool = False  # workers apply to it (headcount, 已招满)
     retained: bool = False  # kept (anonymised) after cancellation: online-recruitment rules
     on_home: bool = True
+    # Whose home page recommends this board's posts when they have no browsing history (R-ROLE-1..3).
+    recommended_to: tuple[AccountType, ...] = ()
 
     def label_for(self, name: str, default: str) -> str:
         return self.labels.get(name) or default
@@ -122,6 +124,14 @@ def exists(kind: str) -> bool:
 def label(kind: str) -> str:
     spec = _REGISTRY.get(kind)
     return spec.label if spec else kind
+
+
+def recommended_to(account_type: str) -> list[BoardSpec]:
+    return [spec for spec in _REGISTRY.values() if account_type in spec.recommended_to]
+
+
+def published_by(account_type: str) -> list[BoardSpec]:
+    return [spec for spec in _REGISTRY.values() if spec.publisher == account_type]
 
 
 def choices() -> list[tuple[str, str]]:
