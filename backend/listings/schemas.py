@@ -283,6 +283,7 @@ class PostCardOut(Schema):
     id: int
     kind: str
     kind_label: str
+    summary: str = Field(..., description="卡片要点（按板块定义生成，如「采购 2000 个 · 交期 2026-05-01」）")
     title: str
     status: str
     product_name: str
@@ -310,6 +311,14 @@ class PostCardOut(Schema):
     published_at: datetime | None
     refreshed_at: datetime | None
     view_count: int
+
+    @staticmethod
+    def resolve_summary(obj: Any) -> str:
+        if not registry.exists(obj.kind):
+            return ""
+        spec = registry.get(obj.kind)
+        processes = [p.name for p in obj.process_types.all()] if "process_type_ids" in spec.fields else []
+        return " · ".join(part for part in spec.summary(obj, processes) if part)[:200]
 
     @staticmethod
     def resolve_kind_label(obj: Any) -> str:

@@ -167,6 +167,9 @@ def test_a_kind_registered_by_its_spec_alone_works_end_to_end_R_BOARD_1(api, ren
     assert board(region="440300") == [cheap_id]
     assert board(industry=Industry.objects.get(code="daily_goods").pk) == [dear_id, cheap_id]
     assert board(price_max=1000) == [cheap_id]
+    cards = api.get(f"/api/discovery/{KIND}", {"sort": "cheapest"}).json()["items"]
+    assert [c["summary"] for c in cards] == ["日租金 ¥500", "日租金 ¥1500"]
+    assert cards[0]["kind_label"] == "设备出租"
 
     # Search finds it by its own text field, with a facet and a label.
     found = api.get("/api/search", {"q": "押金"}).json()

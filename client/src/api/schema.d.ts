@@ -1970,6 +1970,11 @@ export interface components {
             region: components["schemas"]["RegionOut"] | null;
             /** Status */
             status: string;
+            /**
+             * Summary
+             * @description 卡片要点（按板块定义生成，如「采购 2000 个 · 交期 2026-05-01」）
+             */
+            summary: string;
             /** Title */
             title: string;
             trust: components["schemas"]["TrustOut"];
@@ -2853,6 +2858,11 @@ export interface components {
             status_label: string;
             /** Submitted At */
             submitted_at: string | null;
+            /**
+             * Summary
+             * @description 卡片要点（按板块定义生成，如「采购 2000 个 · 交期 2026-05-01」）
+             */
+            summary: string;
             /** Title */
             title: string;
             /** Unit Price */
@@ -3246,6 +3256,11 @@ export interface components {
             sample_required: boolean | null;
             /** Status */
             status: string;
+            /**
+             * Summary
+             * @description 卡片要点（按板块定义生成，如「采购 2000 个 · 交期 2026-05-01」）
+             */
+            summary: string;
             /** Title */
             title: string;
             /** Unit Price */
