@@ -63,6 +63,9 @@ class BoardSpec:
     title: Callable[[Post, list[str]], str]  # automatic title from the content and process names
     summary: Callable[[Post, list[str]], list[str]]  # card-summary parts
     sorts: tuple[SortSpec, ...]
+    # Extra derived columns of this kind, set after the shared ones (wage per day, capacity per day,
+    # certification codes, 已招满) that every kind with those fields gets.
+    derive: Callable[[Post], None] | None = None
     filters: tuple[FilterSpec, ...] = ()
     labels: dict[str, str] = field(default_factory=dict)  # field labels that differ on this board
     extra_field_meta: dict[str, Any] = field(default_factory=dict)  # fields of this kind only (in details)

@@ -18,7 +18,7 @@ from dashboard.models import DailyMetric
 from dashboard.services import rebuild_rollups
 from factories.models import FactoryProfile
 from listings import registry, services
-from listings.boards import CHEAPEST, INDUSTRY, NEAREST, NEWEST, REGION, number
+from listings.boards import CAPACITY, CHEAPEST, INDUSTRY, NEAREST, NEWEST, REGION, number
 from listings.kinds import FieldMeta
 from listings.models import Post, PostStatus, QuantityUnit
 from listings.registry import BoardSpec, FilterSpec, Step
@@ -71,7 +71,9 @@ RENTAL = BoardSpec(
     title=lambda post, _p: f"出租{post.product_name} {number(post.quantity)}{post.quantity_unit}",
     summary=lambda post, _p: [f"日租金 ¥{number(post.unit_price)}" if post.unit_price is not None else ""],
     search_text_fields=("rental_terms",),
-    sorts=(NEWEST, CHEAPEST, NEAREST),
+    sorts=(NEWEST, CHEAPEST, CAPACITY, NEAREST),
+    # Its own derived column: machines on offer, sorted by 产能最大.
+    derive=lambda post: setattr(post, "capacity_per_day", post.quantity),
     filters=(INDUSTRY, REGION, FilterSpec("price_max", "租金不高于", "number")),
     matcher="test_factories_in_category",
     match_notice="有新的设备出租信息适合您",
@@ -118,7 +120,7 @@ def test_a_kind_registered_by_its_spec_alone_works_end_to_end_R_BOARD_1(api, ren
     # The board definitions and the form schema come from the spec.
     boards = {b["kind"]: b for b in api.get("/api/boards").json()}
     assert boards[KIND]["label"] == "设备出租" and boards[KIND]["publisher_account_type"] == "factory"
-    assert [s["key"] for s in boards[KIND]["sorts"]] == ["newest", "cheapest", "nearest"]
+    assert [s["key"] for s in boards[KIND]["sorts"]] == ["newest", "cheapest", "capacity", "nearest"]
     assert [f["name"] for f in boards[KIND]["filters"]] == ["industry", "region", "price_max"]
     form = api.get(f"/api/listings/form-schema/{KIND}").json()
     assert [s["title"] for s in form["steps"]] == ["出租什么", "租金与条件"]
@@ -142,7 +144,7 @@ def test_a_kind_registered_by_its_spec_alone_works_end_to_end_R_BOARD_1(api, ren
     other_factory = make_publisher("factory")
     reviewer = make_reviewer()
     cheap_id = _publish(owner, reviewer, unit_price=500, region_id=SHENZHEN_BAOAN, latitude=22.55, longitude=113.88)
-    dear_id = _publish(owner, reviewer, product_name="大型挖掘机", unit_price=1500)
+    dear_id = _publish(owner, reviewer, product_name="大型挖掘机", unit_price=1500, quantity=1)
     note = Notification.objects.get(
         recipient=other_factory, kind=NotificationKind.NEW_MATCH, link__endswith=f"={cheap_id}"
     )
@@ -162,6 +164,7 @@ def test_a_kind_registered_by_its_spec_alone_works_end_to_end_R_BOARD_1(api, ren
 
     assert board(sort="newest") == [dear_id, cheap_id]
     assert board(sort="cheapest") == [cheap_id, dear_id]
+    assert board(sort="capacity") == [cheap_id, dear_id]  # 2 machines before 1 (ties would be newest first)
     assert board(sort="nearest", lat=22.5, lng=113.9) == [cheap_id, dear_id]
     assert api.get(f"/api/discovery/{KIND}", {"sort": "wage"}).status_code == 422
     assert board(region="440300") == [cheap_id]

@@ -120,6 +120,9 @@ def _derive(post: Post) -> None:
     post.capacity_per_day = capacity
     post.certification_codes = (" " + " ".join(post.certifications) + " ") if post.certifications else ""
     post.is_full = bool(post.headcount) and post.hired_count >= (post.headcount or 0)
+    derive = registry.get(post.kind).derive
+    if derive is not None:
+        derive(post)
 
 
 def _search_text(post: Post) -> str:
