@@ -14,7 +14,8 @@ from django.utils import timezone
 from accounts.models import AccountType
 from applications.models import Application, ApplicationEvent, ApplicationStatus, WageReport
 from common.errors import AppError, Conflict, NotFound, PermissionDenied, field_error
-from listings.models import Post, PostKind
+from listings import registry
+from listings.models import Post
 from listings.selectors import get_post_for
 from matching.models import WorkerPreference
 from notifications.models import NotificationKind
@@ -142,7 +143,7 @@ def apply(*, worker: User, post_id: int, note: str = "", experience_years: int |
     if experience_years is not None and not 0 <= experience_years <= EXPERIENCE_MAX:
         raise field_error("experience_years", "range", f"工作经验应在 0 到 {EXPERIENCE_MAX} 年之间")
     post = get_post_for(user=worker, post_id=post_id)
-    if post.kind != PostKind.LABOUR:
+    if not registry.get(post.kind).accepts_applications:
         raise AppError("not_labour_post", "只能应聘用工信息")
     if post.is_full:
         raise Conflict("post_full", "该岗位已招满，看看其他岗位吧")

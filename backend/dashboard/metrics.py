@@ -15,8 +15,9 @@ from django.db.models import Count, F, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from accounts.models import ActiveDay, User
+from accounts.models import AccountType, ActiveDay, User
 from discovery.models import ViewEvent
+from listings import registry
 from listings.models import Post, ReviewDecision
 from messaging.models import Connection
 from notifications.models import Notification, NotificationKind
@@ -38,11 +39,16 @@ def _active() -> tuple[QuerySet[Any], str, str]:
     return ActiveDay.objects.all(), "", "account_type"
 
 
-def _decisions(decision: str, kinds: tuple[str, ...] | None = None) -> Callable[[], tuple[QuerySet[Any], str, str]]:
+def group_kinds(group: str) -> list[str]:
+    """The post kinds of a board group (``BoardSpec.group``), read from the registry at count time."""
+    return [spec.kind for spec in registry.all() if spec.group == group]
+
+
+def _decisions(decision: str, group: str | None = None) -> Callable[[], tuple[QuerySet[Any], str, str]]:
     def source() -> tuple[QuerySet[Any], str, str]:
         qs = ReviewDecision.objects.filter(decision=decision, post__isnull=False)
-        if kinds:
-            qs = qs.filter(post__kind__in=kinds)
+        if group:
+            qs = qs.filter(post__kind__in=group_kinds(group))
         return qs, "at", "post__kind"
 
     return source
@@ -56,11 +62,11 @@ def _views() -> tuple[QuerySet[Any], str, str]:
     return ViewEvent.objects.all(), "at", ""
 
 
-def _connections(field: str, kinds: tuple[str, ...] | None = None) -> Callable[[], tuple[QuerySet[Any], str, str]]:
+def _connections(field: str, group: str | None = None) -> Callable[[], tuple[QuerySet[Any], str, str]]:
     def source() -> tuple[QuerySet[Any], str, str]:
         qs = Connection.objects.filter(**{f"{field}__isnull": False})
-        if kinds:
-            qs = qs.filter(post__kind__in=kinds)
+        if group:
+            qs = qs.filter(post__kind__in=group_kinds(group))
         return qs, field, ""
 
     return source
@@ -70,7 +76,7 @@ def _matches() -> tuple[QuerySet[Any], str, str]:
     return Notification.objects.filter(kind=NotificationKind.NEW_MATCH), "created_at", ""
 
 
-PROCESSING = ("processing_demand", "processing_service")
+PROCESSING = "processing"  # the board group of 代加工需求 and 代加工服务
 
 SECTIONS: dict[str, tuple[str, list[Metric]]] = {
     "users": (
@@ -110,17 +116,13 @@ SECTIONS: dict[str, tuple[str, list[Metric]]] = {
 
 METRICS: dict[str, Metric] = {m.key: m for _key, (_label, metrics) in SECTIONS.items() for m in metrics}
 
-DIMENSION_LABELS = {
-    "trade": "外贸公司",
-    "factory": "工厂",
-    "worker": "临时工人",
-    "procurement": "采购需求",
-    "stock": "库存",
-    "labour": "用工",
-    "processing_demand": "代加工需求",
-    "processing_service": "代加工服务",
-    "": "合计",
-}
+def dimension_label(dimension: str) -> str:
+    """An account type's or a post kind's label (from the board registry); "" is 合计."""
+    if dimension == "":
+        return "合计"
+    if dimension in AccountType.values:
+        return str(AccountType(dimension).label)
+    return registry.label(dimension)
 
 
 def local_bounds(start: date, end: date) -> tuple[datetime, datetime]:

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from dashboard.metrics import DIMENSION_LABELS, SECTIONS
+from dashboard.metrics import SECTIONS, dimension_label
 from dashboard.models import DailyMetric
 
 GRANULARITIES = {"day": "按日", "week": "按周", "month": "按月"}
@@ -90,7 +90,7 @@ def figures(*, start: date, end: date, granularity: str) -> list[Section]:
             dims = sorted({d for (m, d) in totals if m == metric.key and d})
             section.series.append(Series(metric.key, metric.label, totals[(metric.key, "")]))
             for dim in dims:
-                label = f"{metric.label}·{DIMENSION_LABELS.get(dim, dim)}"
+                label = f"{metric.label}·{dimension_label(dim)}"
                 section.series.append(Series(f"{metric.key}:{dim}", label, totals[(metric.key, dim)]))
         if key == "conversion":
             section.rates = conversion_rates(section)

@@ -19,7 +19,6 @@ from discovery.schemas import (
     TargetIn,
     ViewRecordedOut,
 )
-from listings.models import PostKind
 
 router = Router(tags=["发现：列表、名录、收藏、浏览记录与首页"])
 
@@ -49,7 +48,7 @@ def discovery_factories(request: HttpRequest, filters: Query[FactoryFilters], or
     "/discovery/{kind}", response=list[DiscoveryPostOut], auth=optional_bearer, summary="板块列表（筛选与排序）"
 )
 @paginate(PageNumber)
-def board(request: HttpRequest, kind: PostKind, filters: Query[BoardFilters], order: Query[BoardOrder]) -> Any:
+def board(request: HttpRequest, kind: str, filters: Query[BoardFilters], order: Query[BoardOrder]) -> Any:
     return selectors.board_page(kind, filters, order, user=current_user(request))
 
 

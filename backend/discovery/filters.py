@@ -95,11 +95,8 @@ class BoardOrder(Schema):
     lat: float | None = Field(None, ge=-90, le=90, description="当前位置纬度（按距离排序时必填）")
     lng: float | None = Field(None, ge=-180, le=180, description="当前位置经度")
     within_km: float | None = Field(None, gt=0, le=5000, description="只看该距离以内")
-    sort: Literal["newest", "soonest", "nearest", "cheapest", "wage", "capacity"] = Field(
-        "newest",
-        description=(
-            "newest 最新 / soonest 交期最近 / nearest 最近 / cheapest 最便宜 / wage 工资最高 / capacity 产能最大"
-        ),
+    sort: str = Field(
+        "newest", max_length=20, description="排序键：该板块在 GET /api/boards 中列出的 sorts（如 newest、nearest）"
     )
 
 

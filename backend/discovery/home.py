@@ -17,9 +17,10 @@ from discovery.models import Announcement, ViewEvent
 from discovery.selectors import decorate_factories, decorate_posts, near, newest_order
 from factories.models import FactoryProfile
 from factories.selectors import visible_factories
-from listings.models import Post, PostKind
+from listings import registry
+from listings.models import Post
 from listings.selectors import visible_posts, with_card_relations
-from search.models import Board
+from search.models import FACTORY_BOARD, board_names
 from search.text import parse_query
 
 if TYPE_CHECKING:
@@ -45,10 +46,10 @@ def current_announcements(*, limit: int = 5) -> list[Announcement]:
 
 
 def board_counts() -> dict[str, int]:
-    counts = dict.fromkeys(Board.values, 0)
+    counts = dict.fromkeys(board_names(), 0)
     for row in visible_posts().order_by().values("kind").annotate(n=Count("id")):
         counts[row["kind"]] = row["n"]
-    counts[Board.FACTORY] = visible_factories().order_by().count()
+    counts[FACTORY_BOARD] = visible_factories().order_by().count()
     return counts
 
 
@@ -117,7 +118,7 @@ def interests_of(user: User, *, now: datetime | None = None) -> Interests:
         elif event.factory_id and event.factory_id in factories:
             factory = factories[event.factory_id]
             interests.seen_factory_ids.add(factory.pk)
-            interests.kinds[Board.FACTORY] += weight
+            interests.kinds[FACTORY_BOARD] += weight
             for category in factory.categories.all():
                 interests.categories[category.pk] += weight * 0.5
                 interests.category_names[category.pk] = category.name
@@ -183,38 +184,43 @@ def _cold_start(user: User | None, *, lat: float | None, lng: float | None, limi
         return [Recommendation(type="post", reason=reason, post=p) for p in rows]
 
     account_type = user.account_type if user is not None else ""
+    # The boards whose posts this role is shown first (``BoardSpec.recommended_to``).
+    boards = registry.recommended_to(account_type)
+    if not boards:
+        return posts(visible_posts(), "最新发布", limit)
+    first = boards[0]
+    of_boards = visible_posts().filter(kind__in=[b.kind for b in boards])
     if user is not None and account_type == AccountType.FACTORY:
         profile = FactoryProfile.objects.filter(owner=user).prefetch_related("categories").first()
         if profile is not None:
             category_ids = [c.pk for c in profile.categories.all()]
-            demands = (
-                visible_posts()
-                .filter(kind__in=[PostKind.PROCUREMENT, PostKind.PROCESSING_DEMAND])
-                .filter(Q(category_id__in=category_ids) | Q(industry_id=profile.industry_id))
-            )
+            demands = of_boards.filter(Q(category_id__in=category_ids) | Q(industry_id=profile.industry_id))
             found = posts(demands, "与您工厂的品类相符的需求", limit)
             if found:
                 return found
-        return posts(visible_posts().filter(kind=PostKind.PROCUREMENT), "最新采购需求", limit)
+        return posts(visible_posts().filter(kind=first.kind), f"最新{first.label}", limit)
     if user is not None and account_type == AccountType.WORKER:
         preference = job_preference_of(user)
-        jobs = visible_posts().filter(kind=PostKind.LABOUR, is_full=False)
+        jobs = of_boards.filter(is_full=False)
         if preference is not None and preference.job_types.exists():
             jobs = jobs.filter(job_type__in=preference.job_types.all())
         if lat is not None and lng is not None:
             nearby = near(jobs, lat=lat, lng=lng, within_km=100)
-            found = posts(nearby, "离您较近的用工", limit, [F("distance_km").asc(nulls_last=True), "-id"])
+            by_distance = [F("distance_km").asc(nulls_last=True), "-id"]
+            found = posts(nearby, f"离您较近的{first.short_name}", limit, by_distance)
             if found:
                 return found
         if preference is not None and preference.region is not None:
             prefix = preference.region.adcode[:4]
-            found = posts(jobs.filter(region__adcode__startswith=prefix), f"{preference.region.name}附近的用工", limit)
+            nearby_jobs = jobs.filter(region__adcode__startswith=prefix)
+            found = posts(nearby_jobs, f"{preference.region.name}附近的{first.short_name}", limit)
             if found:
                 return found
-        return posts(visible_posts().filter(kind=PostKind.LABOUR, is_full=False), "最新用工信息", limit)
+        return posts(of_boards.filter(is_full=False), f"最新{first.short_name}信息", limit)
     if account_type == AccountType.TRADE:
+        own_kinds = [b.kind for b in registry.published_by(account_type)]
         category_ids = list(
-            Post.objects.filter(owner=user, kind=PostKind.PROCUREMENT, category__isnull=False)
+            Post.objects.filter(owner=user, kind__in=own_kinds, category__isnull=False)
             .values_list("category_id", flat=True)
             .distinct()
         )
@@ -229,14 +235,13 @@ def _cold_start(user: User | None, *, lat: float | None, lng: float | None, limi
             )
             found = [Recommendation(type="factory", reason="生产您采购品类的工厂", factory=f) for f in factories]
             found += posts(
-                visible_posts().filter(kind=PostKind.STOCK, category_id__in=category_ids),
-                "您采购品类的库存",
+                of_boards.filter(category_id__in=category_ids),
+                f"您采购品类的{first.label}",
                 limit - len(found),
             )
             if found:
                 return found
-        return posts(visible_posts().filter(kind=PostKind.STOCK), "最新库存", limit)
-    return posts(visible_posts(), "最新发布", limit)
+    return posts(of_boards, f"最新{first.label}", limit)
 
 
 def recommendations(

@@ -21,6 +21,7 @@ from discovery.trust import response_stats
 from factories.models import FactoryProfile
 from factories.selectors import visible_factories
 from factories.selectors import with_relations as with_factory_relations
+from listings import registry
 from listings.models import Post
 from listings.selectors import visible_posts, with_card_relations
 from regions.geo import EARTH_RADIUS_KM, bounding_box
@@ -53,30 +54,6 @@ class DecoratedPage(Sequence[T], Generic[T]):
 
 
 # --- Board lists (R-ROLE-1..3, R-BOARD-1..4) ------------------------------------------------------
-
-SORTS: dict[str, tuple[str, ...]] = {
-    "procurement": ("newest", "soonest", "nearest"),
-    "stock": ("newest", "cheapest", "nearest"),
-    "labour": ("newest", "wage", "nearest"),
-    "processing_demand": ("newest", "soonest", "nearest"),
-    "processing_service": ("newest", "capacity", "nearest"),
-}
-SORT_LABELS = {
-    "newest": "最新发布",
-    "soonest": "交期最近",
-    "nearest": "离我最近",
-    "cheapest": "价格最低",
-    "wage": "工资最高",
-    "capacity": "产能最大",
-}
-POST_ORDERS: dict[str, list[Any]] = {
-    "soonest": [F("delivery_date").asc(nulls_last=True), "-id"],
-    "cheapest": [F("unit_price").asc(nulls_last=True), "-id"],
-    "wage": [F("wage_per_day").desc(nulls_last=True), "-id"],
-    "capacity": [F("capacity_per_day").desc(nulls_last=True), "-id"],
-    "nearest": [F("distance_km").asc(nulls_last=True), "-id"],
-}
-
 
 def distance_expression(
     latitude: float, longitude: float, *, lat_field: str = "latitude", lng_field: str = "longitude"
@@ -111,14 +88,16 @@ def near(qs: QuerySet[Any], *, lat: float | None, lng: float | None, within_km: 
 
 def board_posts(kind: str, filters: BoardFilters, order: BoardOrder) -> QuerySet[Post]:
     """A board's filtered, sorted list. Every order ends with ``-id`` so pages never overlap."""
-    if order.sort not in SORTS[kind]:
-        allowed = "、".join(SORT_LABELS[s] for s in SORTS[kind])
+    spec = registry.require_kind(kind)
+    sort = spec.sort(order.sort)
+    if sort is None:
+        allowed = "、".join(s.label for s in spec.sorts)
         raise field_error("sort", "invalid_choice", f"该板块可选排序：{allowed}")
-    if order.sort == "nearest" and (order.lat is None or order.lng is None):
+    if sort.needs_location and (order.lat is None or order.lng is None):
         raise field_error("lat", "required", "按距离排序需要提供当前位置（lat、lng）")
     qs = filters.filter(visible_posts().filter(kind=kind))
     qs = near(qs, lat=order.lat, lng=order.lng, within_km=order.within_km)
-    return with_card_relations(qs).order_by(*POST_ORDERS.get(order.sort, newest_order()))
+    return with_card_relations(qs).order_by(*(sort.ordering or newest_order()))
 
 
 def decorate_posts(posts: list[Post], *, user: User | None) -> list[Post]:

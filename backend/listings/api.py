@@ -1,16 +1,17 @@
 from typing import Any
 
-from django.http import HttpRequest
-from ninja import Body, Query, Router, Schema, Status
+from django.http import HttpRequest, HttpResponse
+from django.utils.http import parse_etags
+from ninja import Body, Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import TypeAdapter
 
 from common.auth import bearer, current_user, optional_bearer, signed_in_user
 from common.pagination import PageNumber
 from common.permissions import HasChosenAccountType, require
-from listings import selectors, services
-from listings.models import Post, PostKind, PostStatus
-from listings.schemas import FormSchemaOut, MyPostOut, PostIn, PostOut, parse_post_input
+from listings import registry, selectors, services
+from listings.models import Post, PostStatus
+from listings.schemas import BoardOut, FormSchemaOut, MyPostOut, PostIn, PostOut, parse_post_input
 from listings.signals import post_viewed
 
 router = Router(tags=["供需信息"])
@@ -40,11 +41,29 @@ _POST_BODY_DOC = {
 
 class MineQuery(Schema):
     status: PostStatus | None = None
-    kind: PostKind | None = None
+    kind: str | None = Field(None, max_length=32, description="信息类型（见 GET /api/boards）")
+
+
+@router.get(
+    "/boards",
+    response={200: list[BoardOut], 304: None},
+    auth=None,
+    summary="板块定义（名称、发布者、排序、筛选）",
+    description="带 ETag；请求头 If-None-Match 与当前版本一致时返回 304。",
+)
+def boards(request: HttpRequest, response: HttpResponse) -> Any:
+    definitions = selectors.board_definitions()
+    etag = selectors.boards_etag(definitions)
+    response["ETag"] = etag
+    response["Cache-Control"] = "no-cache"
+    wanted = {tag.removeprefix("W/") for tag in parse_etags(request.headers.get("If-None-Match", ""))}
+    if "*" in wanted or etag.removeprefix("W/") in wanted:
+        return Status(304, None)
+    return definitions
 
 
 @router.get("/listings/form-schema/{kind}", response=FormSchemaOut, auth=None, summary="发布表单结构（分步）")
-def form_schema(request: HttpRequest, kind: PostKind) -> dict[str, Any]:
+def form_schema(request: HttpRequest, kind: str) -> dict[str, Any]:
     return selectors.form_schema(kind=kind)
 
 
@@ -117,6 +136,8 @@ def refresh(request: HttpRequest, post_id: int) -> Post:
 @router.get("/listings/mine", response=list[MyPostOut], auth=bearer, summary="我的发布")
 @paginate(PageNumber)
 def my_posts(request: HttpRequest, filters: Query[MineQuery]) -> Any:
+    if filters.kind is not None:
+        registry.require_kind(filters.kind)
     return selectors.my_posts(user=signed_in_user(request), status=filters.status, kind=filters.kind)
 
 

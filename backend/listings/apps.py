@@ -6,7 +6,7 @@ class ListingsConfig(AppConfig):
     verbose_name = "信息发布与审核"
 
     def ready(self) -> None:
-        from listings import personal_data
+        from listings import boards, personal_data  # noqa: F401 - boards registers the five kinds
         from listings.services import on_risky_image
         from listings.visibility import visible_post_ids
         from moderation.media import register_verdict_handler

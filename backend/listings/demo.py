@@ -376,8 +376,7 @@ def _ensure_trade_companies() -> None:
 @transaction.atomic
 def load_demo_posts() -> int:
     """Creates the demo posts whose owners exist; returns how many were new."""
-    from listings import services
-    from listings.schemas import INPUT_BY_KIND
+    from listings import registry, services
 
     _ensure_trade_companies()
     created = 0
@@ -402,7 +401,7 @@ def load_demo_posts() -> int:
             values["process_type_ids"] = list(
                 ProcessType.objects.filter(name__in=spec.processes).values_list("pk", flat=True)
             )
-        payload = INPUT_BY_KIND[spec.kind].model_validate(values)
+        payload = registry.get(spec.kind).input_schema.model_validate(values)
         post = services.create_post(user=owner, payload=payload)
         published = now - timedelta(days=spec.days_ago, hours=created)
         Post.objects.filter(pk=post.pk).update(

@@ -1,9 +1,7 @@
-"""What each post kind is made of: who publishes it, its form (steps, fields, labels), which fields
-submission requires, where each field is stored (a column or ``details``) and which are user text.
-
-The input schemas (``listings.schemas``) validate types and ranges; this module is the one place that
-knows the shape of each kind, read by the services (validation, storage), the form-schema endpoint
-and the moderation check.
+"""The fields posts are made of, shared by every kind: their metadata (label, control type), where
+each is stored (a column or ``details``) and which are user text. What a kind *is* (its fields, steps,
+labels, required fields, ...) is its ``BoardSpec`` in ``listings.boards``, read through
+``listings.registry``.
 """
 
 from __future__ import annotations
@@ -13,84 +11,10 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from listings.models import Post, PostKind
-
-PUBLISHER: dict[str, str] = {
-    PostKind.PROCUREMENT: "trade",
-    PostKind.STOCK: "factory",
-    PostKind.LABOUR: "factory",
-    PostKind.PROCESSING_DEMAND: "factory",
-    PostKind.PROCESSING_SERVICE: "factory",
-}
+from listings import registry
+from listings.models import Post
 
 COMMON_FIELDS = ["title", "description", "region_id", "address", "latitude", "longitude", "valid_until", "media_ids"]
-
-# Fields each kind accepts beyond the common ones, in form order.
-KIND_FIELDS: dict[str, list[str]] = {
-    PostKind.PROCUREMENT: [
-        "product_name",
-        "industry_id",
-        "category_id",
-        "quantity",
-        "quantity_unit",
-        "unit_price",
-        "currency",
-        "delivery_date",
-        "quality_requirements",
-        "certifications",
-        "sample_required",
-        "destination_market",
-    ],
-    PostKind.STOCK: [
-        "product_name",
-        "industry_id",
-        "category_id",
-        "quantity",
-        "quantity_unit",
-        "unit_price",
-        "currency",
-        "min_order",
-        "grade",
-        "lot_condition",
-    ],
-    PostKind.LABOUR: [
-        "job_type_id",
-        "wage_amount",
-        "wage_unit",
-        "headcount",
-        "period_start",
-        "period_end",
-        "age_min",
-        "age_max",
-        "experience",
-        "requirements",
-        "meals_provided",
-        "housing_provided",
-    ],
-    PostKind.PROCESSING_DEMAND: [
-        "process_type_ids",
-        "product_name",
-        "industry_id",
-        "category_id",
-        "specification",
-        "material",
-        "quantity",
-        "quantity_unit",
-        "delivery_date",
-        "material_supplied",
-    ],
-    PostKind.PROCESSING_SERVICE: [
-        "process_type_ids",
-        "industry_id",
-        "category_id",
-        "equipment",
-        "capacity_amount",
-        "capacity_period",
-        "quantity_unit",
-        "min_order",
-        "price_description",
-    ],
-}
 
 # Fields kept in ``Post.details`` rather than in a column of their own.
 DETAIL_FIELDS = {
@@ -107,54 +31,6 @@ DETAIL_FIELDS = {
     "capacity_amount",
     "capacity_period",
     "price_description",
-}
-
-REQUIRED: dict[str, list[str]] = {
-    PostKind.PROCUREMENT: [
-        "product_name",
-        "industry_id",
-        "category_id",
-        "quantity",
-        "quantity_unit",
-        "delivery_date",
-        "region_id",
-    ],
-    PostKind.STOCK: [
-        "product_name",
-        "industry_id",
-        "category_id",
-        "quantity",
-        "quantity_unit",
-        "unit_price",
-        "region_id",
-        "address",
-    ],
-    PostKind.LABOUR: [
-        "job_type_id",
-        "wage_amount",
-        "wage_unit",
-        "headcount",
-        "period_start",
-        "period_end",
-        "region_id",
-        "address",
-    ],
-    PostKind.PROCESSING_DEMAND: [
-        "process_type_ids",
-        "specification",
-        "quantity",
-        "quantity_unit",
-        "delivery_date",
-        "region_id",
-    ],
-    PostKind.PROCESSING_SERVICE: [
-        "process_type_ids",
-        "equipment",
-        "capacity_amount",
-        "capacity_period",
-        "quantity_unit",
-        "region_id",
-    ],
 }
 
 # User-written text, checked for banned keywords and contact details at submission.
@@ -238,94 +114,6 @@ FIELD_META: dict[str, FieldMeta] = {
     "price_description": FieldMeta("报价说明", "textarea", "按件/按模次计价、打样费等", {"max_length": 500}),
 }
 
-# Labels that differ by kind.
-LABEL_OVERRIDES: dict[str, dict[str, str]] = {
-    PostKind.PROCUREMENT: {"unit_price": "目标单价", "quantity": "采购数量", "media_ids": "样品图片"},
-    PostKind.STOCK: {"quantity": "库存数量", "region_id": "货源地", "address": "货源地址", "media_ids": "实拍图片"},
-    PostKind.LABOUR: {"region_id": "工作地区", "address": "工作地址", "media_ids": "工作环境照片"},
-    PostKind.PROCESSING_DEMAND: {
-        "product_name": "产品名称",
-        "quantity": "加工数量",
-        "media_ids": "图纸/参考图片",
-        "industry_id": "所属行业（选填）",
-        "category_id": "产品品类（选填）",
-    },
-    PostKind.PROCESSING_SERVICE: {
-        "media_ids": "设备/车间照片",
-        "quantity_unit": "产能单位",
-        "industry_id": "擅长行业（选填）",
-        "category_id": "擅长品类（选填）",
-    },
-}
-
-MEDIA_ACCEPT: dict[str, list[str]] = {
-    PostKind.PROCESSING_DEMAND: ["image", "drawing"],
-    PostKind.PROCESSING_SERVICE: ["image", "video"],
-    PostKind.PROCUREMENT: ["image", "video", "drawing"],
-}
-
-STEPS: dict[str, list[tuple[str, str, list[str]]]] = {
-    PostKind.PROCUREMENT: [
-        ("product", "采购什么", ["product_name", "industry_id", "category_id", "quantity", "quantity_unit"]),
-        (
-            "terms",
-            "交期与要求",
-            [
-                "delivery_date",
-                "unit_price",
-                "currency",
-                "quality_requirements",
-                "certifications",
-                "sample_required",
-                "destination_market",
-            ],
-        ),
-        ("more", "补充信息", ["region_id", "media_ids", "description", "title", "valid_until"]),
-    ],
-    PostKind.STOCK: [
-        ("product", "库存货品", ["product_name", "industry_id", "category_id", "grade", "lot_condition"]),
-        ("price", "数量与价格", ["quantity", "quantity_unit", "unit_price", "currency", "min_order"]),
-        ("source", "货源地", ["region_id", "address", "latitude", "longitude"]),
-        ("more", "图片与说明", ["media_ids", "description", "title", "valid_until"]),
-    ],
-    PostKind.LABOUR: [
-        ("job", "岗位与工资", ["job_type_id", "wage_amount", "wage_unit", "headcount"]),
-        ("period", "工期与地点", ["period_start", "period_end", "region_id", "address", "latitude", "longitude"]),
-        (
-            "requirements",
-            "要求与待遇",
-            ["age_min", "age_max", "experience", "requirements", "meals_provided", "housing_provided"],
-        ),
-        ("more", "补充信息", ["media_ids", "description", "title", "valid_until"]),
-    ],
-    PostKind.PROCESSING_DEMAND: [
-        ("process", "加工需求", ["process_type_ids", "product_name", "industry_id", "category_id"]),
-        (
-            "spec",
-            "规格与数量",
-            ["specification", "material", "material_supplied", "quantity", "quantity_unit", "delivery_date"],
-        ),
-        ("more", "图纸与地区", ["media_ids", "region_id", "address", "description", "title", "valid_until"]),
-    ],
-    PostKind.PROCESSING_SERVICE: [
-        ("process", "加工能力", ["process_type_ids", "industry_id", "category_id", "equipment"]),
-        (
-            "capacity",
-            "产能与报价",
-            ["capacity_amount", "quantity_unit", "capacity_period", "min_order", "price_description"],
-        ),
-        (
-            "more",
-            "地区与照片",
-            ["region_id", "address", "latitude", "longitude", "media_ids", "description", "title", "valid_until"],
-        ),
-    ],
-}
-
-NOTICES: dict[str, str] = {
-    PostKind.LABOUR: "平台承诺：工人无需支付任何费用。发布即表示贵司承诺不向求职者收取押金、中介费等任何费用。",
-}
-
 DEFAULT_VALID_DAYS = 30
 MAX_VALID_DAYS = 90
 # Rough working days per month, used to compare monthly wages with daily ones.
@@ -333,7 +121,24 @@ WORK_DAYS_PER_MONTH = Decimal(26)
 
 
 def accepted_fields(kind: str) -> list[str]:
-    return KIND_FIELDS[kind] + COMMON_FIELDS
+    return list(registry.get(kind).fields) + COMMON_FIELDS
+
+
+def is_detail(kind: str, name: str) -> bool:
+    """Stored in ``Post.details``: the shared detail fields and every field only this kind has."""
+    return name in DETAIL_FIELDS or name in registry.get(kind).extra_field_meta
+
+
+def meta_for(kind: str, name: str) -> FieldMeta:
+    extra = registry.get(kind).extra_field_meta.get(name)
+    return extra if extra is not None else FIELD_META[name]
+
+
+def text_fields(kind: str) -> list[str]:
+    """User-written text of a kind, checked for banned keywords and contact details at submission."""
+    spec = registry.get(kind)
+    own = [name for name, meta in spec.extra_field_meta.items() if meta.type in {"text", "textarea"}]
+    return TEXT_FIELDS + own
 
 
 def _json(value: Any) -> Any:
@@ -354,7 +159,7 @@ def form_values(post: Post) -> dict[str, Any]:
     """
     values: dict[str, Any] = {"kind": post.kind}
     for name in accepted_fields(post.kind):
-        if name in DETAIL_FIELDS:
+        if is_detail(post.kind, name):
             value = post.details.get(name)
         elif name == "media_ids":
             value = [str(link.file_id) for link in post.media_links.all()]
@@ -375,7 +180,7 @@ def form_values(post: Post) -> dict[str, Any]:
 
 def missing_required(kind: str, values: dict[str, Any]) -> list[str]:
     missing = []
-    for name in REQUIRED[kind]:
+    for name in registry.get(kind).required:
         value = values.get(name)
         if value is None or value == "" or value == []:
             missing.append(name)
@@ -383,4 +188,4 @@ def missing_required(kind: str, values: dict[str, Any]) -> list[str]:
 
 
 def label_for(kind: str, name: str) -> str:
-    return LABEL_OVERRIDES.get(kind, {}).get(name) or FIELD_META[name].label
+    return registry.get(kind).label_for(name, meta_for(kind, name).label)

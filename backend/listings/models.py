@@ -10,8 +10,14 @@ from __future__ import annotations
 
 from django.db import models
 
+from listings import registry
+
 
 class PostKind(models.TextChoices):
+    """Names of the five built-in kinds (for matchers, demo data and tests). Which kinds exist, and
+    everything about them, is the registry's (``listings.registry``); ``Post.kind`` reads its choices
+    from there."""
+
     PROCUREMENT = "procurement", "采购需求"
     STOCK = "stock", "库存"
     LABOUR = "labour", "用工"
@@ -71,7 +77,7 @@ class StockGrade(models.TextChoices):
 
 class Post(models.Model):
     owner = models.ForeignKey("accounts.User", verbose_name="发布者", on_delete=models.CASCADE, related_name="posts")
-    kind = models.CharField("类型", max_length=32, choices=PostKind.choices, db_index=True)
+    kind = models.CharField("类型", max_length=32, choices=registry.choices, db_index=True)
     title = models.CharField("标题", max_length=60, blank=True)
     status = models.CharField(
         "状态", max_length=16, choices=PostStatus.choices, default=PostStatus.DRAFT, db_index=True

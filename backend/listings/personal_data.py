@@ -14,14 +14,17 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Q
 
 from accounts.personal_data import Retention, register
-from listings.models import Post, PostKind, PostMedia, PostRevision, PostStatus, ReviewDecision
+from listings import registry
+from listings.models import Post, PostMedia, PostRevision, PostStatus, ReviewDecision
 from uploads.personal_data import archive_path
 
 if TYPE_CHECKING:
     from accounts.models import User
 
-# Posts that must outlive the account: recruitment information, and posts a complaint is about.
-KEPT = Q(kind=PostKind.LABOUR) | Q(complaints__isnull=False)
+def kept() -> Q:
+    """Posts that must outlive the account: kinds the law makes us keep (recruitment information,
+    ``BoardSpec.retained``), and posts a complaint is about."""
+    return Q(kind__in=[spec.kind for spec in registry.all() if spec.retained]) | Q(complaints__isnull=False)
 
 
 def _iso(value: Any) -> str | None:
@@ -85,7 +88,7 @@ def export_posts(user: User) -> list[dict[str, Any]]:
 
 def erase_posts(user: User) -> None:
     mine = Post.objects.filter(owner=user)
-    kept_ids = list(mine.filter(KEPT).values_list("pk", flat=True).distinct())
+    kept_ids = list(mine.filter(kept()).values_list("pk", flat=True).distinct())
     mine.exclude(pk__in=kept_ids).delete()
     PostMedia.objects.filter(post_id__in=kept_ids).delete()
     PostRevision.objects.filter(post_id__in=kept_ids).delete()

@@ -1,5 +1,5 @@
-"""Input per post kind (every field optional so drafts save incomplete; ``kinds.REQUIRED`` says what
-submission needs) and the output shapes of the boards."""
+"""Input per post kind (every field optional so drafts save incomplete; the kind's ``BoardSpec.required``
+says what submission needs) and the output shapes of the boards."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from pydantic import ValidationError
 
 from accounts.models import AccountType
 from common.errors import RULE_MESSAGES, field_error, field_errors
-from listings.kinds import FIELD_META, label_for
-from listings.models import CapacityPeriod, Currency, PostKind, QuantityUnit, StockGrade, WageUnit
+from listings import registry
+from listings.kinds import FIELD_META, form_values, label_for
+from listings.models import CapacityPeriod, Currency, QuantityUnit, StockGrade, WageUnit
 from uploads.links import file_url, thumbnail_url
 
 if TYPE_CHECKING:
@@ -182,13 +183,45 @@ PostIn = Annotated[
     Field(discriminator="kind"),
 ]
 
-INPUT_BY_KIND: dict[str, type[PostBaseIn]] = {
-    PostKind.PROCUREMENT: ProcurementIn,
-    PostKind.STOCK: StockIn,
-    PostKind.LABOUR: LabourIn,
-    PostKind.PROCESSING_DEMAND: ProcessingDemandIn,
-    PostKind.PROCESSING_SERVICE: ProcessingServiceIn,
-}
+
+
+class SortOut(Schema):
+    key: str
+    label: str
+    needs_location: bool
+
+
+class OptionOut(Schema):
+    value: str
+    label: str
+
+
+class FilterOut(Schema):
+    name: str = Field(..., description="GET /api/discovery/{kind} 的查询参数名")
+    label: str
+    type: str = Field(
+        ..., description="region / industry / category / job_type / process_type / select / boolean / number"
+    )
+    options: list[OptionOut]
+
+
+class BoardOut(Schema):
+    """One board's definition (from the board registry)."""
+
+    kind: str
+    label: str
+    short_name: str
+    board_name: str
+    icon: str
+    hint: str
+    publisher_account_type: str
+    group: str = Field(..., description="同组的板块在首页合为一个入口、在板块页为标签页（如 processing 代加工）")
+    group_label: str
+    on_home: bool
+    accepts_applications: bool
+    notice: str
+    sorts: list[SortOut]
+    filters: list[FilterOut]
 
 
 class PostIdsIn(Schema):
@@ -251,8 +284,9 @@ class PostCardOut(Schema):
     """One row of a board."""
 
     id: int
-    kind: PostKind
+    kind: str
     kind_label: str
+    summary: str = Field(..., description="卡片要点（按板块定义生成，如「采购 2000 个 · 交期 2026-05-01」）")
     title: str
     status: str
     product_name: str
@@ -280,6 +314,14 @@ class PostCardOut(Schema):
     published_at: datetime | None
     refreshed_at: datetime | None
     view_count: int
+
+    @staticmethod
+    def resolve_summary(obj: Any) -> str:
+        if not registry.exists(obj.kind):
+            return ""
+        spec = registry.get(obj.kind)
+        processes = [p.name for p in obj.process_types.all()] if "process_type_ids" in spec.fields else []
+        return " · ".join(part for part in spec.summary(obj, processes) if part)[:200]
 
     @staticmethod
     def resolve_kind_label(obj: Any) -> str:
@@ -336,7 +378,7 @@ class PostOut(PostCardOut):
 
     @staticmethod
     def resolve_no_fee_statement(obj: Any) -> str:
-        return NO_FEE_STATEMENT if obj.kind == PostKind.LABOUR else ""
+        return registry.get(obj.kind).detail_notice if registry.exists(obj.kind) else ""
 
 
 class PendingEditOut(Schema):
@@ -366,8 +408,6 @@ class MyPostOut(PostOut):
 
     @staticmethod
     def resolve_form(obj: Any) -> dict[str, Any]:
-        from listings.kinds import form_values
-
         return form_values(obj)
 
 
@@ -400,10 +440,9 @@ def parse_post_input(data: Any, *, kind: str | None = None) -> PostBaseIn:
     if not isinstance(data, dict):
         raise field_error("", "type", "请求内容应为 JSON 对象")
     chosen = data.get("kind") or kind
-    if chosen not in INPUT_BY_KIND:
-        raise field_error("kind", "enum", "信息类型无效")
+    spec = registry.require_kind(chosen if isinstance(chosen, str) else None)
     try:
-        return INPUT_BY_KIND[chosen].model_validate({**data, "kind": chosen})
+        return spec.input_schema.model_validate({**data, "kind": chosen})
     except ValidationError as exc:
         errors = []
         for err in exc.errors():
@@ -411,6 +450,7 @@ def parse_post_input(data: Any, *, kind: str | None = None) -> PostBaseIn:
             name = ".".join(loc)
             rule = str(err.get("type", "invalid"))
             text = RULE_MESSAGES.get(rule, str(err.get("msg", "")))
-            label = label_for(chosen, loc[0]) if loc and loc[0] in FIELD_META else name
+            known = bool(loc) and (loc[0] in FIELD_META or loc[0] in spec.extra_field_meta)
+            label = label_for(spec.kind, loc[0]) if known else name
             errors.append({"field": name, "rule": rule, "message": f"{label}：{text}"})
         raise field_errors(errors) from None

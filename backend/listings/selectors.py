@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -12,13 +14,12 @@ from django.utils import timezone
 
 from accounts.models import User
 from common.errors import NotFound
-from listings import kinds
+from listings import kinds, registry
 from listings.models import CapacityPeriod as _CapacityPeriod
 from listings.models import (
     Currency,
     Decision,
     Post,
-    PostKind,
     PostMedia,
     PostStatus,
     QuantityUnit,
@@ -178,6 +179,7 @@ FIXED_OPTIONS: dict[str, list[dict[str, str]]] = {
 def form_schema(*, kind: str) -> dict[str, Any]:
     """The step-by-step publish form of ``kind``, with options read live from the taxonomy, so a tag
     an operator adds shows in the form at once."""
+    spec = registry.require_kind(kind)
     tree = taxonomy_tree()
     dynamic: dict[str, list[dict[str, Any]]] = {
         "industry_id": [{"value": i["id"], "label": i["name"]} for i in tree["industries"]],
@@ -191,12 +193,12 @@ def form_schema(*, kind: str) -> dict[str, Any]:
             {"value": p["id"], "label": p["name"], "industry_id": p["industry_id"]} for p in tree["process_types"]
         ],
     }
-    required = set(kinds.REQUIRED[kind])
+    required = set(spec.required)
     steps = []
-    for key, title, names in kinds.STEPS[kind]:
+    for step in spec.steps:
         fields = []
-        for name in names:
-            meta = kinds.FIELD_META[name]
+        for name in step.fields:
+            meta = kinds.meta_for(kind, name)
             item: dict[str, Any] = {
                 "name": name,
                 "label": kinds.label_for(kind, name),
@@ -205,8 +207,8 @@ def form_schema(*, kind: str) -> dict[str, Any]:
                 "help": meta.help,
                 **meta.extra,
             }
-            if name == "media_ids" and kind in kinds.MEDIA_ACCEPT:
-                item["accept"] = kinds.MEDIA_ACCEPT[kind]
+            if name == "media_ids":
+                item["accept"] = list(spec.media_accept)
             if name in dynamic:
                 item["options"] = dynamic[name]
             elif name in FIXED_OPTIONS:
@@ -214,12 +216,51 @@ def form_schema(*, kind: str) -> dict[str, Any]:
             if name == "currency":
                 item["default"] = "CNY"
             fields.append(item)
-        steps.append({"key": key, "title": title, "fields": fields})
+        steps.append({"key": step.key, "title": step.title, "fields": fields})
     return {
         "kind": kind,
-        "label": PostKind(kind).label,
-        "publisher_account_type": kinds.PUBLISHER[kind],
+        "label": spec.label,
+        "publisher_account_type": spec.publisher.value,
         "taxonomy_version": tree["version"],
         "steps": steps,
-        "notice": kinds.NOTICES.get(kind, ""),
+        "notice": spec.notice,
     }
+
+
+# --- Board definitions (GET /api/boards) ----------------------------------------------------------
+
+
+def board_definitions() -> list[dict[str, Any]]:
+    """What the client needs to show every board, from the registry, in registry order."""
+    return [
+        {
+            "kind": spec.kind,
+            "label": spec.label,
+            "short_name": spec.short_name,
+            "board_name": spec.board_name,
+            "icon": spec.icon,
+            "hint": spec.hint,
+            "publisher_account_type": spec.publisher.value,
+            "group": spec.group,
+            "group_label": spec.group_label,
+            "on_home": spec.on_home,
+            "accepts_applications": spec.accepts_applications,
+            "notice": spec.notice,
+            "sorts": [{"key": s.key, "label": s.label, "needs_location": s.needs_location} for s in spec.sorts],
+            "filters": [
+                {
+                    "name": f.name,
+                    "label": f.label,
+                    "type": f.type,
+                    "options": [{"value": value, "label": text} for value, text in f.options],
+                }
+                for f in spec.filters
+            ],
+        }
+        for spec in registry.all()
+    ]
+
+
+def boards_etag(definitions: list[dict[str, Any]]) -> str:
+    digest = hashlib.sha256(json.dumps(definitions, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+    return f'W/"boards-{digest[:16]}"'

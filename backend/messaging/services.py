@@ -16,7 +16,8 @@ from common.console_permissions import ConsolePermission, require_console_permis
 from common.errors import AppError, Conflict, NotFound, PermissionDenied, field_error
 from factories.models import FactoryProfile
 from factories.selectors import get_factory_for
-from listings.models import Post, PostKind
+from listings import registry
+from listings.models import Post
 from listings.selectors import get_post_for
 from messaging import realtime, selectors
 from messaging.display import organisation_name, preview
@@ -335,9 +336,10 @@ def _factory_to_credit(connection: Connection) -> FactoryProfile | None:
     post = connection.post
     if post is None:
         return None
-    if post.kind in (PostKind.STOCK, PostKind.PROCESSING_SERVICE):
+    supplier = registry.get(post.kind).supplier
+    if supplier == "owner":
         return FactoryProfile.objects.filter(owner_id=post.owner_id).first()
-    if post.kind in (PostKind.PROCUREMENT, PostKind.PROCESSING_DEMAND):
+    if supplier == "initiator":
         return FactoryProfile.objects.filter(owner_id=connection.initiator_id).first()
     return None
 

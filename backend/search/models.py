@@ -12,14 +12,24 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
+from listings import registry
 
-class Board(models.TextChoices):
-    PROCUREMENT = "procurement", "采购需求"
-    STOCK = "stock", "库存"
-    LABOUR = "labour", "用工"
-    PROCESSING_DEMAND = "processing_demand", "代加工需求"
-    PROCESSING_SERVICE = "processing_service", "代加工服务"
-    FACTORY = "factory", "工厂"
+# A document's board: a post kind (from the board registry) or the factory directory.
+FACTORY_BOARD = "factory"
+FACTORY_LABEL = "工厂"
+
+
+def board_choices() -> list[tuple[str, str]]:
+    """Read lazily, so a new kind needs no migration."""
+    return [*registry.choices(), (FACTORY_BOARD, FACTORY_LABEL)]
+
+
+def board_names() -> list[str]:
+    return [name for name, _label in board_choices()]
+
+
+def board_label(board: str) -> str:
+    return FACTORY_LABEL if board == FACTORY_BOARD else registry.label(board)
 
 
 class SearchDocument(models.Model):
@@ -32,7 +42,7 @@ class SearchDocument(models.Model):
     query, and a stale copy (a status changed by a queryset ``update()``) can never show a hidden item.
     """
 
-    board = models.CharField("板块", max_length=32, choices=Board.choices, db_index=True)
+    board = models.CharField("板块", max_length=32, choices=board_choices, db_index=True)
     post = models.OneToOneField(
         "listings.Post", null=True, blank=True, on_delete=models.CASCADE, related_name="search_document"
     )

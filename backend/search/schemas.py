@@ -5,12 +5,12 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-BoardName = Literal["procurement", "stock", "labour", "processing_demand", "processing_service", "factory"]
-
 
 class SearchQuery(Schema):
     q: str = Field(..., min_length=1, max_length=50, description="关键词：产品、工种、工艺、工厂名")
-    kind: BoardName | None = Field(None, description="只看某个板块；分面计数始终覆盖全部板块")
+    kind: str | None = Field(
+        None, max_length=32, description="只看某个板块（GET /api/boards 的 kind，或 factory）；分面计数始终覆盖全部板块"
+    )
     page: int = Field(1, ge=1, le=100)
     page_size: int = Field(20, ge=1, le=50)
 

@@ -13,12 +13,13 @@ from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
 
+from common.errors import field_error
 from factories.models import FactoryProfile
 from factories.visibility import is_factory_visible, visible_factory_q
 from listings.models import Post
 from listings.visibility import is_post_visible, visible_post_q
 from search import search_backend, text
-from search.models import Board, SearchDocument
+from search.models import SearchDocument, board_label, board_names
 
 
 @dataclass
@@ -81,7 +82,7 @@ def _recheck(rows: list[SearchDocument]) -> list[SearchDocument]:
 
 
 def _facets(docs: QuerySet[SearchDocument]) -> dict[str, int]:
-    facets = dict.fromkeys(Board.values, 0)
+    facets = dict.fromkeys(board_names(), 0)
     for row in docs.order_by().values("board").annotate(n=Count("id")):
         facets[row["board"]] = row["n"]
     return facets
@@ -95,9 +96,12 @@ def search(query: str, *, kind: str | None = None, page: int = 1, page_size: int
     ordered by relevance (title matches weigh more), then freshness; highlights are character ranges
     into the returned plain text.
     """
+    if kind is not None and kind not in board_names():
+        allowed = "、".join(board_label(name) for name in board_names())
+        raise field_error("kind", "enum", f"板块无效，可选：{allowed}")
     parsed = text.parse_query(query or "")
     empty = SearchResults(
-        query=query, terms=[], facets=dict.fromkeys(Board.values, 0), items=[], count=0, page=page, page_size=page_size
+        query=query, terms=[], facets=dict.fromkeys(board_names(), 0), items=[], count=0, page=page, page_size=page_size
     )
     if not parsed.words:
         return empty
@@ -128,7 +132,7 @@ def search(query: str, *, kind: str | None = None, page: int = 1, page_size: int
                 type="factory" if doc.factory_id else "post",
                 id=doc.factory_id or doc.post_id,  # type: ignore[arg-type]
                 board=doc.board,
-                board_label=Board(doc.board).label,
+                board_label=board_label(doc.board),
                 title=doc.title,
                 title_highlights=text.highlight_ranges(doc.title, terms),
                 snippet=snippet_text,

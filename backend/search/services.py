@@ -10,50 +10,23 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from factories.models import FactoryProfile
-from listings.models import Post, PostKind, PostStatus
+from listings import registry
+from listings.models import Post, PostStatus
 from search import text
-from search.models import Board, SearchDocument
+from search.models import FACTORY_BOARD, SearchDocument
 from search.search_backend import rebuild_engine_index
 from taxonomy.models import AttributeTag, CategoryTag, ProcessType
 
 
-def _number(value: Any) -> str:
-    if value is None:
-        return ""
-    normalised = value.normalize()
-    return f"{normalised:f}" if normalised != normalised.to_integral() else str(int(normalised))
-
-
 def _post_summary(post: Post, process_names: list[str]) -> str:
-    parts: list[str] = []
-    quantity = f"{_number(post.quantity)} {post.quantity_unit}".strip() if post.quantity is not None else ""
-    if post.kind == PostKind.PROCUREMENT:
-        parts = [
-            f"采购 {quantity}" if quantity else "",
-            f"交期 {post.delivery_date:%Y-%m-%d}" if post.delivery_date else "",
-        ]
-    elif post.kind == PostKind.STOCK:
-        price = f"¥{_number(post.unit_price)}/{post.quantity_unit}" if post.unit_price is not None else ""
-        parts = [price, f"库存 {quantity}" if quantity else "", f"{post.grade} 级" if post.grade else ""]
-    elif post.kind == PostKind.LABOUR:
-        wage = f"{_number(post.wage_amount)} {post.get_wage_unit_display()}" if post.wage_amount is not None else ""
-        parts = [post.job_type.name if post.job_type else "", wage, f"招 {post.headcount} 人" if post.headcount else ""]
-    elif post.kind == PostKind.PROCESSING_DEMAND:
-        parts = [
-            "、".join(process_names[:3]),
-            quantity,
-            f"交期 {post.delivery_date:%Y-%m-%d}" if post.delivery_date else "",
-        ]
-    else:
-        capacity = f"日产能 {_number(post.capacity_per_day)} {post.quantity_unit}" if post.capacity_per_day else ""
-        parts = ["、".join(process_names[:3]), capacity]
+    parts = registry.get(post.kind).summary(post, process_names)
     return " · ".join(p for p in parts if p)[:200]
 
 
 def _post_text(post: Post) -> str:
     details = post.details or {}
     parts = [post.description]
-    for name in ("specification", "quality_requirements", "requirements", "lot_condition", "material"):
+    for name in registry.get(post.kind).search_text_fields:
         if details.get(name):
             parts.append(str(details[name]))
     return "\n".join(p for p in parts if p)
@@ -99,7 +72,7 @@ def factory_document(factory: FactoryProfile) -> SearchDocument:
     attributes = [a.name for a in factory.attributes.all()]
     body = "\n".join(p for p in [factory.description, factory.equipment_summary, factory.capacity_summary] if p)
     return SearchDocument(
-        board=Board.FACTORY,
+        board=FACTORY_BOARD,
         factory=factory,
         title=factory.name[:120],
         text="\n".join(p for p in [factory.main_products, body] if p),

@@ -158,6 +158,7 @@ NOTHING_PUBLIC: dict[str, str] = {
     "/api/regions": "reference data",
     "/api/regions/{adcode}": "reference data",
     "/api/taxonomy": "reference data",
+    "/api/boards": "reference data (board definitions from the registry)",
     "/api/uploads": "the caller's own files",
     "/api/files/{file_id}": "private files, readers registered in uploads.access (own, chat parties, handlers)",
     "/api/files/{file_id}/thumbnail": "as /api/files/{file_id}",

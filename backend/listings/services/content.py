@@ -13,18 +13,17 @@ from django.utils import timezone
 
 from accounts.models import AccountType, User
 from common.errors import NotFound, PermissionDenied, field_error, field_errors
-from listings import kinds
+from listings import kinds, registry
 from listings.models import (
     CapacityPeriod,
     Post,
-    PostKind,
     PostMedia,
     PostRevision,
     PostStatus,
     RevisionStatus,
     WageUnit,
 )
-from listings.schemas import INPUT_BY_KIND, PostBaseIn
+from listings.schemas import PostBaseIn
 from moderation.services import ensure_not_blocked
 from regions.models import Region
 from taxonomy.models import CategoryTag, Industry
@@ -45,7 +44,7 @@ _FK_COLUMNS = {"industry_id", "category_id", "job_type_id", "region_id"}
 
 def _parse(kind: str, values: dict[str, Any]) -> PostBaseIn:
     """Values in the input format (JSON) → the kind's typed input."""
-    return INPUT_BY_KIND[kind].model_validate({**values, "kind": kind})
+    return registry.get(kind).input_schema.model_validate({**values, "kind": kind})
 
 
 def _sent(payload: PostBaseIn) -> dict[str, Any]:
@@ -79,7 +78,7 @@ def _check_references(*, user: User, kind: str, values: dict[str, Any], current:
         files = files_owned_by(
             user=user, ids=values["media_ids"] or [], purposes=[FilePurpose.POST_MEDIA], field="media_ids"
         )
-        accept = set(kinds.MEDIA_ACCEPT.get(kind, ["image", "video"]))
+        accept = set(registry.get(kind).media_accept)
         for stored in files:
             if stored.kind not in accept:
                 raise field_error("media_ids", "file_kind_not_allowed", "此类信息不支持上传该类型的文件")
@@ -98,23 +97,7 @@ def _json_value(value: Any) -> Any:
 
 
 def _auto_title(post: Post, process_names: list[str]) -> str:
-    qty = ""
-    # A product name that already states the amount ("保温杯 5000 个") is not repeated.
-    if post.quantity is not None and str(kinds._json(post.quantity)) not in (post.product_name or ""):
-        qty = f" {kinds._json(post.quantity)}{post.quantity_unit}"
-    if post.kind == PostKind.PROCUREMENT:
-        return f"求购{post.product_name}{qty}".strip()
-    if post.kind == PostKind.STOCK:
-        return f"库存{post.product_name}{qty}".strip()
-    if post.kind == PostKind.LABOUR:
-        job = post.job_type.name if post.job_type_id and post.job_type else "工人"
-        count = f" {post.headcount}人" if post.headcount else ""
-        return f"招{job}{count}"
-    processes = "/".join(process_names[:3])
-    if post.kind == PostKind.PROCESSING_DEMAND:
-        subject = post.product_name or (post.details.get("specification") or "")[:16]
-        return f"{processes}代加工需求 {subject}".strip()
-    return f"承接{processes}加工".strip()
+    return registry.get(post.kind).title(post, process_names)
 
 
 def _derive(post: Post) -> None:
@@ -137,6 +120,9 @@ def _derive(post: Post) -> None:
     post.capacity_per_day = capacity
     post.certification_codes = (" " + " ".join(post.certifications) + " ") if post.certifications else ""
     post.is_full = bool(post.headcount) and post.hired_count >= (post.headcount or 0)
+    derive = registry.get(post.kind).derive
+    if derive is not None:
+        derive(post)
 
 
 def _search_text(post: Post) -> str:
@@ -146,7 +132,7 @@ def _search_text(post: Post) -> str:
             parts.append(related.name)
     parts.extend(p.name for p in post.process_types.all())
     parts.extend(post.certifications or [])
-    for name in ("quality_requirements", "lot_condition", "requirements", "specification", "material"):
+    for name in registry.get(post.kind).search_text_fields:
         parts.append(str(post.details.get(name) or ""))
     parts.extend(str(item.get("name", "")) for item in post.details.get("equipment") or [])
     if post.region is not None:
@@ -161,7 +147,7 @@ def _write(post: Post, *, values: dict[str, Any], resolved: dict[str, Any]) -> N
     for name, value in values.items():
         if name in {"media_ids", "process_type_ids"}:
             continue
-        if name in kinds.DETAIL_FIELDS:
+        if kinds.is_detail(post.kind, name):
             if value is None or value == "" or value == []:
                 details.pop(name, None)
             else:
@@ -209,11 +195,9 @@ def _write(post: Post, *, values: dict[str, Any], resolved: dict[str, Any]) -> N
 def _check_kind_fits(user: User, kind: str) -> None:
     if user.account_type == AccountType.WORKER:
         raise PermissionDenied("临时工人账号不能发布信息", code="worker_cannot_publish")
-    publisher = kinds.PUBLISHER[kind]
-    if user.account_type != publisher:
-        raise PermissionDenied(
-            f"{PostKind(kind).label}只能由{AccountType(publisher).label}账号发布", code="wrong_account_type"
-        )
+    spec = registry.get(kind)
+    if user.account_type != spec.publisher:
+        raise PermissionDenied(f"{spec.label}只能由{spec.publisher.label}账号发布", code="wrong_account_type")
 
 
 def _check_can_publish(user: User, kind: str) -> None:
@@ -274,7 +258,7 @@ def _validate_complete(kind: str, typed: PostBaseIn) -> date:
 
 def _texts(typed: PostBaseIn) -> dict[str, str]:
     values = typed.model_dump()
-    texts = {name: str(values[name]) for name in kinds.TEXT_FIELDS if values.get(name)}
+    texts = {name: str(values[name]) for name in kinds.text_fields(str(typed.kind)) if values.get(name)}  # type: ignore[attr-defined]
     equipment = values.get("equipment") or []
     if equipment:
         texts["equipment"] = "；".join(f"{e['name']} {e.get('model') or ''}".strip() for e in equipment)

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from common.errors import Conflict, NotFound
-from listings import kinds
-from listings.models import Post, PostKind, PostRevision, PostStatus, RevisionStatus
+from listings import kinds, registry
+from listings.models import Post, PostRevision, PostStatus, RevisionStatus
 from listings.services.content import (
     CheckResult,
     _check_can_publish,
@@ -154,7 +154,8 @@ def record_contact(*, post_id: int) -> None:
 @transaction.atomic
 def set_hired_count(*, post_id: int, hired_count: int) -> Post:
     """Called by applications when hires change; a labour post that reaches its headcount is 已招满."""
-    post = Post.objects.select_for_update().filter(pk=post_id, kind=PostKind.LABOUR).first()
+    kinds_with_headcount = [spec.kind for spec in registry.all() if spec.accepts_applications]
+    post = Post.objects.select_for_update().filter(pk=post_id, kind__in=kinds_with_headcount).first()
     if post is None:
         raise NotFound("用工信息不存在")
     post.hired_count = max(0, hired_count)

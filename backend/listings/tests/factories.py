@@ -11,9 +11,8 @@ from django.utils import timezone
 
 from accounts.models import AccountStatus, User
 from accounts.tests.factories import make_user, signed_in_client
-from listings import services
+from listings import registry, services
 from listings.models import Post, PostKind, PostStatus
-from listings.schemas import INPUT_BY_KIND
 from taxonomy.models import CategoryTag, Industry, JobType, ProcessType
 
 SHENZHEN_BAOAN = "440306"
@@ -156,7 +155,7 @@ def make_post(
 ) -> Post:
     """A post brought to ``status`` through the services (draft → submit → approve / reject)."""
     owner = owner or make_publisher(PUBLISHER_FOR[kind])
-    payload = INPUT_BY_KIND[kind].model_validate(valid_payload(kind, **overrides))
+    payload = registry.get(kind).input_schema.model_validate(valid_payload(kind, **overrides))
     post = services.create_post(user=owner, payload=payload)
     if status == PostStatus.DRAFT:
         return post

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from listings import kinds
+from listings import kinds, registry
 from listings.models import PostKind
-from listings.schemas import INPUT_BY_KIND
 from taxonomy.models import CategoryTag, Industry, JobType
 
 pytestmark = pytest.mark.django_db
@@ -19,11 +18,11 @@ def test_form_has_every_field_once_with_required_flags_R_APP_2(api, kind: str) -
     names = [f["name"] for f in fields]
     assert len(names) == len(set(names))
     assert set(kinds.accepted_fields(kind)) - set(names) <= {"address", "latitude", "longitude"}
-    assert set(names) <= set(INPUT_BY_KIND[kind].model_fields), "every form field is accepted by the API"
-    assert {f["name"] for f in fields if f["required"]} == set(kinds.REQUIRED[kind])
+    assert set(names) <= set(registry.get(kind).input_schema.model_fields), "every form field is accepted by the API"
+    assert {f["name"] for f in fields if f["required"]} == set(registry.get(kind).required)
     assert all(f["label"] for f in fields)
     assert len(body["steps"]) >= 3
-    assert body["publisher_account_type"] == kinds.PUBLISHER[kind]
+    assert body["publisher_account_type"] == registry.get(kind).publisher
 
 
 def test_units_are_fixed_choices_R_APP_2(api) -> None:

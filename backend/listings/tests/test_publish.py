@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts.models import AccountStatus
 from accounts.tests.factories import make_user, signed_in_client
-from listings import kinds
+from listings import registry
 from listings.models import Post, PostKind, PostStatus
 from listings.tests.factories import PUBLISHER_FOR, make_publisher, publisher_client, valid_payload
 from taxonomy.models import CategoryTag, Industry
@@ -34,7 +34,7 @@ def test_draft_saves_incomplete_and_submit_names_every_missing_field_R_APP_2(kin
     refused = client.post(f"listings/posts/{draft.json()['id']}/submit")
     assert refused.status_code == 422, refused
     assert refused.json()["code"] == "validation_error"
-    assert _fields(refused) == set(kinds.REQUIRED[kind])
+    assert _fields(refused) == set(registry.get(kind).required)
     assert all(item["rule"] == "required" and item["message"].startswith("请填写") for item in refused.json()["detail"])
     assert Post.objects.get(pk=draft.json()["id"]).status == PostStatus.DRAFT
 

@@ -179,6 +179,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/boards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 板块定义（名称、发布者、排序、筛选）
+         * @description 带 ETag；请求头 If-None-Match 与当前版本一致时返回 304。
+         */
+        get: operations["listings_api_boards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/complaints": {
         parameters: {
             query?: never;
@@ -1526,16 +1546,52 @@ export interface components {
             lng?: number | null;
             /**
              * Sort
-             * @description newest 最新 / soonest 交期最近 / nearest 最近 / cheapest 最便宜 / wage 工资最高 / capacity 产能最大
+             * @description 排序键：该板块在 GET /api/boards 中列出的 sorts（如 newest、nearest）
              * @default newest
-             * @enum {string}
              */
-            sort: "newest" | "soonest" | "nearest" | "cheapest" | "wage" | "capacity";
+            sort: string;
             /**
              * Within Km
              * @description 只看该距离以内
              */
             within_km?: number | null;
+        };
+        /**
+         * BoardOut
+         * @description One board's definition (from the board registry).
+         */
+        BoardOut: {
+            /** Accepts Applications */
+            accepts_applications: boolean;
+            /** Board Name */
+            board_name: string;
+            /** Filters */
+            filters: components["schemas"]["FilterOut"][];
+            /**
+             * Group
+             * @description 同组的板块在首页合为一个入口、在板块页为标签页（如 processing 代加工）
+             */
+            group: string;
+            /** Group Label */
+            group_label: string;
+            /** Hint */
+            hint: string;
+            /** Icon */
+            icon: string;
+            /** Kind */
+            kind: string;
+            /** Label */
+            label: string;
+            /** Notice */
+            notice: string;
+            /** On Home */
+            on_home: boolean;
+            /** Publisher Account Type */
+            publisher_account_type: string;
+            /** Short Name */
+            short_name: string;
+            /** Sorts */
+            sorts: components["schemas"]["SortOut"][];
         };
         /** CancelIn */
         CancelIn: {
@@ -1890,7 +1946,8 @@ export interface components {
             /** Is Full */
             is_full: boolean;
             job_type: components["schemas"]["NamedOut"] | null;
-            kind: components["schemas"]["PostKind"];
+            /** Kind */
+            kind: string;
             /** Kind Label */
             kind_label: string;
             owner: components["schemas"]["OwnerOut"];
@@ -1913,6 +1970,11 @@ export interface components {
             region: components["schemas"]["RegionOut"] | null;
             /** Status */
             status: string;
+            /**
+             * Summary
+             * @description 卡片要点（按板块定义生成，如「采购 2000 个 · 交期 2026-05-01」）
+             */
+            summary: string;
             /** Title */
             title: string;
             trust: components["schemas"]["TrustOut"];
@@ -2263,6 +2325,23 @@ export interface components {
             thumbnail_url: string | null;
             /** Url */
             url: string;
+        };
+        /** FilterOut */
+        FilterOut: {
+            /** Label */
+            label: string;
+            /**
+             * Name
+             * @description GET /api/discovery/{kind} 的查询参数名
+             */
+            name: string;
+            /** Options */
+            options: components["schemas"]["OptionOut"][];
+            /**
+             * Type
+             * @description region / industry / category / job_type / process_type / select / boolean / number
+             */
+            type: string;
         };
         /** FormSchemaOut */
         FormSchemaOut: {
@@ -2632,7 +2711,11 @@ export interface components {
         };
         /** MineQuery */
         MineQuery: {
-            kind?: components["schemas"]["PostKind"] | null;
+            /**
+             * Kind
+             * @description 信息类型（见 GET /api/boards）
+             */
+            kind?: string | null;
             status?: components["schemas"]["PostStatus"] | null;
         };
         /**
@@ -2729,7 +2812,8 @@ export interface components {
             /** Is Full */
             is_full: boolean;
             job_type: components["schemas"]["NamedOut"] | null;
-            kind: components["schemas"]["PostKind"];
+            /** Kind */
+            kind: string;
             /** Kind Label */
             kind_label: string;
             /** Latitude */
@@ -2777,6 +2861,11 @@ export interface components {
             status_label: string;
             /** Submitted At */
             submitted_at: string | null;
+            /**
+             * Summary
+             * @description 卡片要点（按板块定义生成，如「采购 2000 个 · 交期 2026-05-01」）
+             */
+            summary: string;
             /** Title */
             title: string;
             /** Unit Price */
@@ -2842,6 +2931,13 @@ export interface components {
             target_type: string;
             /** Title */
             title: string;
+        };
+        /** OptionOut */
+        OptionOut: {
+            /** Label */
+            label: string;
+            /** Value */
+            value: string;
         };
         /** OwnerOut */
         OwnerOut: {
@@ -3080,11 +3176,6 @@ export interface components {
             title: string;
         };
         /**
-         * PostKind
-         * @enum {string}
-         */
-        PostKind: "procurement" | "stock" | "labour" | "processing_demand" | "processing_service";
-        /**
          * PostOut
          * @description The detail page (R-APP-5).
          */
@@ -3128,7 +3219,8 @@ export interface components {
             /** Is Full */
             is_full: boolean;
             job_type: components["schemas"]["NamedOut"] | null;
-            kind: components["schemas"]["PostKind"];
+            /** Kind */
+            kind: string;
             /** Kind Label */
             kind_label: string;
             /** Latitude */
@@ -3167,6 +3259,11 @@ export interface components {
             sample_required: boolean | null;
             /** Status */
             status: string;
+            /**
+             * Summary
+             * @description 卡片要点（按板块定义生成，如「采购 2000 个 · 交期 2026-05-01」）
+             */
+            summary: string;
             /** Title */
             title: string;
             /** Unit Price */
@@ -3440,9 +3537,9 @@ export interface components {
         SearchQuery: {
             /**
              * Kind
-             * @description 只看某个板块；分面计数始终覆盖全部板块
+             * @description 只看某个板块（GET /api/boards 的 kind，或 factory）；分面计数始终覆盖全部板块
              */
-            kind?: ("procurement" | "stock" | "labour" | "processing_demand" | "processing_service" | "factory") | null;
+            kind?: string | null;
             /**
              * Page
              * @default 1
@@ -3491,6 +3588,15 @@ export interface components {
             code: string;
             /** Phone */
             phone: string;
+        };
+        /** SortOut */
+        SortOut: {
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Needs Location */
+            needs_location: boolean;
         };
         /** StatusFilter */
         StatusFilter: {
@@ -3983,6 +4089,33 @@ export interface operations {
             };
         };
     };
+    listings_api_boards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardOut"][];
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     support_api_file_complaint: {
         parameters: {
             query?: never;
@@ -4111,8 +4244,8 @@ export interface operations {
                 /** @description 省 / 市 / 区县行政区划代码，含下辖地区 */
                 region?: string | null;
                 sample_required?: boolean | null;
-                /** @description newest 最新 / soonest 交期最近 / nearest 最近 / cheapest 最便宜 / wage 工资最高 / capacity 产能最大 */
-                sort?: "newest" | "soonest" | "nearest" | "cheapest" | "wage" | "capacity";
+                /** @description 排序键：该板块在 GET /api/boards 中列出的 sorts（如 newest、nearest） */
+                sort?: string;
                 /** @description 折合日薪上限（元/天） */
                 wage_max?: number | string | null;
                 /** @description 折合日薪下限（元/天） */
@@ -4122,7 +4255,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                kind: "procurement" | "stock" | "labour" | "processing_demand" | "processing_service";
+                kind: string;
             };
             cookie?: never;
         };
@@ -4474,7 +4607,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "procurement" | "stock" | "labour" | "processing_demand" | "processing_service";
+                kind: string;
             };
             cookie?: never;
         };
@@ -4494,7 +4627,8 @@ export interface operations {
     listings_api_my_posts: {
         parameters: {
             query?: {
-                kind?: components["schemas"]["PostKind"] | null;
+                /** @description 信息类型（见 GET /api/boards） */
+                kind?: string | null;
                 /** @description 页码，从 1 开始 */
                 page?: number;
                 /** @description 每页条数，最多 100 */
@@ -6637,8 +6771,8 @@ export interface operations {
     search_api_search: {
         parameters: {
             query: {
-                /** @description 只看某个板块；分面计数始终覆盖全部板块 */
-                kind?: ("procurement" | "stock" | "labour" | "processing_demand" | "processing_service" | "factory") | null;
+                /** @description 只看某个板块（GET /api/boards 的 kind，或 factory）；分面计数始终覆盖全部板块 */
+                kind?: string | null;
                 page?: number;
                 page_size?: number;
                 /** @description 关键词：产品、工种、工艺、工厂名 */

@@ -36,7 +36,11 @@ export type PublishPermission = S['PublishPermissionOut']
 export type FactoryCard = S['DiscoveryFactoryOut']
 export type FactoryDetail = S['FactoryDetailOut']
 
-export type PostKind = S['PostKind']
+/** A board's kind: one of the kinds `GET /api/boards` lists (see the boards store). */
+export type PostKind = string
+export type BoardDef = S['BoardOut']
+export type BoardSort = S['SortOut']
+export type BoardFilter = S['FilterOut']
 export type PostStatus = S['PostStatus']
 /** A post card as the boards, home and matches send it (distance, favourite mark, owner's responsiveness). */
 export type PostCard = S['DiscoveryPostOut']

@@ -1,38 +1,10 @@
-import type { AccountType, PostKind, PostStatus } from '@/api/types'
+import type { AccountType, PostStatus } from '@/api/types'
+import { useBoardsStore } from '@/stores/boards'
 
-export interface KindInfo {
-  kind: PostKind
-  label: string
-  /** Short description shown when choosing what to publish. */
-  hint: string
-  publishers: AccountType[]
-  icon: string
-}
-
-export const POST_KINDS: KindInfo[] = [
-  { kind: 'procurement', label: '采购需求', hint: '外贸公司发布产品、数量、交期，匹配对口工厂', publishers: ['trade'], icon: 'cart' },
-  { kind: 'stock', label: '库存信息', hint: '工厂发布库存尾货，面向外贸与电商买家', publishers: ['factory'], icon: 'goods' },
-  { kind: 'labour', label: '用工需求', hint: '工厂招聘临时工：工种、工资、人数、工期', publishers: ['factory'], icon: 'user-talk' },
-  { kind: 'processing_demand', label: '代加工需求', hint: '缺设备或产能？发布工艺、规格、数量与交期', publishers: ['factory'], icon: 'setting' },
-  { kind: 'processing_service', label: '代加工服务', hint: '有闲置设备和产能？发布设备、产能与报价', publishers: ['factory'], icon: 'tools' },
-]
-
-export function kindInfo(kind: string | undefined): KindInfo | undefined {
-  return POST_KINDS.find((k) => k.kind === kind)
-}
-
+/** A kind's label, from the board definitions (GET /api/boards). */
 export function kindLabel(kind: string | undefined): string {
-  return kindInfo(kind)?.label ?? '信息'
+  return useBoardsStore().label(kind)
 }
-
-/** The home page's five entries; 代加工 opens one board with demand and service tabs. */
-export const BOARDS = [
-  { key: 'procurement', label: '采购需求', url: '/pages/board/index?kind=procurement', icon: 'cart' },
-  { key: 'stock', label: '库存信息', url: '/pages/board/index?kind=stock', icon: 'goods' },
-  { key: 'labour', label: '用工需求', url: '/pages/board/index?kind=labour', icon: 'user-talk' },
-  { key: 'processing', label: '代加工', url: '/pages/board/index?kind=processing_demand', icon: 'setting' },
-  { key: 'factories', label: '工厂名录', url: '/pages/factories/index', icon: 'home' },
-] as const
 
 export const STATUS_LABELS: Record<PostStatus, string> = {
   draft: '草稿',

@@ -40,6 +40,9 @@ export function postKeyInfo(post: AnyPost): string {
     case 'processing_service':
       if (post.capacity_per_day != null) parts.push(`日产能 ${num(post.capacity_per_day)}${unit}`)
       break
+    default:
+      // Any other board: the summary its definition gives on the server.
+      if (post.summary) parts.push(post.summary)
   }
   return parts.join(' · ')
 }
