@@ -92,13 +92,23 @@ def highlight_segments(text: str, result: services.ModerationResult) -> list[dic
 
 @admin.register(BannedKeyword)
 class BannedKeywordAdmin(ModelAdmin):
-    list_display = ("word", "action", "category", "is_active", "note", "created_by", "created_at")
-    list_filter = ("action", "category", "is_active")
+    list_display = ("word", "action", "category", "is_active", "match_homophones", "note", "created_by", "created_at")
+    list_filter = ("action", "category", "is_active", "match_homophones")
     list_filter_submit = True
     search_fields = ("word", "normalised", "note")
     list_per_page = 50
     list_select_related = ("created_by",)
-    fields = ("word", "action", "category", "is_active", "note", "normalised", "created_by", "created_at")
+    fields = (
+        "word",
+        "action",
+        "category",
+        "is_active",
+        "match_homophones",
+        "note",
+        "normalised",
+        "created_by",
+        "created_at",
+    )
     readonly_fields = ("normalised", "created_by", "created_at")
     actions = ["enable_keywords", "disable_keywords"]
     actions_list = ["test_text_page", "import_page", "export_xlsx", "export_txt"]

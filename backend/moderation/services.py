@@ -320,7 +320,12 @@ def save_keyword(*, keyword: BannedKeyword, actor: User | None, created: bool) -
         actor=actor,
         action="moderation.keyword_created" if created else "moderation.keyword_changed",
         target=keyword,
-        data={"action": keyword.action, "category": keyword.category, "is_active": keyword.is_active},
+        data={
+            "action": keyword.action,
+            "category": keyword.category,
+            "is_active": keyword.is_active,
+            "match_homophones": keyword.match_homophones,
+        },
     )
     return keyword
 
