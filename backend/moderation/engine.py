@@ -191,7 +191,8 @@ class KeywordMatcher:
 
     def count_hits(self, normalised: str) -> int:
         """The plain automaton scans over already-normalised text, without the variants."""
-        return sum(1 for automaton in (self._han, self._other) if automaton is not None for _ in _scan(automaton, normalised))
+        automata = [a for a in (self._han, self._other) if a is not None]
+        return sum(1 for automaton in automata for _ in _scan(automaton, normalised))
 
 
 class _MatcherCache:

@@ -37,7 +37,7 @@ def is_all_han(text: str) -> bool:
 class View:
     """A string made from a source string by replacing some spans (sorted, non-overlapping)."""
 
-    __slots__ = ("text", "_pieces", "_starts")
+    __slots__ = ("_pieces", "_starts", "text")
 
     def __init__(self, source: str, edits: list[tuple[int, int, str]] | None = None) -> None:
         if not edits:
@@ -70,7 +70,7 @@ class View:
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The source's half-open span holding the view's characters [start, end)."""
-        first_view, first_source, first_end, first_copied = self._piece(start)
+        first_view, first_source, _, first_copied = self._piece(start)
         last_view, last_source, last_end, last_copied = self._piece(end - 1)
         source_start = first_source + (start - first_view) if first_copied else first_source
         source_end = last_source + (end - 1 - last_view) + 1 if last_copied else last_end
