@@ -203,9 +203,11 @@ class _FoldTable(dict[int, str]):
 
 
 _FOLD = _FoldTable()
-# Characters lower() does not fold the way the cues need: full-width forms, Greek / Cyrillic, enclosed
-# and mathematical letters.
-_NEEDS_FOLD_RE = re.compile("[\u0370-\u052f\u2100-\u24ff\uff01-\uff5e\U0001d400-\U0001d7ff]")
+# Characters lower() does not fold the way the cues need (full-width punctuation such as ，。 is fine).
+_NEEDS_FOLD_RE = re.compile(
+    # Greek, Cyrillic, letterlike and enclosed forms, full-width + . / 0-9 : @ A-Z a-z, mathematical letters
+    "[\u0370-\u052f\u2100-\u24ff\uff0b\uff0e-\uff1a\uff20-\uff3a\uff41-\uff5a\U0001d400-\U0001d7ff]"
+)
 
 
 def _fold(text: str) -> str:
@@ -218,18 +220,40 @@ def _fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+def _hit(kind: str, match: re.Match[str], text: str, folded: str) -> ContactMatch | None:
+    start, end = match.span("id")
+    if kind == URL:
+        while end > start and folded[end - 1] in ".,;:!?":
+            end -= 1
+    if end <= start:
+        return None
+    value = folded[start:end]
+    if kind in (WECHAT, QQ) and not "a" <= value[0] <= "z":
+        value = re.sub(r"[\s.\-]", "", value.translate(_NUMERAL_DIGITS))
+    return ContactMatch(kind, start, end, text[start:end], value)
+
+
 def _regex_hits(kind: str, pattern: re.Pattern[str], text: str, folded: str) -> list[ContactMatch]:
-    hits = []
-    for match in pattern.finditer(folded):
-        start, end = match.span("id")
-        if kind == URL:
-            while end > start and folded[end - 1] in ".,;:!?":
-                end -= 1
-        if end > start:
-            value = folded[start:end]
-            if kind in (WECHAT, QQ) and not "a" <= value[0] <= "z":
-                value = re.sub(r"[\s.\-]", "", value.translate(_NUMERAL_DIGITS))
-            hits.append(ContactMatch(kind, start, end, text[start:end], value))
+    return [hit for match in pattern.finditer(folded) if (hit := _hit(kind, match, text, folded)) is not None]
+
+
+# The first characters of every WeChat / QQ cue: the cue expressions are only tried where one stands.
+_CUE_START_RE = re.compile("[vwq+微威薇徽维維卫加绿扣抠蔻寇叩企球秋]")
+_DOT_LETTER_RE = re.compile(r"\.[a-z]")
+
+
+def _cue_hits(text: str, folded: str) -> list[ContactMatch]:
+    hits: list[ContactMatch] = []
+    reached = {WECHAT: 0, QQ: 0}
+    for start in _CUE_START_RE.finditer(folded):
+        position = start.start()
+        for kind, pattern in ((WECHAT, _WECHAT_RE), (QQ, _QQ_RE)):
+            if position < reached[kind]:
+                continue
+            match = pattern.match(folded, position)
+            if match is not None and (hit := _hit(kind, match, text, folded)) is not None:
+                hits.append(hit)
+                reached[kind] = match.end()
     return hits
 
 
@@ -237,13 +261,11 @@ def find_contacts(text: str) -> list[ContactMatch]:
     if not text:
         return []
     folded = _fold(text)
-    candidates = [
-        *_regex_hits(EMAIL, _EMAIL_RE, text, folded),
-        *_regex_hits(URL, _URL_RE, text, folded),
-        *_regex_hits(WECHAT, _WECHAT_RE, text, folded),
-        *_regex_hits(QQ, _QQ_RE, text, folded),
-        *_find_phones(text),
-    ]
+    candidates = _cue_hits(text, folded) + _find_phones(text)
+    if "@" in folded:
+        candidates += _regex_hits(EMAIL, _EMAIL_RE, text, folded)
+    if "www" in folded or "://" in folded or _DOT_LETTER_RE.search(folded):
+        candidates += _regex_hits(URL, _URL_RE, text, folded)
     candidates.sort(key=lambda m: (_PRIORITY[m.kind], m.start))
     chosen: list[ContactMatch] = []
     for hit in candidates:

@@ -54,7 +54,7 @@ class KeywordEntry:
     homophones: bool = False  # also match words that sound the same (pinyin)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KeywordMatch:
     word: str
     action: str

@@ -100,7 +100,9 @@ def leet_view(text: str) -> str:
 
 # --- pinyin syllables ------------------------------------------------------------------------------
 
-_SYLLABLE_BASE = 0xF0000  # Supplementary Private Use Area-A: never produced by the normalisation
+# Syllables are private-use characters U+E000…; private-use characters in the text itself read as a
+# break, so a text cannot spell a syllable directly. (BMP, so three UTF-8 bytes each, not four.)
+_SYLLABLE_BASE = 0xE000
 _ALIASES = {"lv": "lu", "nv": "nu", "lve": "lue", "nve": "nue", "lyu": "lu", "nyu": "nu"}
 
 
@@ -109,23 +111,25 @@ def _toneless(reading: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-class _SyllableTable(dict[int, str]):
-    """code point → its syllable's private-use character (Han), "\\x00" (ASCII digit), or itself."""
-
-    def __missing__(self, code: int) -> str:
-        value = "\x00" if 0x30 <= code <= 0x39 else chr(code)
-        self[code] = value
-        return value
-
-
 @cache
-def _syllables() -> tuple[_SyllableTable, dict[str, str]]:
+def _syllables() -> tuple[list[str], dict[str, str]]:
+    """A translation table for the Basic Multilingual Plane (code point → its syllable's private-use
+    character for a Han character, "\\x00" for an ASCII digit, "\\x01" for a private-use one, itself
+    otherwise; characters beyond the BMP stay as they are) and the syllable → character map (about
+    10 ms to build, once)."""
     first_reading = {code: _toneless(readings.split(",")[0]) for code, readings in pinyin_dict.items()}
     names = sorted(set(first_reading.values()) | set(_ALIASES.values()))
     chars = {name: chr(_SYLLABLE_BASE + i) for i, name in enumerate(names)}
     for alias, name in _ALIASES.items():
         chars[alias] = chars[name]
-    table = _SyllableTable({code: chars[name] for code, name in first_reading.items() if code >= 0x2E80})
+    table = [chr(code) for code in range(0x10000)]
+    for code in range(0xE000, 0xF900):
+        table[code] = "\x01"
+    for code, name in first_reading.items():
+        if 0x2E80 <= code < 0x10000:
+            table[code] = chars[name]
+    for code in range(0x30, 0x3A):
+        table[code] = "\x00"
     return table, chars
 
 
