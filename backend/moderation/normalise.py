@@ -97,9 +97,31 @@ _SIZES = _SizeTable()
 _BMP: list[list[str]] = []
 
 
+_PICTOGRAPHS = range(0x1F300, 0x1FB00)  # emoji and other pictographs beyond the BMP
+_RUNS: list[re.Pattern[str]] = []  # [dropped characters, characters that are not one-for-one]
+
+
+def _char_class(codes: list[int]) -> str:
+    ranges: list[str] = []
+    start = previous = -2
+    for code in [*codes, -2]:
+        if code == previous + 1:
+            previous = code
+            continue
+        if start >= 0:
+            ranges.append(f"\\U{start:08x}" if start == previous else f"\\U{start:08x}-\\U{previous:08x}")
+        start = previous = code
+    return "[" + "".join(ranges) + "]"
+
+
 def _bmp_tables() -> list[list[str]]:
     if not _BMP:
         folds = [_fold_char(chr(code)) for code in range(0x10000)]
+        dropped = [code for code, f in enumerate(folds) if not f]
+        dropped += [code for code in _PICTOGRAPHS if not _TABLE[code]]
+        expanded = [code for code, f in enumerate(folds) if len(f) > 1]
+        others = _char_class(expanded)[1:-1] + "\\U00010000-\\U0001f2ff\\U0001fb00-\\U0010ffff"
+        _RUNS[:] = [re.compile(_char_class(dropped) + "+"), re.compile(f"[{others}]")]
         _BMP[:] = [folds, [chr(len(f)) for f in folds]]
     return _BMP
 
@@ -201,10 +223,17 @@ class NormalisedText:
         source = self._displayed
         if self._shown_spans is None and self.text == source:
             return tuple(range(len(source)))
-        sizes = _sizes(source)
-        if not sizes or max(sizes) <= "\x01":
-            positions = list(compress(range(len(source)), sizes.encode("latin-1")))
+        if not _BMP:
+            _bmp_tables()
+        dropped, not_one_for_one = _RUNS
+        if not_one_for_one.search(source) is None:
+            # Every character gives one or none: the positions of those that give one.
+            keep = bytearray(b"\x01") * len(source)
+            for run in dropped.finditer(source):
+                keep[run.start() : run.end()] = bytes(run.end() - run.start())
+            positions = list(compress(range(len(source)), keep))
         else:
+            sizes = _sizes(source)
             positions = []
             for position, size in enumerate(sizes):
                 if size != "\x00":

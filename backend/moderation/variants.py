@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 from pypinyin import Style, lazy_pinyin
@@ -77,8 +78,28 @@ class View:
         return source_start, source_end
 
 
-def gap_view(text: str) -> View:
-    return View(text, [(m.start(), m.end(), "") for m in _GAP_RE.finditer(text)])
+class LazyView:
+    """A view whose text is made at C speed; the map back (:meth:`source_span`) is only built the first
+    time a hit needs it, by ``build`` (which makes the same text the slow way)."""
+
+    __slots__ = ("_build", "_view", "text")
+
+    def __init__(self, text: str, build: Callable[[], View]) -> None:
+        self.text = text
+        self._build = build
+        self._view: View | None = None
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        if self._view is None:
+            self._view = self._build()
+        return self._view.source_span(start, end)
+
+
+def gap_view(text: str) -> LazyView:
+    def mapped() -> View:
+        return View(text, [(m.start(), m.end(), "") for m in _GAP_RE.finditer(text)])
+
+    return LazyView(_GAP_RE.sub("", text), mapped)
 
 
 # --- leetspeak -------------------------------------------------------------------------------------
@@ -157,9 +178,21 @@ def _segment(run: str) -> str | None:
 _SYLLABLE_EDIT_RE = re.compile(r"\x00+|[a-z]{2,40}")
 
 
-def syllable_view(text: str) -> View:
+_LATIN_RUN_RE = re.compile(r"[a-z]{2,40}")
+
+
+def _spelled(match: re.Match[str]) -> str:
+    return _segment(match.group()) or match.group()
+
+
+def syllable_view(text: str) -> LazyView:
     table, _ = _syllables()
     translated = text.translate(table)  # one character for one character
+    fast = _LATIN_RUN_RE.sub(_spelled, translated) if _LATIN_RUN_RE.search(translated) else translated
+    return LazyView(fast.replace("\x00", ""), lambda: _mapped_syllable_view(translated))
+
+
+def _mapped_syllable_view(translated: str) -> View:
     edits: list[tuple[int, int, str]] = []
     for match in _SYLLABLE_EDIT_RE.finditer(translated):
         piece = match.group()
