@@ -57,6 +57,7 @@ class TestTextForm(forms.Form):
     )
 
 
+_VIA_LABELS = {"gap": "间隔", "leet": "数字代字母", "homophone": "谐音"}
 _KIND_LABELS = {"phone": "电话", "wechat": "微信号", "qq": "QQ", "url": "网址", "email": "邮箱"}
 _MARK_STYLES = {
     "block": "background:#fecaca;color:#991b1b;border-radius:3px;padding:0 2px;",
@@ -163,7 +164,7 @@ class BannedKeywordAdmin(ModelAdmin):
             categories = dict(KeywordCategory.choices)
             rows = [
                 {
-                    "type": label,
+                    "type": label + (f"（{_VIA_LABELS[h.via]}）" if h.via in _VIA_LABELS else ""),
                     "word": h.word,
                     "matched_text": h.matched_text,
                     "category": categories.get(h.category, h.category),

@@ -41,6 +41,7 @@ class KeywordHit:
     start: int
     end: int
     matched_text: str
+    via: str = "exact"  # exact / gap / leet / homophone: how the keyword was written (engine.KeywordMatch.via)
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ def check_content(*, texts: dict[str, str], author: User | None = None, use_wech
                 start=match.start,
                 end=match.end,
                 matched_text=match.matched_text,
+                via=match.via,
             )
             (blocked if match.action == KeywordAction.BLOCK else flagged).append(hit)
         contacts.extend(
