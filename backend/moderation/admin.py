@@ -57,6 +57,7 @@ class TestTextForm(forms.Form):
     )
 
 
+_VIA_LABELS = {"gap": "间隔", "leet": "数字代字母", "homophone": "谐音"}
 _KIND_LABELS = {"phone": "电话", "wechat": "微信号", "qq": "QQ", "url": "网址", "email": "邮箱"}
 _MARK_STYLES = {
     "block": "background:#fecaca;color:#991b1b;border-radius:3px;padding:0 2px;",
@@ -92,13 +93,23 @@ def highlight_segments(text: str, result: services.ModerationResult) -> list[dic
 
 @admin.register(BannedKeyword)
 class BannedKeywordAdmin(ModelAdmin):
-    list_display = ("word", "action", "category", "is_active", "note", "created_by", "created_at")
-    list_filter = ("action", "category", "is_active")
+    list_display = ("word", "action", "category", "is_active", "match_homophones", "note", "created_by", "created_at")
+    list_filter = ("action", "category", "is_active", "match_homophones")
     list_filter_submit = True
     search_fields = ("word", "normalised", "note")
     list_per_page = 50
     list_select_related = ("created_by",)
-    fields = ("word", "action", "category", "is_active", "note", "normalised", "created_by", "created_at")
+    fields = (
+        "word",
+        "action",
+        "category",
+        "is_active",
+        "match_homophones",
+        "note",
+        "normalised",
+        "created_by",
+        "created_at",
+    )
     readonly_fields = ("normalised", "created_by", "created_at")
     actions = ["enable_keywords", "disable_keywords"]
     actions_list = ["test_text_page", "import_page", "export_xlsx", "export_txt"]
@@ -153,7 +164,7 @@ class BannedKeywordAdmin(ModelAdmin):
             categories = dict(KeywordCategory.choices)
             rows = [
                 {
-                    "type": label,
+                    "type": label + (f"（{_VIA_LABELS[h.via]}）" if h.via in _VIA_LABELS else ""),
                     "word": h.word,
                     "matched_text": h.matched_text,
                     "category": categories.get(h.category, h.category),

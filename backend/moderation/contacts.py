@@ -1,10 +1,15 @@
 """Contact details typed into text: phone numbers, WeChat IDs, QQ numbers, URLs / domains, e-mail.
 
 Users write contacts around filters, so phone numbers are read from a "digit stream": full-width
-digits, circled digits and Chinese numerals (一三八…, 壹贰叁…, 幺) count as digits, and up to three
-spaces, dashes, dots or other symbols may sit between two digits. WeChat IDs and QQ numbers need a cue
-(微信 / VX / wx / 薇信 / 加V …, QQ / 扣扣 / 企鹅) because a bare ID or number is indistinguishable from an
-ordinary word or figure. Every hit carries its span in the ORIGINAL text.
+digits, circled digits and Chinese numerals (一三八…, 壹贰叁…, 幺) count as digits, up to three spaces,
+dashes, dots, emoji or invisible characters may sit between two digits, and a number may be split with
+words (``138 加 1234 再加 5678``). WeChat IDs and QQ numbers need a cue (微信 / 威信 / 薇 / VX / 加V /
+V❤ / wei xin …, QQ / q q / 扣扣 / 企鹅 …) because a bare ID or number is indistinguishable from an
+ordinary word or figure; a number ID may be written in Chinese numerals or with spaces. Look-alike
+letters (Cyrillic ``ԛ``) and full-width forms read as ASCII. Every hit carries its span in the ORIGINAL
+text.
+
+Speed: regular expressions do the scanning (C speed); Python only looks at candidate digit runs.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from common.crypto import mask_phone
+from moderation.normalise import CONFUSABLES
 
 PHONE = "phone"
 WECHAT = "wechat"
@@ -50,8 +56,18 @@ _CHINESE_DIGITS = {
     "九": "9", "玖": "9",
 }  # fmt: skip
 _MAX_GAP = 3  # separator characters allowed between two digits of one number
-_SEPARATOR_CATEGORIES = frozenset({"Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So", "Zs", "Zl", "Zp"})
-_INVISIBLE = frozenset({"Cf", "Cc", "Mn", "Me"})
+# Words a writer puts between the parts of a split number: "138 加 1234 再加 5678".
+_JOINERS = r"(?:再加上|再加|加上|加|接上|接着|接|后面是|后面|然后|再)"
+# One digit-like character: any decimal digit (ASCII, full-width …), a Chinese numeral, a circled,
+# parenthesised or dotted digit.
+_ENCLOSED_DIGITS = "\u2460-\u2468\u2474-\u247c\u2488-\u2490\u2776-\u277e\u2780-\u2788\u278a-\u2792"
+_DIGIT_CLASS = "[\\d" + "".join(_CHINESE_DIGITS) + _ENCLOSED_DIGITS + "]"
+_GAP_CLASS = r"[\W_]"  # spaces, punctuation, symbols, emoji, zero-width and other invisible characters
+_RUN_RE = re.compile(
+    f"{_DIGIT_CLASS}(?:(?:{_GAP_CLASS}{{1,{_MAX_GAP}}}|{_GAP_CLASS}{{0,{_MAX_GAP}}}{_JOINERS}{_GAP_CLASS}{{0,{_MAX_GAP}}})?"
+    f"{_DIGIT_CLASS})*"
+)
+_ONE_DIGIT_RE = re.compile(_DIGIT_CLASS)
 
 # Lengths tried at each start, longest first. Landlines: 010/02x + 8 digits, 0xxx + 7 or 8 digits.
 _PHONE_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
@@ -70,15 +86,10 @@ def _digit_of(ch: str) -> str | None:
     if mapped is not None:
         return mapped
     if ch.isdigit() or ch.isnumeric():
-        folded = unicodedata.normalize("NFKC", ch)
+        folded = unicodedata.normalize("NFKC", ch).strip("().")
         if len(folded) == 1 and "0" <= folded <= "9":
             return folded
     return None
-
-
-def _is_separator(ch: str) -> bool:
-    category = unicodedata.category(ch)
-    return category in _SEPARATOR_CATEGORIES or category in _INVISIBLE or ch.isspace()
 
 
 @dataclass
@@ -89,24 +100,24 @@ class _Run:
 
 
 def _digit_runs(text: str) -> list[_Run]:
+    """Runs of at least ten digit-like characters, with where each digit is and whether the writer
+    put a break before it. The regular expression does the scanning; Python only sees candidates."""
     runs: list[_Run] = []
-    current: _Run | None = None
-    gap = 0
-    for position, ch in enumerate(text):
-        digit = _digit_of(ch)
-        if digit is not None:
-            if current is None:
-                current = _Run([], [], [])
-                runs.append(current)
-            current.gap_before.append(gap > 0)
-            current.digits.append(digit)
-            current.positions.append(position)
-            gap = 0
-        elif current is not None and _is_separator(ch) and gap < _MAX_GAP:
-            gap += 1
-        else:
-            current = None
-            gap = 0
+    for match in _RUN_RE.finditer(text):
+        if match.end() - match.start() < 10:
+            continue
+        run = _Run([], [], [])
+        previous = -1
+        for digit in _ONE_DIGIT_RE.finditer(text, match.start(), match.end()):
+            value = _digit_of(digit.group())
+            if value is None:
+                continue
+            run.gap_before.append(previous >= 0 and digit.start() != previous + 1)
+            run.digits.append(value)
+            run.positions.append(digit.start())
+            previous = digit.start()
+        if len(run.digits) >= 10:
+            runs.append(run)
     return runs
 
 
@@ -142,13 +153,29 @@ def _find_phones(text: str) -> list[ContactMatch]:
 
 # --- cue-based and textual contacts ---------------------------------------------------------------
 
-_SEP = r"(?:[\s:=\-_~/|,.、;]|号码|号|是|为){0,6}"
-_WECHAT_RE = re.compile(
-    r"(?:(?<![a-z0-9])(?:weixin|wechat|vx|wx|v信|v号)|微信号?|威信|薇信|徽信|维信|維信|微x|加v|\+v|加微|绿泡泡)"
-    + _SEP
-    + r"(?P<id>[a-z][a-z0-9_-]{5,19}|1[3-9]\d{9}|[1-9]\d{4,10})(?![a-z0-9_-])"
+# Between a cue and the ID: separators, symbols and emoji (V❤ abc123), and the words people put there.
+_SEP = r"(?:[\W_]|号码|号|是|为|我)"
+_SEPS = _SEP + "{0,6}"
+_NUMERALS = "".join(_CHINESE_DIGITS)
+_NUMERAL_DIGITS = str.maketrans({k: v for k, v in _CHINESE_DIGITS.items()})
+_NUM = f"[0-9{_NUMERALS}]"
+_NUM1 = "[1-9" + "".join(k for k, v in _CHINESE_DIGITS.items() if v != "0") + "]"
+# A number ID may be typed with a space, dash or dot between its digits (QQ 1234 5678, 一二三四五六七八).
+_NUMBER_ID = f"{_NUM1}(?:[\\s.\\-]?{_NUM}){{4,10}}(?![0-9{_NUMERALS}])"
+_WECHAT_ID = r"[a-z][a-z0-9_-]{5,19}(?![a-z0-9_-])"
+_WECHAT_CUES = (
+    r"(?<![a-z0-9])(?:w[\W_]{0,2}e[\W_]{0,2}i[\W_]{0,2}x[\W_]{0,2}i[\W_]{0,2}n|wechat|v[\W_]{0,2}x|w[\W_]{0,2}x|v信|v芯|v号)"
+    r"|(?:微|威|薇|徽|维|維|卫)[\W_]{0,2}(?:信|芯|x)号?|微[\W_]{0,2}x|加[\W_]{0,2}我?[\W_]{0,2}(?:v|微|薇|威|卫)|\+[\W_]{0,2}v"
+    r"|绿泡泡|薇"
+    # A lone "v" with a symbol after it (V❤, V:, v→) is a cue; "220v" or "v型" is not.
+    r"|(?<![a-z0-9])v(?=[\W_])"
 )
-_QQ_RE = re.compile(r"(?:(?<![a-z0-9])(?:qq|q号|q(?=\s*:))|扣扣|企鹅号?|球球)" + _SEP + r"(?P<id>[1-9]\d{4,10})(?!\d)")
+_QQ_CUES = (
+    r"(?<![a-z0-9])(?:q[\W_]{0,2}q(?![a-z])|q号|q扣|q(?=[\W_]{0,2}[:：]))"
+    r"|扣[\W_]{0,2}扣|抠抠|蔻蔻|寇寇|叩叩|企鹅号?|球球|秋秋"
+)
+_WECHAT_RE = re.compile(f"(?:{_WECHAT_CUES}){_SEPS}(?P<id>{_WECHAT_ID}|{_NUMBER_ID})")
+_QQ_RE = re.compile(f"(?:{_QQ_CUES}){_SEPS}(?P<id>{_NUMBER_ID})")
 _EMAIL_RE = re.compile(r"(?<![a-z0-9._%+-])(?P<id>[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})")
 _TLDS = (
     "com|cn|net|org|top|xyz|vip|cc|io|shop|info|me|co|biz|site|online|club|wang|ltd|link|tk|tv|app|hk|tw|"
@@ -163,24 +190,70 @@ _URL_RE = re.compile(
 )
 
 
-def _fold(text: str) -> str:
-    """Full-width → half-width and lower case, one character for one character (spans stay valid)."""
-    out = []
-    for ch in text:
+class _FoldTable(dict[int, str]):
+    """code point → the one lower-case character it reads as (NFKC, look-alikes), or itself."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
         folded = unicodedata.normalize("NFKC", ch) if not ch.isascii() else ch
-        out.append(folded.lower() if len(folded) == 1 and len(folded.lower()) == 1 else ch)
-    return "".join(out)
+        folded = CONFUSABLES.get(folded, folded)
+        value = folded.lower() if len(folded) == 1 and len(folded.lower()) == 1 else ch
+        self[code] = value
+        return value
+
+
+_FOLD = _FoldTable()
+# Characters lower() does not fold the way the cues need (full-width punctuation such as ，。 is fine).
+_NEEDS_FOLD_RE = re.compile(
+    # Greek, Cyrillic, letterlike and enclosed forms, full-width + . / 0-9 : @ A-Z a-z, mathematical letters
+    "[\u0370-\u052f\u2100-\u24ff\uff0b\uff0e-\uff1a\uff20-\uff3a\uff41-\uff5a\U0001d400-\U0001d7ff]"
+)
+
+
+def _fold(text: str) -> str:
+    """Full-width → half-width, look-alikes → ASCII, lower case: one character for one character, so
+    spans stay valid. Plain text takes the fast path."""
+    if _NEEDS_FOLD_RE.search(text) is None:
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            return lowered
+    return text.translate(_FOLD)
+
+
+def _hit(kind: str, match: re.Match[str], text: str, folded: str) -> ContactMatch | None:
+    start, end = match.span("id")
+    if kind == URL:
+        while end > start and folded[end - 1] in ".,;:!?":
+            end -= 1
+    if end <= start:
+        return None
+    value = folded[start:end]
+    if kind in (WECHAT, QQ) and not "a" <= value[0] <= "z":
+        value = re.sub(r"[\s.\-]", "", value.translate(_NUMERAL_DIGITS))
+    return ContactMatch(kind, start, end, text[start:end], value)
 
 
 def _regex_hits(kind: str, pattern: re.Pattern[str], text: str, folded: str) -> list[ContactMatch]:
-    hits = []
-    for match in pattern.finditer(folded):
-        start, end = match.span("id")
-        if kind == URL:
-            while end > start and folded[end - 1] in ".,;:!?":
-                end -= 1
-        if end > start:
-            hits.append(ContactMatch(kind, start, end, text[start:end], folded[start:end]))
+    return [hit for match in pattern.finditer(folded) if (hit := _hit(kind, match, text, folded)) is not None]
+
+
+# The first characters of every WeChat / QQ cue: the cue expressions are only tried where one stands.
+_CUE_START_RE = re.compile("[vwq+微威薇徽维維卫加绿扣抠蔻寇叩企球秋]")
+_DOT_LETTER_RE = re.compile(r"\.[a-z]")
+
+
+def _cue_hits(text: str, folded: str) -> list[ContactMatch]:
+    hits: list[ContactMatch] = []
+    reached = {WECHAT: 0, QQ: 0}
+    for start in _CUE_START_RE.finditer(folded):
+        position = start.start()
+        for kind, pattern in ((WECHAT, _WECHAT_RE), (QQ, _QQ_RE)):
+            if position < reached[kind]:
+                continue
+            match = pattern.match(folded, position)
+            if match is not None and (hit := _hit(kind, match, text, folded)) is not None:
+                hits.append(hit)
+                reached[kind] = match.end()
     return hits
 
 
@@ -188,13 +261,11 @@ def find_contacts(text: str) -> list[ContactMatch]:
     if not text:
         return []
     folded = _fold(text)
-    candidates = [
-        *_regex_hits(EMAIL, _EMAIL_RE, text, folded),
-        *_regex_hits(URL, _URL_RE, text, folded),
-        *_regex_hits(WECHAT, _WECHAT_RE, text, folded),
-        *_regex_hits(QQ, _QQ_RE, text, folded),
-        *_find_phones(text),
-    ]
+    candidates = _cue_hits(text, folded) + _find_phones(text)
+    if "@" in folded:
+        candidates += _regex_hits(EMAIL, _EMAIL_RE, text, folded)
+    if "www" in folded or "://" in folded or _DOT_LETTER_RE.search(folded):
+        candidates += _regex_hits(URL, _URL_RE, text, folded)
     candidates.sort(key=lambda m: (_PRIORITY[m.kind], m.start))
     chosen: list[ContactMatch] = []
     for hit in candidates:

@@ -36,6 +36,11 @@ class BannedKeyword(models.Model):
         "分类", max_length=16, choices=KeywordCategory.choices, default=KeywordCategory.OTHER, db_index=True
     )
     is_active = models.BooleanField("启用", default=True, db_index=True)
+    match_homophones = models.BooleanField(
+        "匹配谐音",
+        default=False,
+        help_text="同时拦截读音相同的写法：拼音（dai kai fa piao）和同音字（代开发漂）。只对容易被谐音规避的词开启。",
+    )
     note = models.CharField("备注", max_length=200, blank=True, default="")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

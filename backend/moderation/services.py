@@ -42,6 +42,7 @@ class KeywordHit:
     start: int
     end: int
     matched_text: str
+    via: str = "exact"  # exact / gap / leet / homophone: how the keyword was written (engine.KeywordMatch.via)
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ def check_content(*, texts: dict[str, str], author: User | None = None, use_wech
                 start=match.start,
                 end=match.end,
                 matched_text=match.matched_text,
+                via=match.via,
             )
             (blocked if match.action == KeywordAction.BLOCK else flagged).append(hit)
         contacts.extend(
@@ -319,7 +321,12 @@ def save_keyword(*, keyword: BannedKeyword, actor: User | None, created: bool) -
         actor=actor,
         action="moderation.keyword_created" if created else "moderation.keyword_changed",
         target=keyword,
-        data={"action": keyword.action, "category": keyword.category, "is_active": keyword.is_active},
+        data={
+            "action": keyword.action,
+            "category": keyword.category,
+            "is_active": keyword.is_active,
+            "match_homophones": keyword.match_homophones,
+        },
     )
     return keyword
 

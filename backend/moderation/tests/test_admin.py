@@ -221,3 +221,19 @@ def test_reviewer_may_test_text_but_not_import_R_OPS_1() -> None:
     client.force_login(make_staff(groups=(Role.REVIEWER.value,)))
     assert client.post(reverse(TEST_TEXT), {"text": "赌博"}).status_code == 200
     assert client.get(reverse(IMPORT)).status_code == 403
+
+
+def test_operator_marks_a_keyword_match_homophones_in_the_console_R_OPS_1(admin_browser: Client) -> None:
+    """The add form has 匹配谐音; once ticked, pinyin and homophone spellings are caught too."""
+    form = admin_browser.get(reverse("admin:moderation_bannedkeyword_add")).content.decode()
+    assert 'name="match_homophones"' in form and "匹配谐音" in form
+    response = admin_browser.post(
+        reverse("admin:moderation_bannedkeyword_add"),
+        {"word": "代开发票", "action": "block", "category": "illegal", "is_active": "on", "match_homophones": "on"},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert BannedKeyword.objects.get(word="代开发票").match_homophones is True
+    assert test_text("dai kai fa piao").blocked_words == ["代开发票"]
+    page = admin_browser.post(reverse(TEST_TEXT), {"text": "可代开发漂"}).content.decode()
+    assert "拦截（谐音）" in page
+    assert ">代开发漂</mark>" in page
