@@ -95,8 +95,28 @@ class FakeWeChat:
     def sent(self) -> list[dict[str, Any]]:
         return httpx.get(self.base_url + "/__fake__/sent").json()["sent"]
 
+    def set_mode(self, *, down: bool | None = None, slow: float | None = None, rate_limited: bool | None = None) -> None:
+        """The outage switches, through the fake's HTTP control path (as a subprocess worker's test would)."""
+        body = {"down": down, "slow": slow, "rate_limited": rate_limited}
+        response = httpx.post(self.base_url + "/__fake__/mode", json={k: v for k, v in body.items() if v is not None})
+        response.raise_for_status()
+
     def text_checks(self) -> list[dict[str, Any]]:
         return httpx.get(self.base_url + "/__fake__/checks").json()["text"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _tasks_run_eagerly() -> Any:
+    """Effects (``common.tasks``) run in the test's own thread when their transaction commits (tests use
+    ``django_capture_on_commit_callbacks(execute=True)``, or the HTTP client below, to commit): the same
+    claim/run/retry code a worker runs, minus the broker. Tests about delivery and outages use a real
+    worker instead (``common.tests.workers``)."""
+    from celery import current_app
+
+    current_app.conf.task_always_eager = True
+    current_app.conf.task_eager_propagates = True
+    yield
+    current_app.conf.task_always_eager = False
 
 
 @pytest.fixture(autouse=True)
