@@ -21,7 +21,13 @@ class Job:
 
 
 JOBS = (
-    Job("lift_account_statuses", "恢复到期的账号处理", "lift_account_statuses", timedelta(minutes=5), timedelta(minutes=10)),
+    Job(
+        "lift_account_statuses",
+        "恢复到期的账号处理",
+        "lift_account_statuses",
+        timedelta(minutes=5),
+        timedelta(minutes=10),
+    ),
     Job(
         "send_qualification_reminders",
         "资质到期提醒与过期处理",
@@ -31,7 +37,23 @@ JOBS = (
     ),
     Job("expire_posts", "信息到期提醒与过期下架", "expire_posts", timedelta(minutes=15), timedelta(minutes=30)),
     Job("rollup_dashboard", "数据看板日汇总", "rollup_dashboard", timedelta(minutes=30), timedelta(minutes=30)),
-    Job("prune_history", "清理过期浏览记录", "discovery.services.prune_history", timedelta(hours=6), timedelta(hours=1)),
+    Job(
+        "prune_history", "清理过期浏览记录", "discovery.services.prune_history", timedelta(hours=6), timedelta(hours=1)
+    ),
+    Job(
+        "prune_data_exports",
+        "清理过期的数据导出",
+        "accounts.services.prune_data_exports",
+        timedelta(hours=6),
+        timedelta(hours=1),
+    ),
+    Job(
+        "prune_effects",
+        "清理已完成的后台任务",
+        "common.tasks.prune_done_effects",
+        timedelta(hours=6),
+        timedelta(hours=1),
+    ),
     Job(
         "requeue_stale_effects",
         "重新投递丢失的后台任务",
@@ -44,6 +66,4 @@ JOBS_BY_NAME = {job.name: job for job in JOBS}
 
 
 def beat_schedule() -> dict[str, dict[str, Any]]:
-    return {
-        job.name: {"task": "common.run_scheduled_job", "schedule": job.every, "args": (job.name,)} for job in JOBS
-    }
+    return {job.name: {"task": "common.run_scheduled_job", "schedule": job.every, "args": (job.name,)} for job in JOBS}

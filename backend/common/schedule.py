@@ -1,7 +1,7 @@
-"""Runs the periodic jobs (``common.jobs``): Celery beat sends ``common.run_scheduled_job`` (``common.tasks``) on each job's
-schedule, ``manage.py run_scheduled_jobs`` runs them by hand. Each run takes the job's lock
-(``common.locks``), so two runs of one job never overlap, whichever machine or beat started them; each
-job is idempotent, so a missed or repeated run does no harm.
+"""Runs the periodic jobs (``common.jobs``): Celery beat sends ``common.run_scheduled_job``
+(``common.tasks``) on each job's schedule, ``manage.py run_scheduled_jobs`` runs them by hand. Each
+run takes the job's lock (``common.locks``), so two runs of one job never overlap, whichever machine
+or beat started them; each job is idempotent, so a missed or repeated run does no harm.
 """
 
 from __future__ import annotations

@@ -54,21 +54,25 @@ class EffectSpec:
     name: str
     fn: Callable[..., Any]
     max_attempts: int | None = None
+    on_failure: Callable[..., Any] | None = None  # called with the effect's args when it fails for good
 
 
 _registry: dict[str, EffectSpec] = {}
 _current: contextvars.ContextVar[Effect | None] = contextvars.ContextVar("current_effect", default=None)
 
 
-class GiveUp(Exception):  # noqa: N818 - a verdict, not an error condition of ours
+class GiveUp(Exception):
     """Raised by an effect that can never succeed (no point retrying): it fails at once."""
 
 
-def effect(name: str, *, max_attempts: int | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Declares ``fn(**args)`` as the effect ``name`` (in a domain's ``tasks.py``)."""
+def effect(
+    name: str, *, max_attempts: int | None = None, on_failure: Callable[..., Any] | None = None
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Declares ``fn(**args)`` as the effect ``name`` (in a domain's ``tasks.py``); ``on_failure(**args)``
+    runs once its attempts are used up (e.g. to mark a request the user waits on as failed)."""
 
     def register(fn: Callable[..., Any]) -> Callable[..., Any]:
-        _registry[name] = EffectSpec(name=name, fn=fn, max_attempts=max_attempts)
+        _registry[name] = EffectSpec(name=name, fn=fn, max_attempts=max_attempts, on_failure=on_failure)
         return fn
 
     return register
@@ -231,6 +235,11 @@ def _record_failure(row: Effect, spec: EffectSpec, exc: Exception) -> None:
         Effect.objects.filter(pk=row.pk).update(
             status=EffectStatus.FAILED, last_error=error, lease_until=None, next_attempt_at=None
         )
+        if spec.on_failure is not None:
+            try:
+                spec.on_failure(**row.args)
+            except Exception:
+                logger.exception("on_failure of effect %s (%s) failed", row.pk, row.task)
         return
     delay = backoff_seconds(row.attempts)
     logger.info("effect %s (%s) attempt %s failed, retry in %.1fs: %s", row.pk, row.task, row.attempts, delay, error)
@@ -269,6 +278,14 @@ def requeue_stale() -> int:
     for effect_id in ids:
         send(effect_id)
     return len(ids)
+
+
+def prune_done_effects() -> int:
+    """Scheduled: done effects are kept a week (for looking into what happened), failed ones until an
+    operator retries them."""
+    cutoff = timezone.now() - timedelta(days=7)
+    deleted, _ = Effect.objects.filter(status=EffectStatus.DONE, done_at__lt=cutoff).delete()
+    return deleted
 
 
 def run_due_effects() -> int:

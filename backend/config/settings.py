@@ -166,8 +166,11 @@ if REDIS_URL:
     # Unacknowledged messages (a worker died mid-task) return to the queue after this; it must exceed the
     # longest retry delay, since Redis holds countdown messages unacknowledged too.
     CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {
-        "visibility_timeout": int(os.environ.get("CMT_CELERY_VISIBILITY_TIMEOUT", "7200"))
+        "visibility_timeout": float(os.environ.get("CMT_CELERY_VISIBILITY_TIMEOUT", "7200"))
     }
+    if os.environ.get("CMT_CELERY_RESTORE_INTERVAL"):  # how often workers look for such messages (tests)
+        CELERY_BROKER_TRANSPORT_OPTIONS["unacked_restore_interval"] = float(os.environ["CMT_CELERY_RESTORE_INTERVAL"])
+        CELERY_BROKER_TRANSPORT_OPTIONS["unacked_restore_throttle"] = 1
 else:
     CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "filesystem://")
     _BROKER_DIR = VAR_DIR / "broker"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import F

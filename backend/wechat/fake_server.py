@@ -47,7 +47,9 @@ class FakeWeChatState:
         self.slow = 0.0
         self.rate_limited = False
 
-    def set_mode(self, *, down: bool | None = None, slow: float | None = None, rate_limited: bool | None = None) -> None:
+    def set_mode(
+        self, *, down: bool | None = None, slow: float | None = None, rate_limited: bool | None = None
+    ) -> None:
         with self.lock:
             if down is not None:
                 self.down = down

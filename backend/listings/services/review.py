@@ -14,6 +14,7 @@ from accounts.models import User
 from common import audit
 from common.console_permissions import ConsolePermission, require_console_permission
 from common.errors import Conflict, NotFound, PermissionDenied, field_error
+from common.tasks import enqueue
 from listings import kinds
 from listings.models import (
     Decision,
@@ -141,10 +142,14 @@ def _approve_locked(*, reviewer: User, post: Post, revision: PostRevision | None
         data={"kind": post.kind, "revision_id": revision.pk if revision else None},
     )
     _notify_result(post, approved=True, reason="", is_edit=revision is not None)
-    # Two-way matching (R-PLUS-1): the best-fitting counterparts hear of a newly approved post.
-    from matching.services import notify_matches_for_post
-
-    notify_matches_for_post(post)
+    # Two-way matching (R-PLUS-1): the best-fitting counterparts hear of a newly approved post. A worker
+    # computes the matches after commit; the effect is named, so listings imports nothing of matching.
+    enqueue(
+        "matching.notify_matches_for_post",
+        key=f"matching.notify:{post.pk}:{now.isoformat()}",
+        target=post,
+        post_id=post.pk,
+    )
 
 
 def _reject_locked(
