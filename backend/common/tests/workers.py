@@ -26,6 +26,7 @@ from django.conf import settings
 from django.db import connection
 
 BACKEND_DIR = Path(__file__).resolve().parents[2]
+WORKER_COMMAND = (sys.executable, "-m", "celery", "-A", "config", "worker")
 
 
 def _in_ci() -> bool:
@@ -98,8 +99,7 @@ class WorkerProcess:
     def __init__(self, *, env: dict[str, str], log: Path) -> None:
         self.log = log.open("ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "-P", "solo", "-c", "1"]
-            + ["--without-mingle", "--without-gossip", "--without-heartbeat", "-l", "INFO"],
+            [*WORKER_COMMAND, "-P", "solo", "-c", "1", "--without-mingle", "--without-gossip", "-l", "INFO"],
             cwd=BACKEND_DIR,
             env=env,
             stdout=self.log,
