@@ -36,7 +36,7 @@ JOBS = (
         timedelta(minutes=30),
     ),
     Job("expire_posts", "信息到期提醒与过期下架", "expire_posts", timedelta(minutes=15), timedelta(minutes=30)),
-    Job("rollup_dashboard", "数据看板日汇总", "rollup_dashboard", timedelta(minutes=30), timedelta(minutes=30)),
+    Job("rollup_dashboard", "数据看板日汇总", "rollup_dashboard", timedelta(minutes=10), timedelta(minutes=30)),
     Job(
         "prune_history", "清理过期浏览记录", "discovery.services.prune_history", timedelta(hours=6), timedelta(hours=1)
     ),

@@ -209,7 +209,13 @@ def execute(effect_id: int) -> str:
             send(effect_id, countdown=wait)
             return "deferred"
         return "skipped"
-    spec = spec_for(row.task)
+    try:
+        spec = spec_for(row.task)
+    except KeyError:  # a task renamed or removed while its effects were queued: operators decide
+        Effect.objects.filter(pk=row.pk).update(
+            status=EffectStatus.FAILED, last_error=f"unknown effect {row.task!r}", lease_until=None
+        )
+        return EffectStatus.FAILED
     args = dict(row.args)
     if row.sealed:
         args.update(json.loads(crypto.decrypt(row.sealed, context=SEAL_CONTEXT)))

@@ -38,8 +38,8 @@ def commit_pending() -> None:
         return
     index = 0
     while index < len(connection.run_on_commit):
-        sids, callback, robust = connection.run_on_commit[index]
-        connection.run_on_commit[index] = (sids, _done_callback, robust)
+        sids, callback, robust = connection.run_on_commit[index]  # type: ignore[misc]
+        connection.run_on_commit[index] = (sids, _done_callback, robust)  # type: ignore[assignment]
         if callback is not _done_callback:
             callback()
         index += 1

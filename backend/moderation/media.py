@@ -37,7 +37,7 @@ def register_verdict_handler(target_type: str, handler: VerdictHandler) -> None:
 
 
 def request_media_checks(
-    *, files: Iterable[StoredFile], author: User, target: models.Model, already_sent: Iterable[int] = ()
+    *, files: Iterable[StoredFile], author: User, target: models.Model, already_sent: Iterable[Any] = ()
 ) -> list[MediaCheck]:
     """Sends each image to WeChat (from a worker: the effect ``listings.request_image_checks``). WeChat's
     v2 check needs the author's openid, so H5 accounts (no openid) rely on the human review alone.

@@ -167,3 +167,9 @@ def test_two_runs_of_one_job_never_overlap_and_a_dead_holder_expires() -> None:
 
 def test_manual_trigger_runs_every_job() -> None:
     call_command("run_scheduled_jobs")
+
+
+def test_an_effect_nobody_declares_fails_for_operators_instead_of_looping() -> None:
+    row = Effect.objects.create(key="unknown", task="tests.no_such_effect")
+    assert execute(row.pk) == EffectStatus.FAILED
+    assert "unknown effect" in Effect.objects.get(pk=row.pk).last_error
