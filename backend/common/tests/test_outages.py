@@ -15,7 +15,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.roles import Role
-from accounts.tests.factories import make_staff
+from accounts.tests.factories import make_staff, make_user, signed_in_client
 from common.models import Effect, EffectStatus
 from common.testing import FakeWeChat
 from common.tests.workers import thread_worker, wait_for, worker_processes
@@ -160,3 +160,25 @@ def test_a_worker_killed_mid_task_loses_nothing_and_the_push_goes_out_once_R_APP
         time.sleep(2)
     assert push.attempts == 2
     assert len(_pushes_to(wechat, owner.wechat_openid)) == 1
+
+
+def test_contacting_a_publisher_while_wechat_is_down_succeeds_and_notifies_once_after_R_APP_6(
+    wechat: FakeWeChat, fast_retries: None
+) -> None:
+    post = make_post()
+    owner = post.owner
+    owner.wechat_openid = "o-contacted"
+    owner.save(update_fields=["wechat_openid"])
+    record_subscription_grants(user=owner, purposes=["new_message"])
+    wechat.grant_subscription("o-contacted", "tpl-new-message")
+    buyer = signed_in_client(make_user(account_type="trade"))
+    wechat.set_mode(down=True)
+    with thread_worker():
+        response = buyer.post("messaging/contact", {"post_id": post.pk, "message": "你好，还有货吗？"})
+        assert response.status_code == 200, response
+        wait_for(lambda: Effect.objects.filter(task=PUSH, attempts__gte=2).exists())
+        assert _pushes_to(wechat, "o-contacted") == []
+        wechat.set_mode(down=False)
+        wait_for(lambda: Effect.objects.filter(task=PUSH, status=EffectStatus.DONE).exists())
+        time.sleep(1)
+    assert len(_pushes_to(wechat, "o-contacted")) == 1
