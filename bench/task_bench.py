@@ -9,7 +9,8 @@ owner holding a subscription grant, are approved in one console request (审核�
              computation and indexing run in the reviewer's request, as the old on_commit/inline code did)
   ours       effects are only enqueued; the request returns once its own rows are written
 Then one worker (solo pool, in a thread) drains the queue: tasks per second with the slow WeChat and with
-an instant one. Uses var/bench_tasks.sqlite3 (or DATABASE_URL) and its own broker folder (or REDIS_URL).
+an instant one. Uses a fresh SQLite file in a temporary folder (or DATABASE_URL: give it an empty
+database) and its own broker folder there (or REDIS_URL).
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "backend"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench_tasks.sqlite3'}")
 os.environ.setdefault("CMT_VAR_DIR", tempfile.mkdtemp(prefix="cmt-task-bench-"))
+# A fresh database each run (the builders number their accounts from 1).
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{Path(os.environ['CMT_VAR_DIR']) / 'bench_tasks.sqlite3'}")
 os.environ.setdefault("CMT_SMS_SENDER", "accounts.sms.OutboxSmsSender")
 
 

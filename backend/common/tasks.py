@@ -37,6 +37,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
+from kombu.exceptions import OperationalError
 
 from common import audit, crypto
 from common.console_permissions import ConsolePermission, require_console_permission
@@ -169,7 +170,7 @@ def send(effect_id: int, *, countdown: float | None = None) -> None:
         return  # eager runs (tests) have no "later": the row stays open until run_due_effects() or a sweep
     try:
         run_effect.apply_async((effect_id,), countdown=countdown)
-    except Exception:  # kombu raises OperationalError and friends; the row is the source of truth
+    except (OperationalError, OSError):  # the broker is unreachable; the row is the source of truth
         logger.exception("effect %s not sent to the broker; requeue_stale will send it", effect_id)
 
 

@@ -173,3 +173,21 @@ def test_an_effect_nobody_declares_fails_for_operators_instead_of_looping() -> N
     row = Effect.objects.create(key="unknown", task="tests.no_such_effect")
     assert execute(row.pk) == EffectStatus.FAILED
     assert "unknown effect" in Effect.objects.get(pk=row.pk).last_error
+
+
+def test_a_broker_outage_at_commit_loses_nothing(monkeypatch: Any, django_capture_on_commit_callbacks: Any) -> None:
+    from kombu.exceptions import OperationalError
+
+    from common import tasks
+
+    def broker_down(*args: Any, **kwargs: Any) -> None:
+        raise OperationalError("Error 111 connecting to redis: Connection refused")
+
+    monkeypatch.setattr(tasks.run_effect, "apply_async", broker_down)
+    with django_capture_on_commit_callbacks(execute=True):
+        row = enqueue("tests.record", key="broker-down", n=5)  # the caller's commit does not fail
+    assert Effect.objects.get(pk=row.pk).status == EffectStatus.PENDING and calls == []
+    monkeypatch.undo()
+    Effect.objects.filter(pk=row.pk).update(created_at=timezone.now() - timedelta(minutes=10))
+    assert run_job("requeue_stale_effects")
+    assert calls == [{"n": 5}]
