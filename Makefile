@@ -7,6 +7,8 @@ UV_VERSION := 0.13.9
 TOOLS := .tools
 UV := $(shell command -v uv 2>/dev/null || echo $(TOOLS)/bin/uv)
 MANAGE := $(UV) run --frozen python backend/manage.py
+# Background work (common/tasks.py): workers run effects, beat runs the schedule (common/jobs.py).
+CELERY := $(UV) run --frozen celery --workdir backend -A config
 export PYTHONPATH := backend
 export DJANGO_SETTINGS_MODULE := config.settings
 
@@ -27,7 +29,11 @@ run: setup
 	@if command -v npm >/dev/null && [ -f client/package.json ]; then $(MAKE) --no-print-directory client; \
 	  else echo "npm 不可用：跳过 H5 构建，/ 将显示提示页"; fi
 	@echo "模拟微信服务端: http://127.0.0.1:8917 （嵌入式运行使用）"
-	@$(MANAGE) runfakewechat & fake=$$!; trap "kill $$fake 2>/dev/null" EXIT INT TERM; \
+	@$(MANAGE) runfakewechat & fake=$$!; \
+	  $(CELERY) worker -l info -P solo --without-mingle --without-gossip & worker=$$!; \
+	  $(CELERY) beat -l info & beat=$$!; \
+	  trap "kill $$fake $$worker $$beat 2>/dev/null; wait" EXIT INT TERM; \
+	  echo "后台任务: 1 个 worker（pid $$worker）与 1 个 beat（pid $$beat）已启动"; \
 	  echo "厂贸通已启动: http://$(HOST):$(PORT)/  后台: /admin/  接口文档: /api/docs"; \
 	  $(UV) run --frozen uvicorn config.asgi:application --app-dir backend --host $(HOST) --port $(PORT)
 

@@ -3,6 +3,7 @@
 Bigger runs: call the scripts directly, e.g.
   uv run python bench/search_bench.py --sizes 100000,1000000   (with DATABASE_URL for PostgreSQL)
   uv run python bench/keyword_bench.py --keywords 50000
+  REDIS_URL=redis://127.0.0.1:6379/5 uv run python bench/task_bench.py --posts 200
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ HERE = Path(__file__).resolve().parent
 RUNS = [
     ["keyword_bench.py"],
     ["search_bench.py", "--sizes", "2000,20000", "--repeat", "15"],
+    ["task_bench.py", "--posts", "50", "--latency", "1"],
 ]
 
 if __name__ == "__main__":

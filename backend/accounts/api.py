@@ -5,10 +5,11 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.http import content_disposition_header
 from ninja import Router, Status
 
-from accounts import archive, services
+from accounts import selectors, services
 from accounts.schemas import (
     AccountTypeIn,
     CancelIn,
+    DataExportOut,
     MeOut,
     ProfileIn,
     SignInOut,
@@ -69,11 +70,23 @@ def privacy_consent(request: HttpRequest) -> object:
     return services.consent_privacy(user=signed_in_user(request))
 
 
-@router.get("/me/export", auth=bearer, summary="导出我的个人数据（ZIP 压缩包：数据、文件、说明）")
-def export_my_data(request: HttpRequest) -> HttpResponse:
-    user = signed_in_user(request)
-    response = HttpResponse(services.export_personal_data(user=user), content_type="application/zip")
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=archive.file_name(user))
+@router.post(
+    "/me/export", response={202: DataExportOut}, auth=bearer, summary="申请导出我的个人数据（后台生成 ZIP 压缩包）"
+)
+def request_export(request: HttpRequest) -> Status[DataExportOut]:
+    return Status(202, services.request_data_export(user=signed_in_user(request)))  # type: ignore[arg-type]
+
+
+@router.get("/me/export/{export_id}", response=DataExportOut, auth=bearer, summary="数据导出的进度")
+def export_status(request: HttpRequest, export_id: int) -> object:
+    return selectors.data_export_for(user=signed_in_user(request), export_id=export_id)
+
+
+@router.get("/me/export/{export_id}/file", auth=bearer, summary="下载导出的个人数据（ZIP：数据、文件、说明）")
+def export_file(request: HttpRequest, export_id: int) -> HttpResponse:
+    export = selectors.data_export_for(user=signed_in_user(request), export_id=export_id, ready=True)
+    response = HttpResponse(bytes(export.content), content_type="application/zip")
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=export.file_name)
     return response
 
 

@@ -160,6 +160,31 @@ class SmsCode(models.Model):
         return f"验证码 #{self.pk}"
 
 
+class DataExportStatus(models.TextChoices):
+    PENDING = "pending", "生成中"
+    READY = "ready", "已生成"
+    FAILED = "failed", "生成失败"
+
+
+class DataExport(models.Model):
+    """A requested archive of the user's personal data (R-PLUS-5), built by a worker; kept a few days."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="data_exports")
+    status = models.CharField(max_length=16, choices=DataExportStatus.choices, default=DataExportStatus.PENDING)
+    content = models.BinaryField(blank=True, default=b"", editable=False)
+    file_name = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "数据导出"
+        verbose_name_plural = "数据导出"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"数据导出 #{self.pk}"
+
+
 class TradeCompanyAccount(User):
     class Meta:
         proxy = True

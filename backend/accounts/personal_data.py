@@ -25,7 +25,7 @@ from typing import Any
 from django.contrib.admin.models import LogEntry
 from django.db import models
 
-from accounts.models import AccountStatusChange, ActiveDay, AuthToken, SmsCode, User
+from accounts.models import AccountStatusChange, ActiveDay, AuthToken, DataExport, SmsCode, User
 from common.models import AuditEntry
 
 Exporter = Callable[[User], Any]
@@ -200,6 +200,10 @@ def _erase_tokens(user: User) -> None:
     user.auth_tokens.all().delete()
 
 
+def _erase_exports(user: User) -> None:
+    user.data_exports.all().delete()
+
+
 def register_account_models() -> None:
     """accounts' own models, and the lower layers' models that cannot import this registry (common,
     django.contrib.admin)."""
@@ -216,6 +220,8 @@ def register_account_models() -> None:
     )
     # Tokens are stored as hashes only: nothing a person would read; deleted on 注销.
     register(AuthToken, eraser=_erase_tokens, part_of="accounts.User")
+    # Archives the user asked for are copies of the data above, deleted on 注销 (and after a few days).
+    register(DataExport, eraser=_erase_exports, part_of="accounts.User")
     register(
         ActiveDay,
         retention=Retention(

@@ -54,7 +54,7 @@ ROLE_PERMISSIONS: dict[Role, dict[str, dict[str, tuple[str, ...]]]] = {
         "messaging": {"*": VIEW},
         "applications": {"*": VIEW},
         "dashboard": {"*": ALL},
-        "common": {"auditentry": VIEW},
+        "common": {"auditentry": VIEW, "effect": REVIEW},
     },
 }
 

@@ -78,3 +78,22 @@ class ProfileIn(Schema):
 
 class CancelIn(Schema):
     confirmation: str = Field(..., description="输入“确认注销”")
+
+
+class DataExportOut(Schema):
+    id: int
+    status: str = Field(..., description="pending 生成中 / ready 已生成 / failed 生成失败")
+    status_label: str
+    created_at: datetime
+    finished_at: datetime | None
+    download_url: str | None = Field(None, description="已生成时的下载地址（需登录）")
+
+    @staticmethod
+    def resolve_status_label(obj: object) -> str:
+        return str(obj.get_status_display())  # type: ignore[attr-defined]
+
+    @staticmethod
+    def resolve_download_url(obj: object) -> str | None:
+        if getattr(obj, "status", "") != "ready":
+            return None
+        return f"/api/me/export/{obj.pk}/file"  # type: ignore[attr-defined]

@@ -12,12 +12,21 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts import archive, personal_data
-from accounts.models import AccountStatus, AccountStatusChange, AccountType, AuthToken, SmsCode, User
+from accounts.models import (
+    AccountStatus,
+    AccountStatusChange,
+    AccountType,
+    AuthToken,
+    DataExport,
+    DataExportStatus,
+    SmsCode,
+    User,
+)
 from accounts.selectors import user_by_phone
-from accounts.sms import get_sender
 from common import audit, crypto
 from common.console_permissions import ConsolePermission, require_console_permission
 from common.errors import AppError, PermissionDenied, field_error
+from common.tasks import enqueue
 from wechat.client import ERR_CODE_USED, ERR_INVALID_CODE, ERR_RATE_LIMITED, WeChatError, get_client
 
 PHONE_RE = re.compile(r"^1[3-9]\d{9}$")
@@ -89,14 +98,16 @@ def request_sms_code(*, phone: str, ip_address: str | None) -> int:
     ):
         raise AppError("sms_ip_limit", "当前网络获取验证码次数过多，请稍后再试", status=429)
     code = f"{secrets.randbelow(1_000_000):06d}"
-    SmsCode.objects.create(
+    sms = SmsCode.objects.create(
         phone_index=index,
         code_hash=_code_hash(phone, code),
         requested_ip=ip_address,
         created_at=now,
         expires_at=now + timedelta(seconds=settings.SMS_CODE_TTL_SECONDS),
     )
-    get_sender().send_code(phone=phone, code=code)
+    # Sent by a worker after commit, never while the phone's rows are locked; the phone and code travel
+    # sealed (encrypted) and are erased from the effect once sent.
+    enqueue("accounts.send_sms_code", key=f"accounts.sms:{sms.pk}", sealed={"phone": phone, "code": code})
     return settings.SMS_CODE_MIN_INTERVAL_SECONDS
 
 
@@ -280,11 +291,48 @@ def set_phone(*, user: User, phone: str) -> None:
     user.save(update_fields=["phone", "phone_index"])
 
 
-def export_personal_data(*, user: User) -> bytes:
-    """Everything the platform keeps about ``user``, as a zip archive they can read (R-PLUS-5)."""
-    content = archive.build(user)
+EXPORT_KEEP_DAYS = 7
+
+
+@transaction.atomic
+def request_data_export(*, user: User) -> DataExport:
+    """Starts building the user's archive (R-PLUS-5) on a worker; an export still being built is
+    returned instead of starting another."""
+    User.objects.select_for_update().filter(pk=user.pk).first()  # one request at a time per user
+    pending = DataExport.objects.filter(user=user, status=DataExportStatus.PENDING).first()
+    if pending is not None:
+        return pending
+    export = DataExport.objects.create(user=user)
+    enqueue("accounts.build_data_export", key=f"accounts.export:{export.pk}", target=export, export_id=export.pk)
     audit.record(actor=user, action="account.export", target=user)
-    return content
+    return export
+
+
+def build_data_export(*, export_id: int) -> None:
+    """The worker's half: everything the platform keeps about the user, as a zip they can read."""
+    export = DataExport.objects.select_related("user").filter(pk=export_id).first()
+    if export is None or export.status != DataExportStatus.PENDING:
+        return
+    content = archive.build(export.user)
+    DataExport.objects.filter(pk=export.pk, status=DataExportStatus.PENDING).update(
+        status=DataExportStatus.READY,
+        content=content,
+        file_name=archive.file_name(export.user),
+        finished_at=timezone.now(),
+    )
+
+
+def fail_data_export(*, export_id: int) -> None:
+    DataExport.objects.filter(pk=export_id, status=DataExportStatus.PENDING).update(
+        status=DataExportStatus.FAILED, finished_at=timezone.now()
+    )
+
+
+def prune_data_exports() -> int:
+    """Scheduled: archives are kept EXPORT_KEEP_DAYS days, then deleted (the user can export again)."""
+    cutoff = timezone.now() - timedelta(days=EXPORT_KEEP_DAYS)
+    deleted, _ = DataExport.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
 
 
 @transaction.atomic

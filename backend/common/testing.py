@@ -29,8 +29,31 @@ class ApiResponse:
         return f"<ApiResponse {self.status_code} {self.raw.content[:300]!r}>"
 
 
+def commit_pending() -> None:
+    """Runs the ``on_commit`` callbacks the test's wrapping transaction holds back, as if what was written
+    so far had committed (it had, by the time a real user made the next request): effects are enqueued
+    and, eagerly, run. Each callback is replaced by a no-op in place, so an enclosing
+    ``django_capture_on_commit_callbacks`` still sees the list it expects and runs none twice."""
+    from django.db import connection
+
+    if not connection.in_atomic_block:
+        return
+    index = 0
+    while index < len(connection.run_on_commit):
+        sids, callback, robust = connection.run_on_commit[index]  # type: ignore[misc]
+        connection.run_on_commit[index] = (sids, _done_callback, robust)  # type: ignore[assignment]
+        if callback is not _done_callback:
+            callback()
+        index += 1
+
+
+def _done_callback() -> None:
+    return None
+
+
 class ApiClient:
-    """Talks to the API over Django's full request stack (URLs, middleware, auth), like the app does."""
+    """Talks to the API over Django's full request stack (URLs, middleware, auth), like the app does.
+    Each request commits (``commit_pending``) what the test wrote before it and what the request wrote."""
 
     def __init__(self, token: str | None = None, ip: str = "10.0.0.1") -> None:
         self.client = Client(REMOTE_ADDR=ip)
@@ -50,7 +73,10 @@ class ApiClient:
         if json_body is not None:
             kwargs.setdefault("data", json.dumps(json_body))
             kwargs.setdefault("content_type", "application/json")
-        return ApiResponse(call(url, headers=self._headers(headers), **kwargs))
+        commit_pending()
+        response = ApiResponse(call(url, headers=self._headers(headers), **kwargs))
+        commit_pending()
+        return response
 
     def get(self, path: str, params: dict[str, Any] | None = None, **kw: Any) -> ApiResponse:
         return self.request("GET", path, data=params or {}, **kw)
@@ -70,7 +96,10 @@ class ApiClient:
     def upload(self, path: str, files: dict[str, Any], data: dict[str, Any] | None = None) -> ApiResponse:
         payload = dict(data or {})
         payload.update(files)
-        return ApiResponse(self.client.post("/api/" + path.lstrip("/"), data=payload, headers=self._headers(None)))
+        commit_pending()
+        response = ApiResponse(self.client.post("/api/" + path.lstrip("/"), data=payload, headers=self._headers(None)))
+        commit_pending()
+        return response
 
 
 @pytest.fixture(scope="session")
@@ -97,8 +126,30 @@ class FakeWeChat:
     def sent(self) -> list[dict[str, Any]]:
         return httpx.get(self.base_url + "/__fake__/sent").json()["sent"]
 
+    def set_mode(
+        self, *, down: bool | None = None, slow: float | None = None, rate_limited: bool | None = None
+    ) -> None:
+        """The outage switches, through the fake's HTTP control path (as a subprocess worker's test would)."""
+        body = {"down": down, "slow": slow, "rate_limited": rate_limited}
+        response = httpx.post(self.base_url + "/__fake__/mode", json={k: v for k, v in body.items() if v is not None})
+        response.raise_for_status()
+
     def text_checks(self) -> list[dict[str, Any]]:
         return httpx.get(self.base_url + "/__fake__/checks").json()["text"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _tasks_run_eagerly() -> Any:
+    """Effects (``common.tasks``) run in the test's own thread when their transaction commits (tests use
+    ``django_capture_on_commit_callbacks(execute=True)``, or the HTTP client below, to commit): the same
+    claim/run/retry code a worker runs, minus the broker. Tests about delivery and outages use a real
+    worker instead (``common.tests.workers``)."""
+    from celery import current_app
+
+    current_app.conf.task_always_eager = True
+    current_app.conf.task_eager_propagates = True
+    yield
+    current_app.conf.task_always_eager = False
 
 
 @pytest.fixture(autouse=True)
@@ -202,7 +253,8 @@ def notifications_of(client: ApiClient, kind: str) -> list[dict[str, Any]]:
 
 @dataclass
 class ExportArchive:
-    """``GET /api/me/export`` opened as the person would: the JSON, the 说明.txt, the files folder."""
+    """An export (``POST /api/me/export``, then its status and file) opened as the person would: the
+    JSON, the 说明.txt, the files folder."""
 
     data: dict[str, Any]
     readme: str
@@ -214,7 +266,11 @@ def export_archive(client: ApiClient) -> ExportArchive:
     import io
     import zipfile
 
-    response = client.get("me/export")
+    started = client.post("me/export")
+    assert started.status_code == 202, started
+    status = client.get(f"me/export/{started.json()['id']}").json()  # the worker built it after commit
+    assert status["status"] == "ready", status
+    response = client.get(status["download_url"])
     assert response.status_code == 200, response
     assert response.headers["Content-Type"] == "application/zip"
     with zipfile.ZipFile(io.BytesIO(response.raw.content)) as archive:

@@ -161,6 +161,53 @@ if REDIS_URL:
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
+# --- Background tasks (Celery; see common/tasks.py and docs/architecture.md) ---
+# Redis in production and CI; the embedded run needs no server: kombu's filesystem transport under var/.
+if REDIS_URL:
+    CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
+    # Unacknowledged messages (a worker died mid-task) return to the queue after this; it must exceed the
+    # longest retry delay, since Redis holds countdown messages unacknowledged too.
+    CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {
+        "visibility_timeout": float(os.environ.get("CMT_CELERY_VISIBILITY_TIMEOUT", "7200"))
+    }
+    if os.environ.get("CMT_CELERY_RESTORE_INTERVAL"):  # how often workers look for such messages (tests)
+        CELERY_BROKER_TRANSPORT_OPTIONS["unacked_restore_interval"] = float(os.environ["CMT_CELERY_RESTORE_INTERVAL"])
+        CELERY_BROKER_TRANSPORT_OPTIONS["unacked_restore_throttle"] = 1
+else:
+    CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "filesystem://")
+    _BROKER_DIR = VAR_DIR / "broker"
+    for _sub in ("queue", "processed"):
+        (_BROKER_DIR / _sub).mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(_BROKER_DIR / "queue"),
+        "data_folder_out": str(_BROKER_DIR / "queue"),
+        "processed_folder": str(_BROKER_DIR / "processed"),
+        "store_processed": False,
+    }
+    CELERY_WORKER_ENABLE_REMOTE_CONTROL = False
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Publishing to a broker that is down must not hang the request: the Effect row is kept and re-sent.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
+CELERY_TASK_ALWAYS_EAGER = env_bool("CMT_TASKS_EAGER", False)
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+from common.jobs import beat_schedule  # noqa: E402  (the periodic jobs, each behind a lock)
+
+CELERY_BEAT_SCHEDULE = beat_schedule()
+# Effects (common.tasks): exponential backoff base × 2^(n−1) up to the cap, then 后台任务 shows it failed.
+EFFECT_RETRY_BASE_SECONDS = float(os.environ.get("CMT_EFFECT_RETRY_BASE_SECONDS", "10"))
+EFFECT_RETRY_MAX_DELAY_SECONDS = float(os.environ.get("CMT_EFFECT_RETRY_MAX_DELAY_SECONDS", "3600"))
+EFFECT_MAX_ATTEMPTS = int(os.environ.get("CMT_EFFECT_MAX_ATTEMPTS", "8"))
+# A worker holds an effect this long; past it (the worker died) another may take it over.
+EFFECT_LEASE_SECONDS = float(os.environ.get("CMT_EFFECT_LEASE_SECONDS", "120"))
+EFFECT_REQUEUE_AFTER_SECONDS = float(os.environ.get("CMT_EFFECT_REQUEUE_AFTER_SECONDS", "120"))
+
 # --- Personal data encryption (AES-256-GCM) ---
 # FIELD_ENCRYPTION_KEYS: "kid:base64key,kid2:base64key"; the first is used to encrypt, all decrypt.
 _DEV_FIELD_KEY = base64.b64encode(b"embedded-dev-field-key-32-bytes!").decode()

@@ -89,6 +89,7 @@ UNFOLD = {
                         "permission": lambda request: request.user.is_superuser,
                     },
                     item("操作日志", "receipt_long", "common", "auditentry"),
+                    item("后台任务", "schedule_send", "common", "effect"),
                 ],
             },
         ],

@@ -16,7 +16,7 @@ from unfold.widgets import UnfoldAdminDateWidget, UnfoldAdminSelectWidget
 from dashboard.export import workbook_bytes
 from dashboard.models import DailyMetric
 from dashboard.selectors import GRANULARITIES, figures
-from dashboard.services import refresh_recent
+from dashboard.services import request_refresh
 
 
 class RangeForm(forms.Form):
@@ -63,7 +63,7 @@ class DashboardAdmin(ModelAdmin):
             granularity: str = form.cleaned_data["granularity"]
         else:
             start, end, granularity = initial["start"], initial["end"], initial["granularity"]  # type: ignore[assignment]
-        refresh_recent()
+        request_refresh()
         sections = figures(start=start, end=end, granularity=granularity)
         if request.GET.get("export") == "xlsx":
             content = workbook_bytes(sections=sections, start=start, end=end, granularity=granularity)

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from common.errors import field_error
+from common.tasks import enqueue
 from dashboard.metrics import METRICS, count_by_day
 from dashboard.models import DailyMetric
 
@@ -34,6 +35,14 @@ def rebuild_rollups(*, start: date, end: date) -> int:
 
 
 def refresh_recent(*, days: int = 2) -> int:
-    """Today's and yesterday's figures change all day; the dashboard refreshes them when opened."""
+    """Today's and yesterday's figures change all day: recounted by a worker when the dashboard is
+    opened (``request_refresh``) and by beat's roll-up job."""
     today = timezone.localdate()
     return rebuild_rollups(start=today - timedelta(days=days - 1), end=today)
+
+
+def request_refresh() -> None:
+    """Opening the dashboard asks a worker to recount the recent days, at most once a minute; the page
+    shows the figures of the last roll-up meanwhile (beat runs one every 10 minutes)."""
+    minute = timezone.now().strftime("%Y%m%d%H%M")
+    enqueue("dashboard.refresh_recent", key=f"dashboard.refresh_recent:{minute}")

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from common.errors import field_error
+from common.tasks import enqueue
 from listings.models import Post
 from matching import dispatch
 from matching.matchers import Match
@@ -54,8 +55,14 @@ def _today_start() -> datetime:
 
 
 def notify_matches_on_approval(sender: object, *, post: Post, **kwargs: object) -> None:
-    """Receiver of ``listings.signals.post_approved`` (connected in ``MatchingConfig.ready``)."""
-    notify_matches_for_post(post)
+    """Receiver of ``listings.signals.post_approved`` (connected in ``MatchingConfig.ready``): a worker
+    computes the matches after the approval commits (effect ``matching.notify_matches_for_post``)."""
+    enqueue(
+        "matching.notify_matches_for_post",
+        key=f"matching.notify:{post.pk}:{timezone.now().isoformat()}",
+        target=post,
+        post_id=post.pk,
+    )
 
 
 @transaction.atomic

@@ -19,12 +19,11 @@ from django.utils import timezone
 from common.errors import AppError
 from moderation.models import MediaCheck, MediaCheckStatus
 from uploads.links import file_url
-from uploads.models import FileKind
-from wechat.client import WeChatError, get_client
+from uploads.models import FileKind, StoredFile
+from wechat.client import get_client
 
 if TYPE_CHECKING:
     from accounts.models import User
-    from uploads.models import StoredFile
 
 logger = logging.getLogger(__name__)
 
@@ -37,21 +36,24 @@ def register_verdict_handler(target_type: str, handler: VerdictHandler) -> None:
     _handlers[target_type] = handler
 
 
-def request_media_checks(*, files: Iterable[StoredFile], author: User, target: models.Model) -> list[MediaCheck]:
-    """Sends each image to WeChat. WeChat's v2 check needs the author's openid, so H5 accounts (no
-    openid) rely on the human review alone; a WeChat outage never blocks the user."""
+def request_media_checks(
+    *, files: Iterable[StoredFile], author: User, target: models.Model, already_sent: Iterable[Any] = ()
+) -> list[MediaCheck]:
+    """Sends each image to WeChat (from a worker: the effect ``listings.request_image_checks``). WeChat's
+    v2 check needs the author's openid, so H5 accounts (no openid) rely on the human review alone.
+
+    Files in ``already_sent`` are skipped. Each check is stored as soon as WeChat took it, so when WeChat
+    fails part-way the ``WeChatError`` propagates and the retry skips the files already sent.
+    """
     if not author.wechat_openid:
         return []
+    skip = set(already_sent)
     checks = []
     for stored in files:
-        if stored.kind != FileKind.IMAGE:
+        if stored.kind != FileKind.IMAGE or stored.pk in skip:
             continue
         media_url = settings.PUBLIC_BASE_URL.rstrip("/") + file_url(stored)
-        try:
-            trace_id = get_client().check_media_async(media_url=media_url, openid=author.wechat_openid)
-        except WeChatError as exc:
-            logger.warning("media check for file %s not sent: %s", stored.pk, exc.errcode)
-            continue
+        trace_id = get_client().check_media_async(media_url=media_url, openid=author.wechat_openid)
         checks.append(
             MediaCheck.objects.create(
                 file=stored,

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
+from django.utils import timezone
 
 from accounts.models import User
 from common.errors import field_error
+from common.tasks import enqueue
 from notifications.models import Notification, SubscriptionGrant
 from wechat.client import ERR_USER_REFUSED, WeChatError, get_client
-
-if TYPE_CHECKING:
-    from accounts.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +33,7 @@ def notify(
     """Creates one in-app notification; returns None when ``dedupe_key`` was already notified.
 
     ``wechat_purpose`` (a key of ``WECHAT_SUBSCRIBE_TEMPLATES``) also sends a subscription message,
-    once per grant the user gave, after the transaction commits.
+    once per grant the user gave, from a worker after the transaction commits (``notifications.tasks``).
     """
     try:
         with transaction.atomic():
@@ -54,35 +52,43 @@ def notify(
             return None
         raise
     if wechat_purpose and recipient.wechat_openid:
-        transaction.on_commit(
-            lambda: send_subscription_message(
-                user_id=recipient.pk, purpose=wechat_purpose, data=wechat_data or {"thing1": title}, page=link
-            )
+        # The push leaves the request: a worker sends it after commit, retrying while WeChat is down.
+        enqueue(
+            "notifications.send_subscription_message",
+            key=f"notifications.push:{notification.pk}",
+            target=notification,
+            user_id=recipient.pk,
+            purpose=wechat_purpose,
+            data=wechat_data or {"thing1": title},
+            page=link,
         )
     return notification
 
 
-def send_subscription_message(*, user_id: int, purpose: str, data: dict[str, str], page: str = "") -> bool:
-    """Spends one grant and sends; WeChat allows one message per subscription the user accepted."""
+def spend_grant(*, user_id: int, purpose: str) -> bool:
+    """Takes one of the user's grants for ``purpose``; False when none is left (nothing may be sent)."""
+    # The conditional decrement is the lock: two notifications racing for the last grant cannot both send.
+    with transaction.atomic():
+        spent = SubscriptionGrant.objects.filter(user_id=user_id, purpose=purpose, remaining__gt=0).update(
+            remaining=F("remaining") - 1
+        )
+    return bool(spent)
+
+
+def deliver_subscription_message(*, user_id: int, purpose: str, data: dict[str, str], page: str = "") -> bool:
+    """Sends one message whose grant was already spent; False when WeChat says the user refused
+    (43101: switched messages off). Other WeChat errors (outage, 45009 rate limit) raise, to be retried."""
     openid = User.objects.filter(pk=user_id).values_list("wechat_openid", flat=True).first()
     template_id = settings.WECHAT_SUBSCRIBE_TEMPLATES.get(purpose)
     if not openid or not template_id:
         return False
-    grants = SubscriptionGrant.objects.filter(user_id=user_id, purpose=purpose)
-    # The conditional decrement is the lock: two notifications racing for the last grant cannot both send.
-    with transaction.atomic():
-        spent = grants.filter(remaining__gt=0).update(remaining=F("remaining") - 1)
-    if not spent:
-        return False
     try:
         get_client().send_subscribe_message(openid=openid, template_id=template_id, data=data, page=page)
     except WeChatError as exc:
-        # The in-app notification already exists; the push is best effort and never retried here.
-        logger.warning("subscription message %s to user %s failed: %s", purpose, user_id, exc.errcode)
-        if exc.errcode != ERR_USER_REFUSED:
-            # WeChat did not take the grant (outage, rate limit), so the user still holds it.
-            grants.update(remaining=F("remaining") + 1)
-        return False
+        if exc.errcode == ERR_USER_REFUSED:
+            logger.info("subscription message %s to user %s refused by WeChat", purpose, user_id)
+            return False
+        raise
     return True
 
 
@@ -100,8 +106,6 @@ def record_subscription_grants(*, user: User, purposes: list[str]) -> None:
 @transaction.atomic
 def mark_read(*, user: User, notification_ids: list[int] | None = None) -> int:
     """Marks the given notifications (or all) of ``user`` read; others' ids are ignored."""
-    from django.utils import timezone
-
     qs = Notification.objects.filter(recipient=user, read_at__isnull=True)
     if notification_ids is not None:
         qs = qs.filter(pk__in=notification_ids)

@@ -8,6 +8,10 @@ Conventions that make it useful without a phone:
   tap on wx.requestSubscribeMessage grants) allows one send; without it, send fails with 43101.
 - Text containing a word of ``RISKY_WORDS`` is judged ``risky``.
 - ``/__fake__/sent`` lists the messages sent, ``/__fake__/reset`` clears the state.
+- Outage switches, for tests and by hand (``POST /__fake__/mode``, JSON; ``GET`` shows them):
+  ``{"down": true}`` answers every WeChat API call 503 Service Unavailable; ``{"slow": 1.5}`` waits that
+  many seconds before answering; ``{"rate_limited": true}`` answers errcode 45009 (quota reached).
+  ``/__fake__/*`` control paths are never affected. ``reset`` switches them all off.
 """
 
 from __future__ import annotations
@@ -39,6 +43,23 @@ class FakeWeChatState:
         self.sent: list[dict[str, Any]] = []
         self.text_checks: list[dict[str, Any]] = []
         self.media_checks: list[dict[str, Any]] = []
+        self.down = False
+        self.slow = 0.0
+        self.rate_limited = False
+
+    def set_mode(
+        self, *, down: bool | None = None, slow: float | None = None, rate_limited: bool | None = None
+    ) -> None:
+        with self.lock:
+            if down is not None:
+                self.down = down
+            if slow is not None:
+                self.slow = max(float(slow), 0.0)
+            if rate_limited is not None:
+                self.rate_limited = rate_limited
+
+    def mode(self) -> dict[str, Any]:
+        return {"down": self.down, "slow": self.slow, "rate_limited": self.rate_limited}
 
     @staticmethod
     def openid_for(code: str) -> str:
@@ -52,9 +73,9 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
         return
 
-    def _reply(self, payload: dict[str, Any]) -> None:
+    def _reply(self, payload: dict[str, Any], status: int = 200) -> None:
         body = json.dumps(payload, ensure_ascii=False).encode()
-        self.send_response(200)
+        self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -74,10 +95,29 @@ class Handler(BaseHTTPRequestHandler):
         expires = self.server.state.tokens.get(token)
         return expires is not None and expires > time.time()
 
+    def _outage(self, path: str) -> bool:
+        """Applies the outage switches to a WeChat API call; True when it was answered already."""
+        if path.startswith("/__fake__/"):
+            return False
+        state = self.server.state
+        if state.slow:
+            time.sleep(state.slow)
+        if state.down:
+            self._reply({"errcode": -1, "errmsg": "service unavailable"}, status=503)
+            return True
+        if state.rate_limited:
+            self._reply({"errcode": 45009, "errmsg": "reach max api daily quota limit"})
+            return True
+        return False
+
     def do_GET(self) -> None:
         url = urlparse(self.path)
         query = parse_qs(url.query)
         state = self.server.state
+        if self._outage(url.path):
+            return
+        if url.path == "/__fake__/mode":
+            return self._reply({"errcode": 0, **state.mode()})
         if url.path == "/sns/jscode2session":
             code = (query.get("js_code") or [""])[0]
             if (query.get("appid") or [""])[0] != state.app_id or (query.get("secret") or [""])[0] != state.app_secret:
@@ -104,6 +144,15 @@ class Handler(BaseHTTPRequestHandler):
         query = parse_qs(url.query)
         state = self.server.state
         body = self._json_body()
+        if self._outage(url.path):
+            return
+        if url.path == "/__fake__/mode":
+            state.set_mode(
+                down=body.get("down"),
+                slow=body.get("slow"),
+                rate_limited=body.get("rate_limited"),
+            )
+            return self._reply({"errcode": 0, **state.mode()})
         if url.path == "/cgi-bin/stable_token":
             if body.get("appid") != state.app_id:
                 return self._reply({"errcode": 40013, "errmsg": "invalid appid"})

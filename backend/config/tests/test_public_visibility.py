@@ -154,7 +154,8 @@ USER_CARD = "the other party as a user card (messaging/applications test_*visibi
 # GET operations that expose no other account's post or factory, with the reason.
 NOTHING_PUBLIC: dict[str, str] = {
     "/api/me": "the caller's own account",
-    "/api/me/export": "the caller's own data",
+    "/api/me/export/{export_id}": "the caller's own export job",
+    "/api/me/export/{export_id}/file": "the caller's own archive",
     "/api/regions": "reference data",
     "/api/regions/{adcode}": "reference data",
     "/api/taxonomy": "reference data",

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from common.testing import commit_pending
 from listings.models import PostKind, PostStatus
 from listings.tests.factories import SHENZHEN_BAOAN, make_post
 from taxonomy.models import CategoryTag
@@ -50,10 +51,12 @@ class TestBoards:
         for _ in range(2):
             post = make_post(kind=PostKind.PROCESSING_SERVICE)
             post.media.add(make_stored_file(owner=post.owner), through_defaults={"order": 0})
+        commit_pending()
         baseline = _queries(lambda: api.get("discovery/processing_service"))
         for _ in range(5):
             post = make_post(kind=PostKind.PROCESSING_SERVICE)
             post.media.add(make_stored_file(owner=post.owner), through_defaults={"order": 0})
+        commit_pending()
         with django_assert_max_num_queries(baseline):
             body = api.get("discovery/processing_service").json()
         assert body["count"] == 7 and all(item["cover"] for item in body["items"])

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accounts.models import AccountStatus, User
 from accounts.tests.factories import make_user, signed_in_client
+from common.testing import commit_pending
 from listings.models import Post, PostKind, PostStatus
 from search.tests.factories import DONGGUAN, HANGZHOU_XIAOSHAN, NINGBO_YINZHOU, SHENZHEN_BAOAN, ids, make_post
 from taxonomy.models import Industry, JobType, ProcessType
@@ -213,10 +214,12 @@ def test_board_query_count_does_not_grow_with_rows(django_assert_max_num_queries
     reader = signed_in_client(make_user(account_type="trade"))
     for _ in range(3):
         make_post(kind=PostKind.PROCESSING_SERVICE, processes=("注塑", "CNC"))
+    commit_pending()
     with django_assert_max_num_queries(16) as few:
         assert reader.get("/api/discovery/processing_service").status_code == 200
     for _ in range(12):
         make_post(kind=PostKind.PROCESSING_SERVICE, processes=("注塑", "CNC"))
+    commit_pending()
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = reader.get("/api/discovery/processing_service", {"lat": 30, "lng": 121, "sort": "nearest"})
         assert response.json()["count"] == 15
@@ -255,10 +258,12 @@ def test_factory_directory_query_count_does_not_grow(api, django_assert_max_num_
 
     for _ in range(2):
         make_factory(attributes=("urgent_orders", "free_sample"))
+    commit_pending()
     with django_assert_max_num_queries(12) as few:
         api.get("/api/discovery/factories")
     baseline = len(few.captured_queries)
     for _ in range(10):
         make_factory(attributes=("urgent_orders", "free_sample"))
+    commit_pending()
     with django_assert_max_num_queries(baseline):
         assert api.get("/api/discovery/factories").json()["count"] == 12

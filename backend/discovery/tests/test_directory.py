@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts.models import AccountType
 from accounts.tests.factories import make_user
-from common.testing import ApiClient
+from common.testing import ApiClient, commit_pending
 from factories.models import FactoryProfile
 from factories.tests.factories import make_factory, make_verified_factory
 from taxonomy.tests.factories import attribute_tag, category, industry
@@ -118,6 +118,7 @@ class TestDirectory:
 
     def test_query_count_does_not_grow_with_rows_R_APP_3(self, django_assert_max_num_queries: Any) -> None:
         make_verified_factory()
+        commit_pending()
         params = {"sort": "distance", "lat": 29.87, "lng": 121.55, "region": "330000"}
         with CaptureQueriesContext(connection) as few:
             assert ApiClient().get("discovery/factories", params).json()["count"] == 1
@@ -125,5 +126,6 @@ class TestDirectory:
             owner = make_user(account_type=AccountType.FACTORY)
             profile = make_verified_factory(owner)
             profile.photos.add(make_stored_file(owner=owner, purpose=FilePurpose.FACTORY_PHOTO))
+        commit_pending()
         with django_assert_max_num_queries(len(few.captured_queries)):
             assert ApiClient().get("discovery/factories", params).json()["count"] == 9

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from common.errors import Conflict, NotFound
+from common.tasks import enqueue
 from listings import kinds, registry
 from listings.models import Post, PostRevision, PostStatus, RevisionStatus
 from listings.services.content import (
@@ -22,6 +23,7 @@ from listings.services.content import (
     _validate_complete,
 )
 from moderation.media import request_media_checks
+from moderation.models import MediaCheck
 from verification.workdays import review_due_at
 
 # Once a published post's owner refreshes it, it stays on top; limit how often, so refreshing cannot
@@ -39,17 +41,27 @@ def _send_to_review(post: Post, check: CheckResult) -> None:
     post.review_due_at = review_due_at(now)
     post.reject_reason = ""
     post.save()
-    post_id, owner_id = post.pk, post.owner_id
-    transaction.on_commit(lambda: request_image_checks(post_id=post_id, owner_id=owner_id))
+    # WeChat's image check leaves the request: one effect per submission, sent by a worker after commit.
+    enqueue(
+        "listings.request_image_checks",
+        key=f"listings.image_checks:{post.pk}:{now.isoformat()}",
+        target=post,
+        post_id=post.pk,
+        owner_id=post.owner_id,
+    )
 
 
 def request_image_checks(*, post_id: int, owner_id: int) -> None:
-    """Sends the post's images to WeChat's asynchronous check, after the submission has committed."""
+    """Sends the post's images to WeChat's asynchronous check (the effect ``listings.request_image_checks``)."""
     post = Post.objects.filter(pk=post_id).first()
     if post is None:
         return
     files = [link.file for link in post.media_links.select_related("file").order_by("order")]
-    request_media_checks(files=files, author=User.objects.get(pk=owner_id), target=post)
+    # A retry after WeChat failed part-way sends only the images not yet sent for this submission.
+    sent = MediaCheck.objects.filter(
+        target_type=post._meta.label_lower, target_id=str(post.pk), created_at__gte=post.submitted_at or post.created_at
+    ).values_list("file_id", flat=True)
+    request_media_checks(files=files, author=User.objects.get(pk=owner_id), target=post, already_sent=sent)
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from accounts.tests.factories import make_user, signed_in_client
+from common.testing import commit_pending
 from listings.models import PostKind
 from listings.tests.factories import make_post, make_publisher
 from taxonomy.models import JobType
@@ -17,6 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _count(django_assert_max_num_queries: Any, client: Any, bound: int, expected_items: int) -> int:
+    commit_pending()  # the posts made so far are committed (and indexed) before the request
     with django_assert_max_num_queries(bound) as captured:
         response = client.get("/api/matching/for-me")
     assert response.status_code == 200, response

@@ -11,6 +11,8 @@ from django.conf import settings
 from PIL import Image
 
 from accounts.models import User
+from common.models import Effect, EffectStatus
+from common.tasks import run_due_effects
 from common.testing import ApiClient, FakeWeChat
 from listings.models import Post, PostKind, PostStatus
 from listings.tests.factories import make_publisher, make_reviewer, valid_payload
@@ -93,3 +95,18 @@ def test_pushes_with_a_wrong_signature_are_refused(api: ApiClient) -> None:
     assert push(api, "trace-x", "risky", token="not-our-token").status_code == 403
     verify = api.get("/api/moderation/wechat-events" + signed_query(settings.WECHAT_PUSH_TOKEN) + "&echostr=hello")
     assert verify.raw.content == b"hello"
+
+
+def test_submitting_while_wechat_is_down_succeeds_and_images_are_checked_once_after_R_OPS_1(
+    wechat: FakeWeChat, django_capture_on_commit_callbacks: Any
+) -> None:
+    wechat.set_mode(down=True)
+    post, _owner = submit_post_with_image(django_capture_on_commit_callbacks)  # answered 200 meanwhile
+    assert post.status == PostStatus.PENDING
+    checks = Effect.objects.get(task="listings.request_image_checks")
+    assert checks.status == EffectStatus.RETRYING and not MediaCheck.objects.exists()
+    wechat.set_mode(down=False)
+    run_due_effects()
+    run_due_effects()
+    assert len(wechat.server.state.media_checks) == 1
+    assert MediaCheck.objects.filter(target_id=str(post.pk)).count() == 1

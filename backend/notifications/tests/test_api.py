@@ -9,6 +9,8 @@ from django.contrib.auth.models import Permission
 from django.test import Client
 
 from accounts.tests.factories import make_staff, make_user, signed_in_client
+from common.models import Effect, EffectStatus
+from common.tasks import run_due_effects
 from common.testing import ApiClient, FakeWeChat
 from notifications.models import Notification, NotificationKind, SubscriptionGrant
 from notifications.services import notify
@@ -152,23 +154,32 @@ class TestWeChatSubscriptionMessages:
         assert client.get("notifications").json()["items"][0]["id"] == notification.pk
         assert SubscriptionGrant.objects.get(user=client.user, purpose="review_result").remaining == 0
 
-    def test_wechat_outage_keeps_the_grant_for_the_next_message_R_APP_6(
-        self, wechat: FakeWeChat, settings: Any, django_capture_on_commit_callbacks: Any
+    def test_wechat_outage_keeps_the_grant_for_the_waiting_message_R_APP_6(
+        self, wechat: FakeWeChat, django_capture_on_commit_callbacks: Any
     ) -> None:
         client = wechat_client(wechat, "carol")
         wechat.grant_subscription(client.user.wechat_openid, REVIEW_TEMPLATE)
+        wechat.grant_subscription(client.user.wechat_openid, REVIEW_TEMPLATE)
         client.post("notifications/subscriptions", {"purposes": ["review_result"]})
-        real_base = settings.WECHAT_API_BASE
-        settings.WECHAT_API_BASE = "http://127.0.0.1:9"  # nothing listens: a transport failure
+        client.post("notifications/subscriptions", {"purposes": ["review_result"]})
+        wechat.set_mode(down=True)  # WeChat refuses connections
 
         with django_capture_on_commit_callbacks(execute=True):
             assert review_result(client.user) is not None
+        # The message waits for a retry holding one grant; the other stays for the next message.
+        assert wechat.sent() == []
+        assert Effect.objects.get(task="notifications.send_subscription_message").status == EffectStatus.RETRYING
         assert SubscriptionGrant.objects.get(user=client.user, purpose="review_result").remaining == 1
 
-        settings.WECHAT_API_BASE = real_base
+        wechat.set_mode(down=False)
+        run_due_effects()
+        assert len(wechat.sent()) == 1
+        run_due_effects()  # a late duplicate delivery sends nothing more
+        assert len(wechat.sent()) == 1
         with django_capture_on_commit_callbacks(execute=True):
             review_result(client.user)
-        assert len(wechat.sent()) == 1
+        assert len(wechat.sent()) == 2
+        assert SubscriptionGrant.objects.get(user=client.user, purpose="review_result").remaining == 0
 
     def test_h5_user_without_openid_gets_in_app_only_R_APP_6(
         self, wechat: FakeWeChat, django_capture_on_commit_callbacks: Any

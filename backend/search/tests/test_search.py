@@ -12,6 +12,7 @@ from django.db import connection
 from django.utils import timezone
 
 from accounts.models import AccountStatus, User
+from common.testing import commit_pending
 from listings.models import Post, PostKind, PostStatus
 from search.models import SearchDocument
 from search.tests.factories import make_factory, make_post
@@ -124,6 +125,7 @@ def test_rebuild_command_restores_the_index(api):
 
     post = make_post(title="不锈钢真空保温杯 30000 个")
     make_factory(name="永康保温杯厂")
+    commit_pending()  # the index is written after the changes commit
     SearchDocument.objects.all().delete()
     assert api.get("/api/search", {"q": "保温杯"}).json()["count"] == 0
     call_command("rebuild_search_index", verbosity=0)
@@ -134,10 +136,12 @@ def test_rebuild_command_restores_the_index(api):
 def test_search_query_count_does_not_grow_with_results(api, django_assert_max_num_queries):
     for n in range(3):
         make_post(title=f"保温杯 {n}")
+    commit_pending()
     with django_assert_max_num_queries(4) as few:
         api.get("/api/search", {"q": "保温杯"})
     for n in range(15):
         make_post(title=f"保温杯 批次 {n}")
+    commit_pending()
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert api.get("/api/search", {"q": "保温杯"}).json()["count"] == 18
 
@@ -199,6 +203,7 @@ def test_stale_index_never_shows_a_post_hidden_without_signals_R_PLUS_2(api):
     """A status written by a queryset update() leaves the document behind; the page is re-checked."""
     hidden = make_post(title="保温杯 已下架")
     shown = make_post(title="保温杯 在架")
+    commit_pending()
     Post.objects.filter(pk=hidden.pk).update(status=PostStatus.TAKEN_DOWN)
     assert SearchDocument.objects.filter(post=hidden).exists()
     assert [i["id"] for i in api.get("/api/search", {"q": "保温杯"}).json()["items"]] == [shown.pk]
@@ -207,9 +212,11 @@ def test_stale_index_never_shows_a_post_hidden_without_signals_R_PLUS_2(api):
 def test_index_copies_owner_and_validity_for_the_one_query_filter(api):
     post = make_post(title="保温杯 续期")
     factory = make_factory(name="永康保温杯厂")
+    commit_pending()
     document = SearchDocument.objects.get(post=post)
     assert (document.owner_id, document.valid_until) == (post.owner_id, post.valid_until)
     assert SearchDocument.objects.get(factory=factory).owner_id == factory.owner_id
     post.valid_until = post.valid_until + timedelta(days=10)
     post.save()
+    commit_pending()
     assert SearchDocument.objects.get(post=post).valid_until == post.valid_until

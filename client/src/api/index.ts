@@ -8,6 +8,7 @@ import type {
   Connection,
   ContactResult,
   Conversation,
+  DataExport,
   ConversationDetail,
   FactoryCard,
   FactoryDetail,
@@ -49,9 +50,11 @@ export const authApi = {
   updateMe: (data: { display_name?: string; avatar_url?: string }) => http.patch<Me>('/api/me', data),
   chooseAccountType: (account_type: AccountType) => http.post<Me>('/api/me/account-type', { account_type }),
   consentPrivacy: () => http.post<Me>('/api/me/privacy-consent'),
-  /** Personal data export (PIPL): a zip archive (我的数据.json, the user's files, 说明.txt), downloaded to a
-   * local temporary path. */
-  exportData: () => download('/api/me/export'),
+  /** Personal data export (PIPL): the server builds a zip archive (我的数据.json, the user's files, 说明.txt)
+   * in the background; poll its status, then download it to a local temporary path. */
+  requestExport: () => http.post<DataExport>('/api/me/export'),
+  exportStatus: (id: number) => http.get<DataExport>(`/api/me/export/${id}`, undefined, silent),
+  downloadExport: (url: string) => download(url),
   /** Account cancellation (注销); the server asks for the words 确认注销. */
   cancelAccount: (confirmation: string) => http.post<void>('/api/me/cancel', { confirmation }),
 }

@@ -727,8 +727,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 导出我的个人数据（ZIP 压缩包：数据、文件、说明） */
-        get: operations["accounts_api_export_my_data"];
+        get?: never;
+        put?: never;
+        /** 申请导出我的个人数据（后台生成 ZIP 压缩包） */
+        post: operations["accounts_api_request_export"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/export/{export_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数据导出的进度 */
+        get: operations["accounts_api_export_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/export/{export_id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载导出的个人数据（ZIP：数据、文件、说明） */
+        get: operations["accounts_api_export_file"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1870,6 +1904,30 @@ export interface components {
              * @description 对方手机号：对方分享前打码显示
              */
             phone?: string | null;
+        };
+        /** DataExportOut */
+        DataExportOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Download Url
+             * @description 已生成时的下载地址（需登录）
+             */
+            download_url?: string | null;
+            /** Finished At */
+            finished_at: string | null;
+            /** Id */
+            id: number;
+            /**
+             * Status
+             * @description pending 生成中 / ready 已生成 / failed 生成失败
+             */
+            status: string;
+            /** Status Label */
+            status_label: string;
         };
         /** DiscoveryFactoryOut */
         DiscoveryFactoryOut: {
@@ -6032,11 +6090,55 @@ export interface operations {
             };
         };
     };
-    accounts_api_export_my_data: {
+    accounts_api_request_export: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataExportOut"];
+                };
+            };
+        };
+    };
+    accounts_api_export_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                export_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataExportOut"];
+                };
+            };
+        };
+    };
+    accounts_api_export_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                export_id: number;
+            };
             cookie?: never;
         };
         requestBody?: never;

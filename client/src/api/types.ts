@@ -9,6 +9,7 @@ type S = components['schemas']
 export type Me = S['MeOut']
 export type SignInResult = S['SignInOut']
 export type SmsCodeResult = S['SmsCodeOut']
+export type DataExport = S['DataExportOut']
 export type AccountType = 'trade' | 'factory' | 'worker'
 
 export type Taxonomy = S['TaxonomyOut']

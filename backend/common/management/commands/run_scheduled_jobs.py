@@ -1,40 +1,37 @@
-"""Every periodic job in one command, for cron (e.g. every 15 minutes). Each job is idempotent, so a
-missed or repeated run does no harm; one failing job does not stop the others."""
+"""Every periodic job at once, by hand (beat runs them on their own schedules: ``common.schedule``).
+Each takes its lock, so it is skipped while beat's run of it is still going; one failing job does not
+stop the others."""
 
 from __future__ import annotations
 
 import logging
 
-from django.core.management import call_command
-from django.core.management.base import BaseCommand
-from django.utils.module_loading import import_string
+from django.core.management.base import BaseCommand, CommandParser
+
+from common.jobs import JOBS
+from common.schedule import run_job
 
 logger = logging.getLogger(__name__)
 
-JOBS = (
-    ("恢复到期的账号处理", "lift_account_statuses"),
-    ("资质到期提醒与过期处理", "send_qualification_reminders"),
-    ("信息到期提醒与过期下架", "expire_posts"),
-    ("数据看板日汇总", "rollup_dashboard"),
-    ("清理过期浏览记录", "discovery.services.prune_history"),
-)
-
 
 class Command(BaseCommand):
-    help = "运行全部定时任务（可重复执行）"
+    help = "立即运行全部定时任务（可重复执行；正在运行的任务会被跳过）"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("jobs", nargs="*", help="只运行这些任务（默认全部）")
 
     def handle(self, *args: object, **options: object) -> None:
+        wanted = set(options["jobs"] or [])  # type: ignore[call-overload]
         failed = []
-        for label, command in JOBS:
+        for job in JOBS:
+            if wanted and job.name not in wanted:
+                continue
             try:
-                if "." in command:
-                    import_string(command)()
-                else:
-                    call_command(command, stdout=self.stdout)
-                self.stdout.write(f"✓ {label}")
+                ran = run_job(job.name, stdout=self.stdout)
+                self.stdout.write(f"✓ {job.label}" if ran else f"- {job.label}（正在运行，已跳过）")
             except Exception:
-                logger.exception("scheduled job %s failed", command)
-                failed.append(label)
+                logger.exception("scheduled job %s failed", job.name)
+                failed.append(job.label)
         if failed:
             self.stderr.write("失败的任务：" + "、".join(failed))
             raise SystemExit(1)
