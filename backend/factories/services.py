@@ -10,7 +10,7 @@ from uuid import UUID
 from django.db import transaction
 
 from accounts.models import AccountType
-from common import audit
+from common import audit, screening
 from common.errors import PermissionDenied, field_error
 from factories.models import FactoryProfile
 from regions.models import Region, RegionLevel
@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 MAX_PHOTOS = 9
 # Mobile (13812345678) or landline with area code (0574-88881234 / 057488881234).
 CONTACT_PHONE_RE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
+
+
+# What the factory's public page shows as text; the moderation pipeline checks these.
+PUBLIC_TEXT_FIELDS = ("name", "main_products", "equipment_summary", "capacity_summary", "description", "address")
 
 
 def _text(value: str | None, *, field: str, label: str, max_len: int, required: bool, min_len: int = 1) -> str:
@@ -72,6 +76,10 @@ def _photos(*, owner: User, photo_ids: Sequence[UUID | str]) -> list[Any]:
         raise field_error("photo_ids", "file_not_found", "照片不存在、不属于你或用途不符，请重新上传")
     by_id = {str(f.pk): f for f in files}
     return [by_id[i] for i in ids]
+
+
+def _public_texts(profile: FactoryProfile) -> dict[str, str]:
+    return {name: str(getattr(profile, name) or "") for name in PUBLIC_TEXT_FIELDS}
 
 
 @transaction.atomic
@@ -150,5 +158,8 @@ def save_factory_profile(
     profile.categories.set(categories)
     profile.attributes.set(attributes)
     profile.photos.set(photos)
+    # The one moderation pipeline (through the common hook: factories and moderation are siblings). A
+    # refusal (banned word, impersonating name) rolls the whole save back; photos go to WeChat's image check.
+    screening.screen(place="factory_profile", texts=_public_texts(profile), author=owner, files=photos, target=profile)
     audit.record(actor=owner, action="factory.create" if created else "factory.update", target=profile)
     return profile

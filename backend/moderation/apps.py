@@ -9,3 +9,8 @@ class ModerationConfig(AppConfig):
         from moderation import personal_data, signals  # noqa: F401  (signals keeps every automaton in step)
 
         personal_data.register_all()
+
+        from common.screening import register_screen
+        from moderation.pipeline import screen
+
+        register_screen(screen)  # accounts and factories screen names, avatars and profiles through it

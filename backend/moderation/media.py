@@ -37,7 +37,9 @@ def register_verdict_handler(target_type: str, handler: VerdictHandler) -> None:
     _handlers[target_type] = handler
 
 
-def request_media_checks(*, files: Iterable[StoredFile], author: User, target: models.Model) -> list[MediaCheck]:
+def request_media_checks(
+    *, files: Iterable[StoredFile], author: User, target: models.Model, scene: int = 1
+) -> list[MediaCheck]:
     """Sends each image to WeChat. WeChat's v2 check needs the author's openid, so H5 accounts (no
     openid) rely on the human review alone; a WeChat outage never blocks the user."""
     if not author.wechat_openid:
@@ -48,7 +50,7 @@ def request_media_checks(*, files: Iterable[StoredFile], author: User, target: m
             continue
         media_url = settings.PUBLIC_BASE_URL.rstrip("/") + file_url(stored)
         try:
-            trace_id = get_client().check_media_async(media_url=media_url, openid=author.wechat_openid)
+            trace_id = get_client().check_media_async(media_url=media_url, openid=author.wechat_openid, scene=scene)
         except WeChatError as exc:
             logger.warning("media check for file %s not sent: %s", stored.pk, exc.errcode)
             continue

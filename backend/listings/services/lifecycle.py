@@ -21,7 +21,7 @@ from listings.services.content import (
     _run_checks,
     _validate_complete,
 )
-from moderation.media import request_media_checks
+from moderation import pipeline
 from verification.workdays import review_due_at
 
 # Once a published post's owner refreshes it, it stays on top; limit how often, so refreshing cannot
@@ -49,7 +49,7 @@ def request_image_checks(*, post_id: int, owner_id: int) -> None:
     if post is None:
         return
     files = [link.file for link in post.media_links.select_related("file").order_by("order")]
-    request_media_checks(files=files, author=User.objects.get(pk=owner_id), target=post)
+    pipeline.check_images(place="post", files=files, author=User.objects.get(pk=owner_id), target=post)
 
 
 @transaction.atomic
