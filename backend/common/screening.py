@@ -16,11 +16,12 @@ if TYPE_CHECKING:
 
 ScreenFn = Callable[..., Any]
 _screen: ScreenFn | None = None
+_check_images: ScreenFn | None = None
 
 
-def register_screen(fn: ScreenFn) -> None:
-    global _screen
-    _screen = fn
+def register_screen(screen_fn: ScreenFn, check_images_fn: ScreenFn) -> None:
+    global _screen, _check_images
+    _screen, _check_images = screen_fn, check_images_fn
 
 
 def screen(
@@ -35,3 +36,10 @@ def screen(
     if _screen is None:  # pragma: no cover - moderation is always installed
         raise RuntimeError("moderation pipeline not registered")
     return _screen(place=place, texts=texts, author=author, files=files, target=target)
+
+
+def check_images(*, place: str, files: Iterable[Any], author: User | None, target: Any) -> None:
+    """After commit, sends the images among ``files`` to WeChat's image check (``moderation.pipeline``)."""
+    if _check_images is None:  # pragma: no cover
+        raise RuntimeError("moderation pipeline not registered")
+    _check_images(place=place, files=files, author=author, target=target)

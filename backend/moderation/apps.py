@@ -11,6 +11,6 @@ class ModerationConfig(AppConfig):
         personal_data.register_all()
 
         from common.screening import register_screen
-        from moderation.pipeline import screen
+        from moderation.pipeline import check_images, screen
 
-        register_screen(screen)  # accounts and factories screen names, avatars and profiles through it
+        register_screen(screen, check_images)  # accounts and factories screen names, avatars and profiles through it
