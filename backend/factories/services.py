@@ -174,6 +174,8 @@ def save_factory_profile(
         submit_profile_edit(profile=profile, owner=owner, values=values)
         return profile
     created = profile is None
+    if profile is not None:  # no longer verified: a pending edit is overtaken by this direct save
+        profile.edits.filter(status=EditStatus.PENDING).update(status=EditStatus.WITHDRAWN)
     if profile is None:
         profile = FactoryProfile(owner=owner)
         licence = current_licence(owner)

@@ -23,7 +23,7 @@ ERASED_TEXT = "该消息已删除"
 
 def message_text(message: Any, *, viewer_id: int | None, sender_shared: bool) -> str:
     if message.kind in (MessageKind.IMAGE, MessageKind.FILE):
-        return ""
+        return HELD_TEXT if message.sender_id != viewer_id and is_held(message) else ""
     if not message.text and not message.masked_text:
         return ERASED_TEXT
     if message.sender_id == viewer_id or message.kind == MessageKind.CONTACT_SHARE:

@@ -440,3 +440,12 @@ def open_conversation_for_complaint(*, operator: User, conversation_id: int, com
         data={"complaint_id": complaint_id, "message_count": len(messages)},
     )
     return messages
+
+
+def hold_risky_attachment(target_id: str, check: Any) -> None:
+    """WeChat judged a chat image risky: the message is held (the recipient no longer sees it) and flagged."""
+    message = Message.objects.filter(pk=int(target_id)).first()
+    if message is None:
+        return
+    moderation = {**(message.moderation or {}), "held": True, "wechat_media": check.label}
+    Message.objects.filter(pk=message.pk).update(is_flagged=True, moderation=moderation)

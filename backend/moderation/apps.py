@@ -11,6 +11,9 @@ class ModerationConfig(AppConfig):
         personal_data.register_all()
 
         from common.screening import register_screen
-        from moderation.pipeline import check_images, screen
+        from moderation.media import register_verdict_handler
+        from moderation.pipeline import check_images, clear_risky_avatar, screen
 
-        register_screen(screen, check_images)  # accounts and factories screen names, avatars and profiles through it
+        # accounts and factories screen names, avatars and profiles through the common hook.
+        register_screen(screen, check_images)
+        register_verdict_handler("accounts.user", clear_risky_avatar)

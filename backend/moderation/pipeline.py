@@ -24,19 +24,17 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db import transaction
 
+from accounts.models import User
 from common.errors import AppError, field_error
 from moderation.media import request_media_checks
 from moderation.rules import find_fee_requests, impersonation
 from moderation.services import ModerationResult, check_content
 from uploads.models import FilePurpose
 from uploads.selectors import files_owned_by
-
-if TYPE_CHECKING:
-    from accounts.models import User
 
 HELD_TEXT = "该消息正在等待平台审核"
 _OWN_FILE_URL = re.compile(r"^/api/files/(?P<id>[0-9a-fA-F-]{32,36})(?:/thumbnail)?$")
@@ -246,3 +244,8 @@ def screen(
         reasons=list(dict.fromkeys(reasons)),
         fee_requests=[{"field": r.field, "fee": r.fee, "clause": r.clause} for r in fee_requests],
     )
+
+
+def clear_risky_avatar(target_id: str, check: Any) -> None:
+    """WeChat judged an avatar risky: the account shows no avatar until it uploads another one."""
+    User.objects.filter(pk=int(target_id), avatar_url__contains=str(check.file_id)).update(avatar_url="")

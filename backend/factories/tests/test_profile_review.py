@@ -47,6 +47,8 @@ def test_edit_of_a_verified_profile_waits_for_review_and_the_approved_version_st
     assert response.status_code == 200
     assert response.json()["description"] == before  # the owner is shown what is public
     assert public_description(profile.pk) == before
+    assert response.json()["edit_review"]["status"] == "pending"  # the owner knows it waits for review
+    assert signed_in_client().get(f"factories/{profile.pk}").json()["edit_review"] is None  # others don't
     edit = FactoryProfileEdit.objects.get()
     assert edit.status == "pending"
 
@@ -78,6 +80,7 @@ def test_rejected_edit_keeps_the_approved_version_and_tells_the_owner_why_issue1
     assert signed_in_client().get(f"factories/{profile.pk}").json()["name"] == profile.name
     [notice] = notifications_of(owner, "review_result")
     assert notice["title"] == "工厂资料修改未通过审核" and "名称与执照不符" in notice["body"]
+    assert owner.get("factories/mine").json()["edit_review"]["reject_reason"] == "名称与执照不符"
 
 
 def test_contacts_in_an_edit_are_shown_to_the_reviewer_issue12() -> None:

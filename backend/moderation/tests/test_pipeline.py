@@ -20,6 +20,7 @@ from listings.models import Post, PostKind, PostStatus
 from listings.tests.factories import make_post, make_publisher, make_reviewer, valid_payload
 from messaging.models import Message
 from messaging.tests.factories import open_chat, pair, upload_chat_image
+from moderation.media import record_media_verdict
 from moderation.models import KeywordAction, MediaCheck
 from moderation.pipeline import HELD_TEXT
 from moderation.tests.factories import make_keyword
@@ -325,3 +326,30 @@ def test_banned_word_in_complaint_feedback_or_application_note_is_refused_issue1
     job = make_post(kind=PostKind.LABOUR, status=PostStatus.PUBLISHED)
     note = buyer.post("applications", {"post_id": job.pk, "note": "我能代开发票"})
     assert note.status_code == 422 and field_of(note) == ["note"]
+
+
+def test_risky_verdict_on_a_chat_image_withdraws_it_from_the_recipient_issue12(
+    api: Any, wechat: FakeWeChat, django_capture_on_commit_callbacks: Any
+) -> None:
+    buyer, seller, post = pair()
+    with_openid(buyer, "o_chat_risky")
+    conversation_id = open_chat(buyer, post)["conversation_id"]
+    image = upload_chat_image(buyer)
+    with django_capture_on_commit_callbacks(execute=True):
+        buyer.post(f"messaging/conversations/{conversation_id}/messages", {"file_id": image})
+    assert seller.get(f"messaging/conversations/{conversation_id}/messages").json()["items"][-1]["file"] is not None
+    record_media_verdict(trace_id=MediaCheck.objects.get().trace_id, suggest="risky", label=20002)
+    seen = seller.get(f"messaging/conversations/{conversation_id}/messages").json()["items"][-1]
+    assert seen["file"] is None and seen["text"] == HELD_TEXT
+    assert buyer.get(f"messaging/conversations/{conversation_id}/messages").json()["items"][-1]["file"] is not None
+
+
+def test_risky_verdict_on_an_avatar_clears_it_issue12(
+    wechat: FakeWeChat, django_capture_on_commit_callbacks: Any
+) -> None:
+    client = with_openid(signed_in_client(), "o_avatar_risky")
+    avatar = upload(client, "avatar")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.patch("me", {"avatar_url": f"/api/files/{avatar}"})
+    record_media_verdict(trace_id=MediaCheck.objects.get().trace_id, suggest="risky", label=20002)
+    assert client.get("me").json()["avatar_url"] == ""
