@@ -10,7 +10,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from accounts.tests.factories import make_user, signed_in_client
+from accounts.roles import Role
+from accounts.tests.factories import make_staff, make_user, signed_in_client
 from common.testing import notifications_of
 from factories.models import FactoryProfileEdit
 from factories.tests.factories import make_verified_factory, profile_payload
@@ -112,3 +113,15 @@ def test_unverified_factory_saves_directly_issue12() -> None:
     client.put("factories/mine", profile_payload())
     assert client.put("factories/mine", profile_payload(description="改过的介绍")).json()["description"] == "改过的介绍"
     assert not FactoryProfileEdit.objects.exists()
+
+
+def test_review_center_links_the_pending_factory_edits_and_support_cannot_decide_issue12() -> None:
+    owner, _profile = verified_owner()
+    owner.put("factories/mine", profile_payload(description="改过的介绍"))
+    edit = FactoryProfileEdit.objects.get()
+    home = console(make_reviewer()).get(reverse("admin:index")).content.decode()
+    assert "工厂资料修改" in home
+    support = console(make_staff(groups=(Role.SUPPORT.value,)))
+    support.post(reverse(CHANGELIST), {"action": "approve_selected", "_selected_action": [edit.pk]})
+    edit.refresh_from_db()
+    assert edit.status == "pending"
