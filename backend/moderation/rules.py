@@ -34,6 +34,8 @@ FEE_WORDS = (
     "押证",
     "押身份证",
 )
+# Fee words that are a demand by themselves (holding a worker's ID card), whatever the phrasing.
+SELF_ASKING = frozenset({"押证", "押身份证"})
 # Asking phrasing: someone has to pay. An amount next to the fee ("押金500元") asks too.
 _ASKING = re.compile(
     r"需交|需要交|须交|必须交|要交|先交|预交|交纳|缴纳|需缴|先缴|缴|收取|收|支付|先付|预付|付款|转账|自理|自付|扣|"
@@ -41,7 +43,7 @@ _ASKING = re.compile(
 )
 # A clause that denies or warns against the fee.
 _DENIAL = re.compile(
-    r"不收|免收|免费|无需|不需|不用|不要|无任何|没有任何|不交|不缴|不扣|杜绝|谨防|警惕|严禁|禁止|绝不|拒绝|退还|全额退"
+    r"不收|不押|免收|免费|无需|不需|不用|不要|无任何|没有任何|不交|不缴|不扣|杜绝|谨防|警惕|严禁|禁止|绝不|拒绝|退还|全额退"
 )
 _CLAUSES = re.compile(r"[，。；！？!?;,.\n\r、]+")
 
@@ -65,7 +67,7 @@ def find_fee_requests(texts: dict[str, str]) -> list[FeeRequest]:
             fee = next((word for word in FEE_WORDS if word in compact), None)
             if fee is None or _DENIAL.search(compact):
                 continue
-            if _ASKING.search(compact.replace(fee, "", 1)) or _ASKING.search(compact):
+            if fee in SELF_ASKING or _ASKING.search(compact):
                 hits.append(FeeRequest(field=field_name, fee=fee, clause=clause.strip()))
     return hits
 

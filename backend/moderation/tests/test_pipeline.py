@@ -226,6 +226,7 @@ def test_chat_message_asking_for_a_deposit_is_held_not_delivered_issue12() -> No
         "无需缴纳保证金，包吃住",
         "谨防收取培训费的骗子",
         "材料由我方提供",
+        "厂方承担体检费，不押身份证",
         "工资日结，月底发放",
     ],
 )
@@ -271,6 +272,7 @@ def submit(client: Any, payload: dict[str, Any]) -> Post:
         (PostKind.LABOUR, "入职需交押金500元，工作满三个月退还一半"),
         (PostKind.LABOUR, "上岗前先交体检费和服装费共200元"),
         (PostKind.LABOUR, "统一收取报名费 50 元"),
+        (PostKind.LABOUR, "上班前押身份证，干满一个月归还"),
         (PostKind.PROCESSING_DEMAND, "加工方须先缴纳保证金两千元再发料"),
         (PostKind.PROCESSING_DEMAND, "材料费需要加工厂预付"),
     ],
