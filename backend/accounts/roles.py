@@ -27,7 +27,8 @@ ROLE_PERMISSIONS: dict[Role, dict[str, dict[str, tuple[str, ...]]]] = {
         "moderation": {"*": VIEW},
         "uploads": {"*": VIEW},
         "accounts": {"user": VIEW},
-        "factories": {"*": VIEW},
+        # Reviewers decide on edits of verified factories' public profiles (工厂资料修改审核).
+        "factories": {"*": VIEW, "factoryprofileedit": REVIEW},
     },
     Role.SUPPORT: {
         "support": {"*": REVIEW},

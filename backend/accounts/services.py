@@ -23,7 +23,7 @@ from accounts.models import (
     User,
 )
 from accounts.selectors import user_by_phone
-from common import audit, crypto
+from common import audit, crypto, screening
 from common.console_permissions import ConsolePermission, require_console_permission
 from common.errors import AppError, PermissionDenied, field_error
 from common.tasks import enqueue
@@ -193,6 +193,8 @@ def revoke_token(*, token: AuthToken) -> None:
 @transaction.atomic
 def choose_account_type(*, user: User, account_type: str) -> User:
     """The type is chosen once, at registration; changing it later would orphan posts and reviews."""
+    if user.is_staff:
+        raise PermissionDenied("后台工作人员账号不能选择 App 账号类型", code="staff_account")
     if account_type not in AccountType.values:
         raise field_error("account_type", "choice", "账号类型只能是外贸公司、工厂或临时工人")
     if user.account_type and user.account_type != account_type:
@@ -208,8 +210,14 @@ def update_profile(*, user: User, display_name: str | None = None, avatar_url: s
         display_name = display_name.strip()
         if not 1 <= len(display_name) <= 32:
             raise field_error("display_name", "length", "昵称长度应为 1–32 个字")
+        if display_name != user.display_name:
+            screening.screen(place="display_name", texts={"display_name": display_name}, author=user)
         user.display_name = display_name
     if avatar_url is not None:
+        avatar_url = avatar_url.strip()
+        if avatar_url != user.avatar_url:
+            # Only the user's own upload (purpose avatar); it goes to WeChat's image check.
+            screening.screen(place="avatar", texts={"avatar_url": avatar_url}, author=user, target=user)
         user.avatar_url = avatar_url
     user.save()
     return user

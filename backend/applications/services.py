@@ -18,6 +18,7 @@ from listings import registry
 from listings.models import Post
 from listings.selectors import get_post_for
 from matching.models import WorkerPreference
+from moderation import pipeline
 from notifications.models import NotificationKind
 from notifications.services import notify
 from verification.models import Qualification, QualificationKind, QualificationStatus
@@ -140,6 +141,8 @@ def apply(*, worker: User, post_id: int, note: str = "", experience_years: int |
     note = (note or "").strip()
     if len(note) > NOTE_MAX:
         raise field_error("note", "string_too_long", f"留言不能超过 {NOTE_MAX} 个字")
+    if note:
+        pipeline.screen(place="application_note", texts={"note": note}, author=worker)
     if experience_years is not None and not 0 <= experience_years <= EXPERIENCE_MAX:
         raise field_error("experience_years", "range", f"工作经验应在 0 到 {EXPERIENCE_MAX} 年之间")
     post = get_post_for(user=worker, post_id=post_id)

@@ -45,3 +45,38 @@ class FactoryProfile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class EditStatus(models.TextChoices):
+    PENDING = "pending", "待审核"
+    APPROVED = "approved", "已通过"
+    REJECTED = "rejected", "已驳回"
+    WITHDRAWN = "withdrawn", "已撤回"
+
+
+class FactoryProfileEdit(models.Model):
+    """An edit of a verified factory's public profile, waiting for review (issue #12): the approved
+    version stays on the factory's page until a reviewer approves this one. ``values`` holds the validated
+    form (ids for the industry, tags, region and photos); the phone is encrypted apart."""
+
+    profile = models.ForeignKey(FactoryProfile, verbose_name="工厂", on_delete=models.CASCADE, related_name="edits")
+    values = models.JSONField("修改内容", default=dict)
+    contact_phone = EncryptedTextField("联系电话", blank=True, default="")
+    status = models.CharField(
+        "状态", max_length=16, choices=EditStatus.choices, default=EditStatus.PENDING, db_index=True
+    )
+    moderation = models.JSONField("机审结果", default=dict, blank=True)
+    submitted_at = models.DateTimeField("提交时间", auto_now_add=True)
+    reviewer = models.ForeignKey(
+        "accounts.User", verbose_name="审核员", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
+    reject_reason = models.CharField("驳回原因", max_length=200, blank=True, default="")
+
+    class Meta:
+        verbose_name = "工厂资料修改审核"
+        verbose_name_plural = "工厂资料修改审核"
+        ordering = ["submitted_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.profile.name} 的资料修改 #{self.pk}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from accounts.personal_data import register
-from factories.models import FactoryProfile
+from factories.models import FactoryProfile, FactoryProfileEdit
 from uploads.personal_data import archive_path
 
 if TYPE_CHECKING:
@@ -56,3 +56,5 @@ def erase_factory(user: User) -> None:
 
 def register_all() -> None:
     register(FactoryProfile, section="工厂资料", exporter=export_factory, eraser=erase_factory)
+    # Pending and past edits of the profile go with it (CASCADE) when the profile is erased.
+    register(FactoryProfileEdit, eraser=erase_factory, part_of="factories.FactoryProfile")

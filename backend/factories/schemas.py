@@ -7,6 +7,7 @@ from uuid import UUID
 from ninja import Field, Schema
 
 from common.crypto import mask_phone
+from factories.models import EditStatus
 from uploads.links import file_url, thumbnail_url
 
 
@@ -109,6 +110,12 @@ class FactoryCardOut(TrustSignals):
         return round(value, 1) if value is not None else None
 
 
+class EditReviewOut(Schema):
+    status: str = Field(..., description="pending 待审核 / approved 已通过 / rejected 已驳回")
+    submitted_at: datetime
+    reject_reason: str
+
+
 class FactoryDetailOut(FactoryCardOut):
     address: str
     latitude: float | None
@@ -122,6 +129,15 @@ class FactoryDetailOut(FactoryCardOut):
     contact_phone: str = Field(..., description="工厂本人可见完整号码，其他用户打码")
     is_owner: bool
     created_at: datetime
+    edit_review: EditReviewOut | None = Field(
+        None, description="工厂本人可见：最近一次资料修改的审核状态（已认证工厂的修改审核通过后才展示）"
+    )
+
+    @staticmethod
+    def resolve_edit_review(obj: Any) -> Any:
+        if not getattr(obj, "viewer_is_owner", False):
+            return None
+        return obj.edits.exclude(status=EditStatus.WITHDRAWN).order_by("-submitted_at", "-pk").first()
 
     @staticmethod
     def resolve_photos(obj: Any) -> list[Any]:

@@ -10,12 +10,13 @@ from uuid import UUID
 from django.db import transaction
 
 from accounts.models import AccountType
-from common import audit
+from common import audit, screening
 from common.errors import PermissionDenied, field_error
-from factories.models import FactoryProfile
+from factories.models import EditStatus, FactoryProfile, FactoryProfileEdit
 from regions.models import Region, RegionLevel
+from taxonomy.models import AttributeTag, CategoryTag, Industry
 from taxonomy.selectors import validate_attribute_tags, validate_industry_and_categories
-from uploads.models import FilePurpose
+from uploads.models import FilePurpose, StoredFile
 from uploads.selectors import files_owned_by
 from verification.policy import current_licence
 
@@ -25,6 +26,25 @@ if TYPE_CHECKING:
 MAX_PHOTOS = 9
 # Mobile (13812345678) or landline with area code (0574-88881234 / 057488881234).
 CONTACT_PHONE_RE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
+
+
+# What the factory's public page shows as text; the moderation pipeline checks these.
+PUBLIC_TEXT_FIELDS = ("name", "main_products", "equipment_summary", "capacity_summary", "description", "address")
+SCALAR_FIELDS = (
+    "name",
+    "industry",
+    "region",
+    "address",
+    "latitude",
+    "longitude",
+    "main_products",
+    "equipment_summary",
+    "capacity_summary",
+    "employee_count",
+    "description",
+    "contact_name",
+    "contact_phone",
+)
 
 
 def _text(value: str | None, *, field: str, label: str, max_len: int, required: bool, min_len: int = 1) -> str:
@@ -72,6 +92,10 @@ def _photos(*, owner: User, photo_ids: Sequence[UUID | str]) -> list[Any]:
         raise field_error("photo_ids", "file_not_found", "照片不存在、不属于你或用途不符，请重新上传")
     by_id = {str(f.pk): f for f in files}
     return [by_id[i] for i in ids]
+
+
+def _public_texts(values: dict[str, Any]) -> dict[str, str]:
+    return {name: str(values.get(name) or "") for name in PUBLIC_TEXT_FIELDS}
 
 
 @transaction.atomic
@@ -125,30 +149,90 @@ def save_factory_profile(
         raise field_error("contact_phone", "phone_format", "联系电话应为 11 位手机号或带区号的固定电话")
     photos = _photos(owner=owner, photo_ids=photo_ids)
 
+    values = {
+        "name": name,
+        "industry": industry,
+        "categories": list(categories),
+        "attributes": list(attributes),
+        "region": region,
+        "address": address,
+        "latitude": latitude,
+        "longitude": longitude,
+        "main_products": main_products,
+        "equipment_summary": equipment_summary,
+        "capacity_summary": capacity_summary,
+        "employee_count": employee_count,
+        "description": description,
+        "contact_name": contact_name,
+        "contact_phone": contact_phone,
+        "photos": photos,
+    }
+
     profile = FactoryProfile.objects.select_for_update().filter(owner=owner).first()
+    if profile is not None and profile.is_verified:
+        # A verified factory's page is public: the edit waits for review, the approved version stays.
+        submit_profile_edit(profile=profile, owner=owner, values=values)
+        return profile
     created = profile is None
+    if profile is not None:  # no longer verified: a pending edit is overtaken by this direct save
+        profile.edits.filter(status=EditStatus.PENDING).update(status=EditStatus.WITHDRAWN)
     if profile is None:
         profile = FactoryProfile(owner=owner)
         licence = current_licence(owner)
         # A licence approved before the profile existed verifies the factory from the start.
         profile.is_verified = licence is not None
         profile.verified_at = licence.reviewed_at if licence is not None else None
-    profile.name = name
-    profile.industry = industry
-    profile.region = region
-    profile.address = address
-    profile.latitude = latitude
-    profile.longitude = longitude
-    profile.main_products = main_products
-    profile.equipment_summary = equipment_summary
-    profile.capacity_summary = capacity_summary
-    profile.employee_count = employee_count
-    profile.description = description
-    profile.contact_name = contact_name
-    profile.contact_phone = contact_phone
-    profile.save()
-    profile.categories.set(categories)
-    profile.attributes.set(attributes)
-    profile.photos.set(photos)
+    apply_values(profile, values)
+    # The one moderation pipeline (through the common hook: factories and moderation are siblings). A
+    # refusal (banned word, impersonating name) rolls the whole save back; photos go to WeChat's image check.
+    screening.screen(place="factory_profile", texts=_public_texts(values), author=owner, files=photos, target=profile)
     audit.record(actor=owner, action="factory.create" if created else "factory.update", target=profile)
     return profile
+
+
+def apply_values(profile: FactoryProfile, values: dict[str, Any]) -> None:
+    """Writes validated values (objects, not ids) to the profile: a direct save or an approved edit."""
+    for name in SCALAR_FIELDS:
+        setattr(profile, name, values[name])
+    profile.save()
+    profile.categories.set(values["categories"])
+    profile.attributes.set(values["attributes"])
+    profile.photos.set(values["photos"])
+
+
+def submit_profile_edit(*, profile: FactoryProfile, owner: User, values: dict[str, Any]) -> FactoryProfileEdit:
+    """Runs the pipeline on the edit (a banned word or an impersonating name refuses it at once) and queues
+    it; an earlier pending edit is withdrawn. The reviewer sees the machine findings with the diff."""
+    screened = screening.screen(place="factory_profile", texts=_public_texts(values), author=owner)
+    FactoryProfileEdit.objects.filter(profile=profile, status=EditStatus.PENDING).update(status=EditStatus.WITHDRAWN)
+    stored = {name: values[name] for name in SCALAR_FIELDS if name not in {"region", "industry", "contact_phone"}}
+    stored |= {
+        "industry_id": values["industry"].pk,
+        "region_adcode": values["region"].adcode,
+        "category_ids": [c.pk for c in values["categories"]],
+        "attribute_ids": [a.pk for a in values["attributes"]],
+        "photo_ids": [str(p.pk) for p in values["photos"]],
+    }
+    edit = FactoryProfileEdit.objects.create(
+        profile=profile, values=stored, contact_phone=values["contact_phone"], moderation=screened.as_detail()
+    )
+    screening.check_images(place="factory_profile", files=values["photos"], author=owner, target=edit)
+    audit.record(actor=owner, action="factory.edit_submitted", target=profile, data={"edit_id": edit.pk})
+    return edit
+
+
+def edit_values(edit: FactoryProfileEdit) -> dict[str, Any]:
+    """A stored edit as the values ``apply_values`` writes (objects loaded again; a tag or photo deleted
+    since is left out)."""
+    stored = edit.values
+    values = {name: stored.get(name) for name in SCALAR_FIELDS if name not in {"region", "industry", "contact_phone"}}
+    photos = {str(p.pk): p for p in StoredFile.objects.filter(pk__in=stored.get("photo_ids") or [])}
+    values |= {
+        "industry": Industry.objects.get(pk=stored["industry_id"]),
+        "region": Region.objects.get(adcode=stored["region_adcode"]),
+        "categories": list(CategoryTag.objects.filter(pk__in=stored.get("category_ids") or [])),
+        "attributes": list(AttributeTag.objects.filter(pk__in=stored.get("attribute_ids") or [])),
+        "photos": [photos[i] for i in stored.get("photo_ids") or [] if i in photos],
+        "contact_phone": edit.contact_phone,
+    }
+    return values

@@ -26,6 +26,7 @@ from unfold.widgets import UnfoldAdminSelectWidget, UnfoldAdminTextareaWidget
 
 from common.errors import AppError
 from listings import kinds, selectors, services
+from listings.hits_display import hits_html as _hits_html
 from listings.models import (
     Post,
     PostStatus,
@@ -38,41 +39,6 @@ from uploads.links import file_url
 
 if TYPE_CHECKING:
     from accounts.models import User
-
-KEYWORD_CATEGORY_LABELS = {"phone": "手机号", "wechat": "微信号", "qq": "QQ", "url": "链接", "email": "邮箱"}
-
-
-def _hits_html(moderation: dict[str, Any] | None) -> str:
-    """Keyword hits and typed-in contact details, as the reviewer should see them."""
-    moderation = moderation or {}
-    parts: list[str] = []
-    flagged = moderation.get("flagged") or []
-    if flagged:
-        parts.append(
-            format_html(
-                '<span style="color:#d97706;font-weight:600">敏感词：</span>{}',
-                format_html_join("、", "{}（{}）", ((h.get("word"), h.get("field")) for h in flagged)),
-            )
-        )
-    contacts = moderation.get("contacts") or []
-    if contacts:
-        parts.append(
-            format_html(
-                '<span style="color:#dc2626;font-weight:600">联系方式：</span>{}',
-                format_html_join(
-                    "、",
-                    "{} {}",
-                    (
-                        (KEYWORD_CATEGORY_LABELS.get(h.get("kind"), h.get("kind")), h.get("matched_text"))
-                        for h in contacts
-                    ),
-                ),
-            )
-        )
-    if moderation.get("wechat_risky"):
-        parts.append(format_html('<span style="color:#dc2626;font-weight:600">{}</span>', "微信内容安全：疑似违规"))
-    return format_html_join(format_html("<br>"), "{}", ((p,) for p in parts)) if parts else "—"
-
 
 def _due_html(due: Any) -> str:
     if due is None:

@@ -254,6 +254,7 @@ register(
         matcher="workers_for_labour",
         match_notice="有新的招工信息符合您的求职意向",
         accepts_applications=True,
+        screen_fee_requests=True,
         recommended_to=(AccountType.WORKER,),
         retained=True,
     )
@@ -266,6 +267,7 @@ register(
         short_name="加工需求",
         board_name="代加工需求",
         icon="setting",
+        screen_fee_requests=True,
         hint="缺设备或产能？发布工艺、规格、数量与交期",
         publisher=AccountType.FACTORY,
         input_schema=ProcessingDemandIn,

@@ -84,6 +84,8 @@ class BoardSpec:
     hint: str = ""  # one line shown when choosing what to publish
     accepts_applications: bool = False  # workers apply to it (headcount, 已招满)
     retained: bool = False  # kept (anonymised) after cancellation: online-recruitment rules
+    # A post asking workers / processors for money (押金, 培训费 …) is held for review with the reason (anti-scam).
+    screen_fee_requests: bool = False
     on_home: bool = True
     # Whose home page recommends this board's posts when they have no browsing history (R-ROLE-1..3).
     recommended_to: tuple[AccountType, ...] = ()

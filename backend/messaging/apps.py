@@ -7,7 +7,8 @@ class MessagingConfig(AppConfig):
 
     def ready(self) -> None:
         from discovery.trust import register_response_stats
-        from messaging import personal_data, selectors
+        from messaging import personal_data, selectors, services
+        from moderation.media import register_verdict_handler
         from uploads.access import register_reader
         from uploads.models import FilePurpose
 
@@ -15,3 +16,4 @@ class MessagingConfig(AppConfig):
         register_reader(FilePurpose.CHAT_ATTACHMENT, selectors.is_party_to_file)
         personal_data.register_all()
         register_response_stats(selectors.response_stats)
+        register_verdict_handler("messaging.message", services.hold_risky_attachment)

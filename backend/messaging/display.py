@@ -13,6 +13,7 @@ from django.core.exceptions import ObjectDoesNotExist
 
 from common.crypto import mask_phone
 from messaging.models import MessageKind
+from moderation.pipeline import HELD_TEXT
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -22,15 +23,25 @@ ERASED_TEXT = "该消息已删除"
 
 def message_text(message: Any, *, viewer_id: int | None, sender_shared: bool) -> str:
     if message.kind in (MessageKind.IMAGE, MessageKind.FILE):
-        return ""
+        return HELD_TEXT if message.sender_id != viewer_id and is_held(message) else ""
     if not message.text and not message.masked_text:
         return ERASED_TEXT
-    if message.sender_id == viewer_id or sender_shared or message.kind == MessageKind.CONTACT_SHARE:
+    if message.sender_id == viewer_id or message.kind == MessageKind.CONTACT_SHARE:
+        return str(message.text)
+    if is_held(message):
+        return HELD_TEXT  # held by the moderation pipeline (e.g. asks for a deposit): not delivered
+    if sender_shared:
         return str(message.text)
     return str(message.masked_text or message.text)
 
 
+def is_held(message: Any) -> bool:
+    return bool((message.moderation or {}).get("held"))
+
+
 def is_masked(message: Any, *, viewer_id: int | None, sender_shared: bool) -> bool:
+    if message.sender_id != viewer_id and is_held(message):
+        return True
     return bool(message.masked_text) and message.sender_id != viewer_id and not sender_shared
 
 

@@ -81,6 +81,13 @@ class MessageOut(Schema):
     def resolve_masked(obj: Any) -> bool:
         return display.is_masked(obj, viewer_id=obj.viewer_id, sender_shared=obj.sender_shared)
 
+    @staticmethod
+    def resolve_file(obj: Any) -> Any:
+        # A held attachment (WeChat judged the image risky) is not shown to the recipient.
+        if obj.sender_id != obj.viewer_id and display.is_held(obj):
+            return None
+        return obj.file
+
 
 class MessageIn(Schema):
     text: str | None = Field(None, max_length=2000, description="文字内容（与 file_id 二选一）")

@@ -31,8 +31,8 @@ from messaging.models import (
     Message,
     MessageKind,
 )
+from moderation import pipeline
 from moderation.contacts import mask_contacts
-from moderation.services import ensure_not_blocked
 from notifications.models import NotificationKind
 from notifications.services import notify
 from uploads.models import FileKind, FilePurpose
@@ -141,15 +141,23 @@ def contact(
 
 
 def _screen_text(*, text: str, author: User) -> tuple[str, bool, dict[str, Any]]:
-    """Keyword check (a blocking word refuses the message) and the recipient's masked version."""
-    result = ensure_not_blocked(texts={"text": text}, author=author)
+    """The pipeline's ``chat_text`` rules: a banned word refuses the message; contact details are masked for
+    the recipient; flagged words mark it for the console. A message asking for money (押金, 培训费 …) — or a
+    flagged one from an author WeChat cannot vouch for (no openid) — is held: stored and shown to its
+    sender, but the recipient sees ``pipeline.HELD_TEXT`` instead of the text (``messaging.display``)."""
+    screened = pipeline.screen(place="chat_text", texts={"text": text}, author=author)
+    result = screened.moderation
     masked = mask_contacts(text) if result.contacts else ""
     moderation = {
         "flagged": result.flagged_words,
         "contacts": sorted({hit.kind for hit in result.contacts}),
         "wechat_risky": result.wechat_risky,
+        "held": screened.held,
+        "reasons": screened.reasons,
+        "fee_requests": screened.fee_requests,
     }
-    return (masked if masked != text else ""), bool(result.flagged or result.wechat_risky), moderation
+    flagged = bool(result.flagged or result.wechat_risky or screened.held)
+    return (masked if masked != text else ""), flagged, moderation
 
 
 def _deliver(
@@ -267,13 +275,19 @@ def send_message(*, sender: User, conversation_id: int, text: str | None = None,
             moderation=moderation,
         )
     stored = files_owned_by(user=sender, ids=[file_id], purposes=[FilePurpose.CHAT_ATTACHMENT], field="file_id")[0]
-    return _deliver(
+    # A file's name is text the recipient reads; an image goes to WeChat's image check after commit.
+    screened = pipeline.screen(place="chat_file", texts={"file_id": stored.original_name}, author=sender)
+    message = _deliver(
         conversation=conversation,
         sender=sender,
         recipient=recipient,
         kind=MessageKind.IMAGE if stored.kind == FileKind.IMAGE else MessageKind.FILE,
         file=stored,
+        is_flagged=screened.needs_attention,
+        moderation={"reasons": screened.reasons} if screened.reasons else None,
     )
+    pipeline.check_images(place="chat_file", files=[stored], author=sender, target=message)
+    return message
 
 
 @dataclass(frozen=True)
@@ -426,3 +440,12 @@ def open_conversation_for_complaint(*, operator: User, conversation_id: int, com
         data={"complaint_id": complaint_id, "message_count": len(messages)},
     )
     return messages
+
+
+def hold_risky_attachment(target_id: str, check: Any) -> None:
+    """WeChat judged a chat image risky: the message is held (the recipient no longer sees it) and flagged."""
+    message = Message.objects.filter(pk=int(target_id)).first()
+    if message is None:
+        return
+    moderation = {**(message.moderation or {}), "held": True, "wechat_media": check.label}
+    Message.objects.filter(pk=message.pk).update(is_flagged=True, moderation=moderation)

@@ -37,10 +37,16 @@ def register_verdict_handler(target_type: str, handler: VerdictHandler) -> None:
 
 
 def request_media_checks(
-    *, files: Iterable[StoredFile], author: User, target: models.Model, already_sent: Iterable[Any] = ()
+    *,
+    files: Iterable[StoredFile],
+    author: User,
+    target: models.Model,
+    scene: int = 1,
+    already_sent: Iterable[Any] = (),
 ) -> list[MediaCheck]:
-    """Sends each image to WeChat (from a worker: the effect ``listings.request_image_checks``). WeChat's
-    v2 check needs the author's openid, so H5 accounts (no openid) rely on the human review alone.
+    """Sends each image to WeChat with the place's ``scene`` (from a worker: the effects
+    ``listings.request_image_checks`` and ``moderation.check_images``). WeChat's v2 check needs the
+    author's openid, so H5 accounts (no openid) rely on the human review alone.
 
     Files in ``already_sent`` are skipped. Each check is stored as soon as WeChat took it, so when WeChat
     fails part-way the ``WeChatError`` propagates and the retry skips the files already sent.
@@ -53,7 +59,7 @@ def request_media_checks(
         if stored.kind != FileKind.IMAGE or stored.pk in skip:
             continue
         media_url = settings.PUBLIC_BASE_URL.rstrip("/") + file_url(stored)
-        trace_id = get_client().check_media_async(media_url=media_url, openid=author.wechat_openid)
+        trace_id = get_client().check_media_async(media_url=media_url, openid=author.wechat_openid, scene=scene)
         checks.append(
             MediaCheck.objects.create(
                 file=stored,

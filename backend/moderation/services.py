@@ -87,7 +87,7 @@ class ModerationResult:
         }
 
 
-def _wechat_verdict(texts: Iterable[str], openid: str) -> tuple[bool, list[str]]:
+def _wechat_verdict(texts: Iterable[str], openid: str, scene: int = 1) -> tuple[bool, list[str]]:
     """WeChat's own text check. An outage must not stop users publishing: our review still runs."""
     joined = "\n".join(t for t in texts if t.strip())
     risky = False
@@ -95,7 +95,9 @@ def _wechat_verdict(texts: Iterable[str], openid: str) -> tuple[bool, list[str]]
     client = get_client()
     for offset in range(0, len(joined), WECHAT_CHUNK_CHARS):
         try:
-            verdict = client.check_text(content=joined[offset : offset + WECHAT_CHUNK_CHARS], openid=openid)
+            verdict = client.check_text(
+                content=joined[offset : offset + WECHAT_CHUNK_CHARS], openid=openid, scene=scene
+            )
         except WeChatError as exc:
             logger.warning(
                 "moderation: WeChat msgSecCheck unavailable (errcode %s), continuing without it", exc.errcode
@@ -107,8 +109,11 @@ def _wechat_verdict(texts: Iterable[str], openid: str) -> tuple[bool, list[str]]
     return risky, trace_ids
 
 
-def check_content(*, texts: dict[str, str], author: User | None = None, use_wechat: bool = True) -> ModerationResult:
-    """Checks every field of a submission: banned keywords, contact details, and WeChat's verdict."""
+def check_content(
+    *, texts: dict[str, str], author: User | None = None, use_wechat: bool = True, scene: int = 1
+) -> ModerationResult:
+    """Checks every field of a submission: banned keywords, contact details, and WeChat's verdict
+    (msgSecCheck v2 with ``scene``: 1 资料, 2 评论, 3 论坛, 4 社交日志)."""
     matcher = engine.get_matcher()
     blocked: list[KeywordHit] = []
     flagged: list[KeywordHit] = []
@@ -137,7 +142,7 @@ def check_content(*, texts: dict[str, str], author: User | None = None, use_wech
     trace_ids: list[str] = []
     openid = getattr(author, "wechat_openid", None) if author is not None else None
     if use_wechat and openid:
-        wechat_risky, trace_ids = _wechat_verdict(texts.values(), openid)
+        wechat_risky, trace_ids = _wechat_verdict(texts.values(), openid, scene)
 
     return ModerationResult(
         blocked=blocked, flagged=flagged, contacts=contacts, wechat_risky=wechat_risky, wechat_trace_ids=trace_ids

@@ -23,6 +23,7 @@ from listings.services import take_down_by_operator
 from messaging.models import Connection
 from messaging.selectors import get_connection_for
 from messaging.services import open_conversation_for_complaint
+from moderation import pipeline
 from notifications.models import NotificationKind
 from notifications.services import notify
 from support import selectors
@@ -112,6 +113,7 @@ def file_complaint(
     text = _clean_text(
         description, field="description", minimum=DESCRIPTION_MIN, maximum=DESCRIPTION_MAX, label="投诉内容"
     )
+    pipeline.screen(place="complaint", texts={"description": text}, author=complainant)
 
     post = connection = None
     if target_type == TargetType.POST:
@@ -365,6 +367,7 @@ def submit_feedback(
     if category not in FeedbackCategory.values:
         raise field_error("category", "choice", "请选择反馈类别")
     text = _clean_text(content, field="content", minimum=5, maximum=DESCRIPTION_MAX, label="反馈内容")
+    pipeline.screen(place="feedback", texts={"content": text}, author=user)
     images = _attachments(user=user, ids=image_ids, field="image_ids", limit=MAX_FEEDBACK_IMAGES)
     feedback = Feedback.objects.create(user=user, category=category, content=text, contact_ok=contact_ok)
     if images:

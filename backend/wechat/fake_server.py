@@ -185,7 +185,7 @@ class Handler(BaseHTTPRequestHandler):
             risky = any(word in content for word in RISKY_WORDS)
             trace_id = secrets.token_hex(8)
             with state.lock:
-                state.text_checks.append({"content": content, "trace_id": trace_id})
+                state.text_checks.append({"content": content, "trace_id": trace_id, "scene": body.get("scene")})
             return self._reply(
                 {
                     "errcode": 0,
@@ -198,7 +198,9 @@ class Handler(BaseHTTPRequestHandler):
         if url.path == "/wxa/media_check_async":
             trace_id = secrets.token_hex(8)
             with state.lock:
-                state.media_checks.append({"media_url": body.get("media_url"), "trace_id": trace_id})
+                state.media_checks.append(
+                    {"media_url": body.get("media_url"), "trace_id": trace_id, "scene": body.get("scene")}
+                )
             return self._reply({"errcode": 0, "errmsg": "ok", "trace_id": trace_id})
         self._reply({"errcode": 404, "errmsg": "unknown api"})
 

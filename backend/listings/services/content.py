@@ -24,7 +24,7 @@ from listings.models import (
     WageUnit,
 )
 from listings.schemas import PostBaseIn
-from moderation.services import ensure_not_blocked
+from moderation import pipeline
 from regions.models import Region
 from taxonomy.models import CategoryTag, Industry
 from taxonomy.selectors import active_job_type, active_process_types
@@ -270,8 +270,12 @@ def _run_checks(*, user: User, kind: str, typed: PostBaseIn) -> CheckResult:
     the keyword / contact / WeChat check. Blocked words refuse the submission and are named."""
     valid_until = _validate_complete(kind, typed)
     _check_can_publish(user, kind)
-    result = ensure_not_blocked(texts=_texts(typed), author=user)
-    return CheckResult(is_flagged=bool(result.needs_attention), moderation=result.as_detail(), valid_until=valid_until)
+    # The labour and processing boards also hold a post that asks workers / processors for money.
+    place = "post_fee_checked" if registry.get(kind).screen_fee_requests else "post"
+    screened = pipeline.screen(place=place, texts=_texts(typed), author=user)
+    return CheckResult(
+        is_flagged=screened.needs_attention, moderation=screened.as_detail(), valid_until=valid_until
+    )
 
 
 # --- Owner: drafts and submission -----------------------------------------------------------------

@@ -22,7 +22,7 @@ from listings.services.content import (
     _run_checks,
     _validate_complete,
 )
-from moderation.media import request_media_checks
+from moderation import pipeline
 from moderation.models import MediaCheck
 from verification.workdays import review_due_at
 
@@ -61,7 +61,9 @@ def request_image_checks(*, post_id: int, owner_id: int) -> None:
     sent = MediaCheck.objects.filter(
         target_type=post._meta.label_lower, target_id=str(post.pk), created_at__gte=post.submitted_at or post.created_at
     ).values_list("file_id", flat=True)
-    request_media_checks(files=files, author=User.objects.get(pk=owner_id), target=post, already_sent=sent)
+    pipeline.send_image_checks(
+        place="post", files=files, author=User.objects.get(pk=owner_id), target=post, already_sent=sent
+    )
 
 
 @transaction.atomic

@@ -2049,6 +2049,21 @@ export interface components {
             /** Wage Unit Label */
             wage_unit_label: string;
         };
+        /** EditReviewOut */
+        EditReviewOut: {
+            /** Reject Reason */
+            reject_reason: string;
+            /**
+             * Status
+             * @description pending 待审核 / approved 已通过 / rejected 已驳回
+             */
+            status: string;
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
+        };
         /** FactoryBriefOut */
         FactoryBriefOut: {
             /** Name */
@@ -2089,6 +2104,8 @@ export interface components {
             description: string;
             /** Distance Km */
             distance_km?: number | null;
+            /** @description 工厂本人可见：最近一次资料修改的审核状态（已认证工厂的修改审核通过后才展示） */
+            edit_review?: components["schemas"]["EditReviewOut"] | null;
             /** Employee Count */
             employee_count: number | null;
             /** Equipment Summary */
