@@ -18,7 +18,7 @@ from accounts.schemas import (
     SmsSignInIn,
     WeChatSignInIn,
 )
-from common.auth import bearer, signed_in_user
+from common.auth import bearer, bearer_key, signed_in_user
 from common.permissions import SignedIn, require
 from common.request import client_ip
 
@@ -43,7 +43,8 @@ def wechat_sign_in(request: HttpRequest, payload: WeChatSignInIn) -> services.Si
 
 @router.post("/auth/logout", response={204: None}, auth=bearer, summary="退出登录（令牌立即失效）")
 def logout(request: HttpRequest) -> Status[None]:
-    services.revoke_token(token=signed_in_user(request)._auth_token)  # type: ignore[attr-defined]
+    # Exactly the token this request came with: the account's other sessions stay signed in.
+    services.revoke_token(user=signed_in_user(request), key=bearer_key(request))
     return Status(204, None)
 
 

@@ -185,9 +185,11 @@ def sign_in_with_wechat(*, code: str, ip_address: str | None = None) -> SignInRe
 
 
 @transaction.atomic
-def revoke_token(*, token: AuthToken) -> None:
-    token.revoked_at = timezone.now()
-    token.save(update_fields=["revoked_at"])
+def revoke_token(*, user: User, key: str) -> None:
+    """Logout: the account's token with this key stops working on the next request."""
+    AuthToken.objects.filter(user=user, key_hash=AuthToken.hash_key(key), revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
 
 
 @transaction.atomic

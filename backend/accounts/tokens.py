@@ -26,8 +26,6 @@ def user_for_token(key: str) -> User | None:
             "account_disabled", "账号已被禁用，请联系平台客服", status=401, detail={"reason": user.status_reason}
         )
     _note_activity(user)
-    # Lets logout revoke exactly the token this request came with.
-    setattr(user, "_auth_token", token)  # noqa: B010
     return user
 
 

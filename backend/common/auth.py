@@ -77,6 +77,12 @@ def signed_in_user(request: HttpRequest) -> User:
     return cast("User", user)
 
 
+def bearer_key(request: HttpRequest) -> str:
+    """The bearer token the request came with, as ``bearer`` read it (``Authorization: Bearer <key>``)."""
+    scheme, *rest = request.headers.get("Authorization", "").split(" ")
+    return " ".join(rest) if scheme.lower() == "bearer" else ""
+
+
 def current_user(request: HttpRequest) -> User | None:
     """The signed-in account, or None for an anonymous reader."""
     auth = getattr(request, "auth", None)

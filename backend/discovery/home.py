@@ -4,7 +4,7 @@ browsed, or by role when there is no history (R-ROLE-1..3)."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -57,8 +57,8 @@ def board_counts() -> dict[str, int]:
 class Recommendation:
     type: str  # "post" | "factory"
     reason: str
-    post: Any = None
-    factory: Any = None
+    post: Any = None  # a Post while ranking, its PostCard once decorated
+    factory: Any = None  # a FactoryProfile, then its FactoryCard
     score: float = 0.0
 
 
@@ -258,9 +258,12 @@ def recommendations(
             seen = {r.post.pk for r in found if r.post is not None} | interests.seen_post_ids
             more = _cold_start(user, lat=lat, lng=lng, limit=limit)
             found += [r for r in more if r.post is None or r.post.pk not in seen][: limit - len(found)]
-    decorate_posts([r.post for r in found if r.post is not None], user=user)
-    decorate_factories([r.factory for r in found if r.factory is not None], user=user)
-    return found
+    posts = iter(decorate_posts([r.post for r in found if r.post is not None], user=user))
+    factories = iter(decorate_factories([r.factory for r in found if r.factory is not None], user=user))
+    return [
+        replace(r, post=next(posts) if r.post is not None else None, factory=next(factories) if r.factory else None)
+        for r in found
+    ]
 
 
 @dataclass

@@ -5,6 +5,7 @@ from typing import Any, Literal
 
 from ninja import Field, Schema
 
+from discovery.cards import FactoryCard, PostCard, TargetEntry
 from factories.schemas import FactoryCardOut
 from listings.schemas import PostCardOut
 
@@ -28,12 +29,12 @@ class DiscoveryPostOut(PostCardOut):
         return round(value, 1) if value is not None else None
 
     @staticmethod
-    def resolve_favourite_id(obj: Any) -> int | None:
-        return getattr(obj, "favourite_id", None)
+    def resolve_favourite_id(obj: PostCard) -> int | None:
+        return obj.favourite_id
 
     @staticmethod
-    def resolve_trust(obj: Any) -> dict[str, Any]:
-        stats = getattr(obj, "trust", None)
+    def resolve_trust(obj: PostCard) -> dict[str, Any]:
+        stats = obj.trust
         return {
             "response_rate": stats.response_rate if stats else None,
             "response_minutes": stats.median_response_minutes if stats else None,
@@ -44,8 +45,8 @@ class DiscoveryFactoryOut(FactoryCardOut):
     favourite_id: int | None = None
 
     @staticmethod
-    def resolve_favourite_id(obj: Any) -> int | None:
-        return getattr(obj, "favourite_id", None)
+    def resolve_favourite_id(obj: FactoryCard) -> int | None:
+        return obj.favourite_id
 
 
 class TargetIn(Schema):
@@ -56,12 +57,12 @@ class TargetIn(Schema):
 UNAVAILABLE_TITLE = "已失效"
 
 
-def _target_title(obj: Any) -> str:
+def _target_title(obj: TargetEntry) -> str:
     """An entry whose target the reader may no longer see (``listings.visibility`` /
     ``factories.visibility``) keeps its place as 已失效, without the target's content."""
     if not obj.available:
         return UNAVAILABLE_TITLE
-    target = getattr(obj, "target_post", None) or getattr(obj, "target_factory", None)
+    target = obj.target_post or obj.target_factory
     return str(target) if target is not None else UNAVAILABLE_TITLE
 
 
@@ -73,11 +74,11 @@ class _TargetOut(Schema):
     factory: DiscoveryFactoryOut | None = None
 
     @staticmethod
-    def resolve_post(obj: Any) -> Any:
+    def resolve_post(obj: TargetEntry) -> PostCard | None:
         return obj.target_post if obj.available else None
 
     @staticmethod
-    def resolve_factory(obj: Any) -> Any:
+    def resolve_factory(obj: TargetEntry) -> FactoryCard | None:
         return obj.target_factory if obj.available else None
 
 
@@ -86,7 +87,7 @@ class FavouriteOut(_TargetOut):
     title: str = Field(..., description="标题；信息不可查看时为“已失效”，不再显示其内容")
 
     @staticmethod
-    def resolve_title(obj: Any) -> str:
+    def resolve_title(obj: TargetEntry) -> str:
         return _target_title(obj)
 
 
@@ -102,7 +103,7 @@ class HistoryOut(_TargetOut):
     title: str = Field(..., description="标题；信息不可查看时为“已失效”")
 
     @staticmethod
-    def resolve_title(obj: Any) -> str:
+    def resolve_title(obj: TargetEntry) -> str:
         return _target_title(obj)
 
 

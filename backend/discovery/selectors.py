@@ -15,6 +15,7 @@ from django.db.models import F, FloatField, QuerySet, Value
 from django.db.models.functions import ASin, Coalesce, Cos, Power, Radians, Sin, Sqrt
 
 from common.errors import field_error
+from discovery.cards import FactoryCard, PostCard, TargetEntry
 from discovery.filters import BoardFilters, BoardOrder, FactoryFilters, FactoryOrder, TargetFilters
 from discovery.models import Favourite, ViewEvent
 from discovery.trust import response_stats
@@ -100,21 +101,18 @@ def board_posts(kind: str, filters: BoardFilters, order: BoardOrder) -> QuerySet
     return with_card_relations(qs).order_by(*(sort.ordering or newest_order()))
 
 
-def decorate_posts(posts: list[Post], *, user: User | None) -> list[Post]:
-    """Adds ``favourite_id`` (the reader's) and ``trust`` (owner's response figures) to each post."""
+def decorate_posts(posts: list[Post], *, user: User | None) -> list[PostCard]:
+    """Each post as a card: ``favourite_id`` (the reader's) and ``trust`` (owner's response figures)."""
     favourites: dict[int, int] = {}
     if user is not None and posts:
         favourites = dict(
             Favourite.objects.filter(user=user, post_id__in=[p.pk for p in posts]).values_list("post_id", "id")
         )
     stats = response_stats(p.owner_id for p in posts)
-    for post in posts:
-        post.favourite_id = favourites.get(post.pk)  # type: ignore[attr-defined]
-        post.trust = stats.get(post.owner_id)  # type: ignore[attr-defined]
-    return posts
+    return [PostCard(post=post, favourite_id=favourites.get(post.pk), trust=stats.get(post.owner_id)) for post in posts]
 
 
-def board_page(kind: str, filters: BoardFilters, order: BoardOrder, *, user: User | None) -> DecoratedPage[Post]:
+def board_page(kind: str, filters: BoardFilters, order: BoardOrder, *, user: User | None) -> DecoratedPage[PostCard]:
     return DecoratedPage(board_posts(kind, filters, order), lambda rows: decorate_posts(rows, user=user))
 
 
@@ -134,7 +132,7 @@ def directory(filters: FactoryFilters, order: FactoryOrder) -> QuerySet[FactoryP
     return with_factory_relations(qs)
 
 
-def decorate_factories(factories: list[FactoryProfile], *, user: User | None) -> list[FactoryProfile]:
+def decorate_factories(factories: list[FactoryProfile], *, user: User | None) -> list[FactoryCard]:
     """Trust signals (R-PLUS-4) and the reader's favourite marks for a page of factories."""
     favourites: dict[int, int] = {}
     if user is not None and factories:
@@ -144,26 +142,34 @@ def decorate_factories(factories: list[FactoryProfile], *, user: User | None) ->
             )
         )
     stats = response_stats(f.owner_id for f in factories)
+    cards = []
     for factory in factories:
         figures = stats.get(factory.owner_id)
-        factory.response_rate = figures.response_rate if figures else None  # type: ignore[attr-defined]
-        factory.response_minutes = figures.median_response_minutes if figures else None  # type: ignore[attr-defined]
+        completed_deals = factory.completed_deals
         if figures and figures.completed_deals is not None:
             # Connections ending in a deal are the live figure; the profile column may lag behind.
-            factory.completed_deals = max(factory.completed_deals, figures.completed_deals)
-        factory.upheld_complaints = figures.upheld_complaints if figures else 0  # type: ignore[attr-defined]
-        factory.favourite_id = favourites.get(factory.pk)  # type: ignore[attr-defined]
-    return factories
+            completed_deals = max(completed_deals, figures.completed_deals)
+        cards.append(
+            FactoryCard(
+                factory=factory,
+                completed_deals=completed_deals,
+                response_rate=figures.response_rate if figures else None,
+                response_minutes=figures.median_response_minutes if figures else None,
+                upheld_complaints=figures.upheld_complaints if figures else 0,
+                favourite_id=favourites.get(factory.pk),
+            )
+        )
+    return cards
 
 
-def factory_page(filters: FactoryFilters, order: FactoryOrder, *, user: User | None) -> DecoratedPage[FactoryProfile]:
+def factory_page(filters: FactoryFilters, order: FactoryOrder, *, user: User | None) -> DecoratedPage[FactoryCard]:
     return DecoratedPage(directory(filters, order), lambda rows: decorate_factories(rows, user=user))
 
 
 # --- Favourites and history (R-APP-4, R-APP-5) ------------------------------------------------
 
 
-def _attach_targets(rows: list[Any], *, user: User) -> list[Any]:
+def _attach_targets(rows: list[Any], *, user: User) -> list[TargetEntry]:
     """Loads the posts and factories a page of favourites/history points at, in a fixed number of
     queries; ``available`` says whether the reader may still open it."""
     post_ids = [r.post_id for r in rows if r.post_id]
@@ -175,29 +181,26 @@ def _attach_targets(rows: list[Any], *, user: User) -> list[Any]:
     if factory_ids:
         factories = {f.pk: f for f in with_factory_relations(FactoryProfile.objects.filter(pk__in=factory_ids))}
         visible_factory_ids = set(visible_factories().filter(pk__in=factory_ids).values_list("pk", flat=True))
-    decorate_posts(list(posts.values()), user=user)
-    decorate_factories(list(factories.values()), user=user)
+    post_cards = {card.post.pk: card for card in decorate_posts(list(posts.values()), user=user)}
+    factory_cards = {card.factory.pk: card for card in decorate_factories(list(factories.values()), user=user)}
+    entries = []
     for row in rows:
         if row.post_id:
-            row.target_post = posts.get(row.post_id)
-            row.available = row.post_id in visible_post_ids or (
-                row.target_post is not None and row.target_post.owner_id == user.pk
-            )
-            row.target_factory = None
-            row.type = "post"
+            post = post_cards.get(row.post_id)
+            available = row.post_id in visible_post_ids or (post is not None and post.owner_id == user.pk)
+            entries.append(TargetEntry(entry=row, type="post", available=available, target_post=post))
         else:
-            row.target_factory = factories.get(row.factory_id)
-            row.available = row.factory_id in visible_factory_ids
-            row.target_post = None
-            row.type = "factory"
-    return rows
+            available = row.factory_id in visible_factory_ids
+            factory = factory_cards.get(row.factory_id)
+            entries.append(TargetEntry(entry=row, type="factory", available=available, target_factory=factory))
+    return entries
 
 
-def my_favourites(*, user: User, filters: TargetFilters) -> DecoratedPage[Favourite]:
+def my_favourites(*, user: User, filters: TargetFilters) -> DecoratedPage[TargetEntry]:
     qs = filters.filter(Favourite.objects.filter(user=user))
     return DecoratedPage(qs.order_by("-created_at", "-id"), lambda rows: _attach_targets(rows, user=user))
 
 
-def my_history(*, user: User, filters: TargetFilters) -> DecoratedPage[ViewEvent]:
+def my_history(*, user: User, filters: TargetFilters) -> DecoratedPage[TargetEntry]:
     qs = filters.filter(ViewEvent.objects.filter(user=user))
     return DecoratedPage(qs.order_by("-at", "-id"), lambda rows: _attach_targets(rows, user=user))

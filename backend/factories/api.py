@@ -3,7 +3,6 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router
 
-from accounts.models import User
 from accounts.permissions import FACTORY_ONLY
 from common.auth import bearer, current_user, optional_bearer, signed_in_user
 from common.permissions import require
@@ -15,16 +14,11 @@ from factories.signals import factory_viewed
 router = Router(tags=["工厂入驻与详情"])
 
 
-def _mark_owner(profile: FactoryProfile, user: User | None) -> FactoryProfile:
-    profile.viewer_is_owner = user is not None and profile.owner_id == user.pk  # type: ignore[attr-defined]
-    return profile
-
-
 @router.get("/factories/mine", response=FactoryDetailOut, auth=bearer, summary="我的工厂入驻信息")
 @require(FACTORY_ONLY)
 def my_factory(request: HttpRequest) -> Any:
     user = signed_in_user(request)
-    return _mark_owner(selectors.my_factory(user=user), user)
+    return selectors.page_for(selectors.my_factory(user=user), user=user)
 
 
 @router.put("/factories/mine", response=FactoryDetailOut, auth=bearer, summary="填写或修改工厂入驻信息")
@@ -32,7 +26,7 @@ def my_factory(request: HttpRequest) -> Any:
 def save_my_factory(request: HttpRequest, payload: FactoryIn) -> Any:
     user = signed_in_user(request)
     services.save_factory_profile(owner=user, **payload.dict())
-    return _mark_owner(selectors.my_factory(user=user), user)
+    return selectors.page_for(selectors.my_factory(user=user), user=user)
 
 
 @router.get("/factories/{factory_id}", response=FactoryDetailOut, auth=optional_bearer, summary="工厂详情")
@@ -40,5 +34,4 @@ def factory_detail(request: HttpRequest, factory_id: int) -> Any:
     user = current_user(request)
     profile = selectors.get_factory_for(user=user, factory_id=factory_id)
     factory_viewed.send(sender=FactoryProfile, factory=profile, user=user)
-    selectors.decorate_cards([profile], user=user)
-    return _mark_owner(profile, user)
+    return selectors.page_for(selectors.decorate_cards([profile], user=user)[0], user=user)

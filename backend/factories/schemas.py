@@ -67,7 +67,7 @@ class PhotoOut(Schema):
 
 
 class TrustSignals(Schema):
-    """Evidence shown on every factory (R-PLUS-4), computed from events by matching.decorate_factories."""
+    """Evidence shown on every factory (R-PLUS-4), computed from events by discovery.decorate_factories."""
 
     is_verified: bool
     verified_at: datetime | None
@@ -145,11 +145,11 @@ class FactoryDetailOut(FactoryCardOut):
 
     @staticmethod
     def resolve_is_owner(obj: Any) -> bool:
-        return bool(getattr(obj, "viewer_is_owner", False))
+        return bool(obj.viewer_is_owner)
 
     @staticmethod
     def resolve_contact_phone(obj: Any) -> str:
         phone = obj.contact_phone or ""
-        if getattr(obj, "viewer_is_owner", False):
+        if obj.viewer_is_owner:
             return phone
         return mask_phone(phone) if phone else ""

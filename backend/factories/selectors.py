@@ -5,11 +5,13 @@ The directory list itself is ``discovery.selectors.directory``."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.db.models import Prefetch, QuerySet
 
 from common.errors import NotFound
+from common.presentation import Decorated
 from factories.models import FactoryProfile
 from factories.visibility import can_view_factory, visible_factory_q
 from taxonomy.models import AttributeTag
@@ -19,20 +21,35 @@ if TYPE_CHECKING:
 
 # Hook (docs/architecture.md, Cross-app hooks): what a factory's page shows beyond the profile (trust
 # signals, the reader's favourite mark) is filled in by ``discovery`` in its AppConfig.ready.
-CardDecorator = Callable[..., object]
+CardDecorator = Callable[..., list[Any]]
 _card_decorators: list[CardDecorator] = []
 
 
 def register_card_decorator(decorator: CardDecorator) -> None:
-    """``decorator(factories, user=...)`` annotates a page of factories for the reader."""
+    """``decorator(factories, user=...)`` answers a page of factories as the reader's cards (objects
+    that read as the factory plus their figures, e.g. ``discovery.cards.FactoryCard``)."""
     if decorator not in _card_decorators:
         _card_decorators.append(decorator)
 
 
-def decorate_cards(factories: list[FactoryProfile], *, user: User | None) -> list[FactoryProfile]:
+def decorate_cards(factories: list[Any], *, user: User | None) -> list[Any]:
     for decorator in _card_decorators:
-        decorator(factories, user=user)
+        factories = decorator(factories, user=user)
     return factories
+
+
+@dataclass(frozen=True, eq=False)
+class FactoryPage(Decorated):
+    """A factory's page as one reader sees it: the owner sees the full contact phone and 编辑."""
+
+    wraps: ClassVar[str] = "factory"
+
+    factory: Any  # the FactoryProfile, or the card ``decorate_cards`` made of it
+    viewer_is_owner: bool
+
+
+def page_for(factory: Any, *, user: User | None) -> FactoryPage:
+    return FactoryPage(factory=factory, viewer_is_owner=user is not None and factory.owner_id == user.pk)
 
 
 def _with_relations(qs: QuerySet[FactoryProfile]) -> QuerySet[FactoryProfile]:

@@ -14,7 +14,7 @@ from listings import registry
 
 
 class PostKind(models.TextChoices):
-    """Names of the five built-in kinds (for matchers, demo data and tests). Which kinds exist, and
+    """Names of the five built-in kinds (for their board specs, demo data and tests). Which kinds exist, and
     everything about them, is the registry's (``listings.registry``); ``Post.kind`` reads its choices
     from there."""
 

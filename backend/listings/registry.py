@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from accounts.models import AccountType
 from common.errors import field_error
@@ -48,6 +48,10 @@ class Step:
     fields: tuple[str, ...]
 
 
+MatchSide = Literal["demand", "supply"]
+MatchFit = Literal["category", "process", "job"]
+
+
 @dataclass(frozen=True)
 class BoardSpec:
     kind: str
@@ -75,6 +79,14 @@ class BoardSpec:
     search_text_fields: tuple[str, ...] = ()  # ``details`` fields that go into the search text
     matcher: str | None = None  # key of the matcher the matching app runs on approval
     match_notice: str = "有新的信息适合您"
+    # What the matchers pair (R-BOARD-4, R-PLUS-1), so no matcher names a kind. ``match_side``: a
+    # "demand" asks, a "supply" offers (its processes and capacity also count for its owner's factory).
+    # ``match_fit``: what a demand is fitted on — "category" (category / industry; factories answer it),
+    # "process" (process types) or "job" (job type and region; workers answer it).
+    # ``counterpart_kinds``: the post kinds it is matched against (none when factories or workers are).
+    match_side: MatchSide | None = None
+    match_fit: MatchFit | None = None
+    counterpart_kinds: tuple[str, ...] = ()
     # Whose 接单量 a deal adds to: "owner" (a supply post), "initiator" (a demand) or None (not an order).
     supplier: str | None = None
     # Kinds sharing a group share one home entry (board tabs) and a dashboard section ("processing":
@@ -137,6 +149,15 @@ def recommended_to(account_type: str) -> list[BoardSpec]:
 
 def published_by(account_type: str) -> list[BoardSpec]:
     return [spec for spec in _REGISTRY.values() if spec.publisher == account_type]
+
+
+def matched_kinds(*, side: MatchSide, fit: MatchFit | None = None) -> list[str]:
+    """Kinds standing on ``side`` of a match (and fitted on ``fit`` when given)."""
+    return [
+        spec.kind
+        for spec in _REGISTRY.values()
+        if spec.match_side == side and (fit is None or spec.match_fit == fit)
+    ]
 
 
 def choices() -> list[tuple[str, str]]:

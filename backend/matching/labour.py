@@ -8,7 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import AccountStatus, AccountType
-from listings.models import Post, PostKind
+from listings import registry
+from listings.models import Post
 from matching.matchers import CANDIDATES, Match, _km, _post_candidates, _rank
 from matching.models import WorkerPreference
 from regions.selectors import descendant_adcode_prefix
@@ -86,7 +87,7 @@ def match_workers_for_labour(post: Post, *, limit: int = 20) -> list[Match]:
 
 
 def match_labour_for_worker(preference: WorkerPreference, *, limit: int = 20) -> list[Match]:
-    """The reverse, for a worker's "for me": visible labour posts fitting their preference."""
+    """The reverse, for a worker's "for me": visible posts fitted on job (labour) fitting their preference."""
     job_ids = [j.pk for j in preference.job_types.all()]
     wanted = Q(job_type_id__in=job_ids) if job_ids else Q()
     if preference.region is not None:
@@ -94,7 +95,7 @@ def match_labour_for_worker(preference: WorkerPreference, *, limit: int = 20) ->
     if not wanted:
         return []
     posts = list(
-        _post_candidates(PostKind.LABOUR)
+        _post_candidates(registry.matched_kinds(side="demand", fit="job"))
         .filter(wanted, is_full=False)
         .exclude(owner_id=preference.user_id)
         .order_by("-published_at", "-id")[:CANDIDATES]

@@ -1,8 +1,9 @@
 """Two-way matching with reasons (R-BOARD-4, R-PLUS-1).
 
-Candidates are narrowed in SQL (same category / industry / process / job type, visible, not the
-asker's own), then scored in Python so every point carries a reason a person can read. The score is a
-weighted sum out of 100:
+Which posts pair with which is the board registry's (``BoardSpec.match_side`` / ``match_fit`` /
+``counterpart_kinds``); no matcher names a kind. Candidates are narrowed in SQL (same category /
+industry / process / job type, visible, not the asker's own), then scored in Python so every point
+carries a reason a person can read. The score is a weighted sum out of 100:
 
   fit (category or process)  35   同品类：保温杯 / 工艺匹配：注塑
   attributes                 20   可接小批量 / 可接大批量订单 / 可接急单 / 免费打样
@@ -15,6 +16,7 @@ weighted sum out of 100:
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -28,7 +30,8 @@ from discovery.trust import Responsiveness, response_phrase, response_stats
 from factories.models import FactoryProfile
 from factories.selectors import visible_factories
 from factories.selectors import with_relations as with_factory_relations
-from listings.models import Post, PostKind, PostStatus
+from listings import registry
+from listings.models import Post, PostStatus
 from listings.selectors import visible_posts, with_card_relations
 from matching.models import WorkerPreference
 from regions.geo import distance_km
@@ -269,18 +272,18 @@ def _factories() -> Any:
 
 
 def _service_capacity(owner_ids: list[int]) -> dict[int, Decimal]:
-    """A factory's capacity per day, from its published processing services (largest one)."""
+    """A factory's capacity per day, from its published supply posts (processing services; largest one)."""
     rows = (
         visible_posts()
-        .filter(kind=PostKind.PROCESSING_SERVICE, owner_id__in=owner_ids, capacity_per_day__isnull=False)
+        .filter(kind__in=registry.matched_kinds(side="supply"), owner_id__in=owner_ids, capacity_per_day__isnull=False)
         .values("owner_id")
         .annotate(capacity=Max("capacity_per_day"))
     )
     return {row["owner_id"]: row["capacity"] for row in rows}
 
 
-def _post_candidates(kind: str) -> Any:
-    return with_card_relations(visible_posts().filter(kind=kind)).prefetch_related(
+def _post_candidates(kinds: Iterable[str]) -> Any:
+    return with_card_relations(visible_posts().filter(kind__in=list(kinds))).prefetch_related(
         Prefetch("owner__factory__categories", queryset=CategoryTag.objects.only("id", "name")),
         Prefetch("owner__factory__attributes", queryset=AttributeTag.objects.only("id", "code", "name")),
     )
@@ -324,12 +327,13 @@ def match_factories_for_demand(post: Post, *, limit: int = 20) -> list[Match]:
 
 
 def match_services_for_processing_demand(post: Post, *, limit: int = 20) -> list[Match]:
-    """Processing services offering the processes a processing demand asks for."""
+    """Supply posts of the demand's counterpart kinds (processing services) offering the processes a
+    processing demand asks for."""
     demand = _demand_from_post(post)
     if not demand.processes:
         return []
     services = list(
-        _post_candidates(PostKind.PROCESSING_SERVICE)
+        _post_candidates(registry.get(post.kind).counterpart_kinds)
         .filter(process_types__in=list(demand.processes))
         .exclude(owner_id=post.owner_id)
         .distinct()
@@ -344,12 +348,12 @@ def match_services_for_processing_demand(post: Post, *, limit: int = 20) -> list
 
 
 def match_demands_for_processing_service(post: Post, *, limit: int = 20) -> list[Match]:
-    """The reverse: processing demands a service can take on."""
+    """The reverse: demands of the service's counterpart kinds (processing demands) it can take on."""
     supplier = _supplier_from_service(post)
     if not supplier.processes:
         return []
     demands = list(
-        _post_candidates(PostKind.PROCESSING_DEMAND)
+        _post_candidates(registry.get(post.kind).counterpart_kinds)
         .filter(process_types__in=list(supplier.processes))
         .exclude(owner_id=post.owner_id)
         .distinct()
@@ -364,21 +368,25 @@ def match_demands_for_processing_service(post: Post, *, limit: int = 20) -> list
 
 
 def match_demands_for_factory(factory: FactoryProfile, *, limit: int = 20) -> list[Match]:
-    """Procurement demands in the factory's categories or industry, and processing demands for the
-    processes its services offer — the demands that fit it (R-PLUS-1)."""
+    """Demands fitted on category (procurement) in the factory's categories or industry, and demands
+    fitted on process (processing demands) for the processes its supply posts offer — the demands that
+    fit it (R-PLUS-1)."""
     category_ids = [c.pk for c in factory.categories.all()]
     services = list(
         visible_posts()
-        .filter(kind=PostKind.PROCESSING_SERVICE, owner_id=factory.owner_id, status=PostStatus.PUBLISHED)
+        .filter(
+            kind__in=registry.matched_kinds(side="supply"), owner_id=factory.owner_id, status=PostStatus.PUBLISHED
+        )
         .prefetch_related("process_types")
     )
     processes = {p.pk: p.name for s in services for p in s.process_types.all()}
     capacities = [s.capacity_per_day for s in services if s.capacity_per_day]
     supplier = _supplier_from_factory(factory, capacity=max(capacities) if capacities else None)
     supplier.processes = processes
-    wanted: Any = Q(kind=PostKind.PROCUREMENT) & (Q(category_id__in=category_ids) | Q(industry_id=factory.industry_id))
+    by_category = registry.matched_kinds(side="demand", fit="category")
+    wanted: Any = Q(kind__in=by_category) & (Q(category_id__in=category_ids) | Q(industry_id=factory.industry_id))
     if processes:
-        wanted |= Q(kind=PostKind.PROCESSING_DEMAND) & Exists(
+        wanted |= Q(kind__in=registry.matched_kinds(side="demand", fit="process")) & Exists(
             Post.process_types.through.objects.filter(post_id=OuterRef("pk"), processtype_id__in=list(processes))
         )
 
@@ -391,7 +399,7 @@ def match_demands_for_factory(factory: FactoryProfile, *, limit: int = 20) -> li
     matches = []
     for demand_post in demands:
         demand = _demand_from_post(demand_post)
-        if demand_post.kind == PostKind.PROCUREMENT:
+        if registry.get(demand_post.kind).match_fit == "category":
             demand.processes = {}
         value, reasons, km = score(demand, supplier, stats)
         matches.append(Match(score=value, reasons=reasons, post=demand_post, distance_km=km))

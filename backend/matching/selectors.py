@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from accounts.models import AccountType
 from common.errors import NotFound
+from common.presentation import Decorated
+from discovery.cards import FactoryCard, PostCard
 from discovery.selectors import decorate_factories, decorate_posts
 from factories.models import FactoryProfile
 from listings.models import Post
 from matching import dispatch, labour, matchers
+from matching.matchers import Match
 from matching.models import WorkerPreference
 
 if TYPE_CHECKING:
@@ -23,7 +27,31 @@ def get_job_preference(*, user: User) -> WorkerPreference | None:
 # --- Matches -----------------------------------------------------------------------------
 
 
-def matches_of_my_post(*, user: User, post_id: int, limit: int = 20) -> list[Any]:
+@dataclass(frozen=True, eq=False)
+class MatchCard(Decorated):
+    """A match as the reader sees it: the matched post or factory as its card (favourite mark, trust)."""
+
+    wraps: ClassVar[str] = "match"
+
+    match: Match
+    post: PostCard | None = None
+    factory: FactoryCard | None = None
+
+
+def as_cards(matches: list[Match], *, user: User) -> list[MatchCard]:
+    posts = iter(decorate_posts([m.post for m in matches if m.post is not None], user=user))
+    factories = iter(decorate_factories([m.factory for m in matches if m.factory is not None], user=user))
+    return [
+        MatchCard(
+            match=m,
+            post=next(posts) if m.post is not None else None,
+            factory=next(factories) if m.factory is not None else None,
+        )
+        for m in matches
+    ]
+
+
+def matches_of_my_post(*, user: User, post_id: int, limit: int = 20) -> list[MatchCard]:
     """The matches of one of the user's own posts (404 for anyone else's)."""
     post = (
         Post.objects.filter(pk=post_id, owner_id=user.pk)
@@ -33,13 +61,10 @@ def matches_of_my_post(*, user: User, post_id: int, limit: int = 20) -> list[Any
     )
     if post is None:
         raise NotFound("信息不存在或无权查看")
-    matches = dispatch.matches_for_post(post, limit=limit)
-    decorate_posts([m.post for m in matches if m.post is not None], user=user)
-    decorate_factories([m.factory for m in matches if m.factory is not None], user=user)
-    return matches
+    return as_cards(dispatch.matches_for_post(post, limit=limit), user=user)
 
 
-def matches_for_me(*, user: User, limit: int = 20) -> list[Any]:
+def matches_for_me(*, user: User, limit: int = 20) -> list[MatchCard]:
     """A factory: the demands that fit it. A worker: the jobs that fit their preference."""
     matches: list[Any] = []
     if user.account_type == AccountType.FACTORY:
@@ -57,5 +82,4 @@ def matches_for_me(*, user: User, limit: int = 20) -> list[Any]:
         if preference is None:
             raise NotFound("请先填写求职意向", code="job_preference_missing")
         matches = labour.match_labour_for_worker(preference, limit=limit)
-    decorate_posts([m.post for m in matches if m.post is not None], user=user)
-    return matches
+    return as_cards(matches, user=user)

@@ -7,11 +7,13 @@ Rows reach here annotated by ``messaging.selectors`` with ``viewer_id`` and ``se
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.core.exceptions import ObjectDoesNotExist
 
 from common.crypto import mask_phone
+from common.presentation import Decorated
 from messaging.models import MessageKind
 from moderation.pipeline import HELD_TEXT
 
@@ -64,6 +66,20 @@ def phone_for(user: User | None, *, shared: bool) -> str | None:
     if not phone:
         return None
     return phone if shared else mask_phone(phone)
+
+
+@dataclass(frozen=True, eq=False)
+class Counterpart(Decorated):
+    """The other participant as a conversation shows them: their phone as ``phone_for`` gives it."""
+
+    wraps: ClassVar[str] = "user"
+
+    user: User
+    phone_shown: str | None
+
+
+def counterpart(user: User, *, shared: bool) -> Counterpart:
+    return Counterpart(user=user, phone_shown=phone_for(user, shared=shared))
 
 
 def organisation_name(user: User) -> str:

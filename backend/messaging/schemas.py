@@ -53,9 +53,9 @@ class CounterpartOut(UserBriefOut):
     phone: str | None = Field(None, description="对方手机号：对方分享前打码显示")
 
     @staticmethod
-    def resolve_phone(obj: Any) -> str | None:
-        # Never the raw field: ``phone_shown`` is set by the conversation, which knows what was shared.
-        return getattr(obj, "phone_shown", None) if is_account_visible(obj) else None
+    def resolve_phone(obj: display.Counterpart) -> str | None:
+        # Never the raw field: ``phone_shown`` comes from the conversation, which knows what was shared.
+        return obj.phone_shown if is_account_visible(obj.user) else None
 
 
 class MessageOut(Schema):
@@ -121,10 +121,9 @@ class ConversationOut(Schema):
     i_blocked: bool = Field(..., description="我是否已屏蔽对方")
 
     @staticmethod
-    def resolve_counterpart(obj: Any) -> Any:
+    def resolve_counterpart(obj: Any) -> display.Counterpart:
         counterpart = obj.user_high if obj.user_low_id == obj.viewer_id else obj.user_low
-        counterpart.phone_shown = display.phone_for(counterpart, shared=bool(obj.counterpart_shared))
-        return counterpart
+        return display.counterpart(counterpart, shared=bool(obj.counterpart_shared))
 
     @staticmethod
     def resolve_last_message(obj: Any) -> dict[str, Any] | None:

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from ninja import Field, Schema
 
-from notifications.links import GONE_BODY
+from notifications.links import GONE_BODY, MarkedNotification
 from notifications.models import Notification
 
 
@@ -22,12 +22,12 @@ class NotificationOut(Schema):
     created_at: datetime
 
     @staticmethod
-    def resolve_body(obj: Notification) -> str:
-        return GONE_BODY if getattr(obj, "target_gone", False) else obj.body
+    def resolve_body(obj: MarkedNotification) -> str:
+        return GONE_BODY if obj.target_gone else obj.body
 
     @staticmethod
-    def resolve_link(obj: Notification) -> str:
-        return "" if getattr(obj, "target_gone", False) else obj.link
+    def resolve_link(obj: MarkedNotification) -> str:
+        return "" if obj.target_gone else obj.link
 
     @staticmethod
     def resolve_kind_label(obj: Notification) -> str:

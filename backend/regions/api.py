@@ -28,7 +28,4 @@ def list_regions(request: HttpRequest, filters: Query[ChildrenFilter]) -> Any:
 
 @router.get("/regions/{adcode}", response=RegionDetailOut, auth=None, summary="地区详情（含省→市→区路径）")
 def region_detail(request: HttpRequest, adcode: str) -> Any:
-    path = selectors.region_path(adcode)
-    region = path[-1]
-    region.path = path  # type: ignore[attr-defined]
-    return region
+    return selectors.region_detail(adcode)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import ClassVar
+
 from django.db.models import QuerySet
 
 from common.errors import NotFound, field_error
+from common.presentation import Decorated
 from regions.models import Region, RegionLevel
 
 MUNICIPALITY_PREFIXES = frozenset({"11", "12", "31", "50"})
@@ -72,3 +76,18 @@ def descendant_adcode_prefix(region: Region) -> str:
     if region.level == RegionLevel.CITY:
         return region.adcode[:2] if region.adcode[:2] in MUNICIPALITY_PREFIXES else region.adcode[:4]
     return region.adcode
+
+
+@dataclass(frozen=True, eq=False)
+class RegionDetail(Decorated):
+    """A region with its path from the province down to it (``GET /api/regions/{adcode}``)."""
+
+    wraps: ClassVar[str] = "region"
+
+    region: Region
+    path: list[Region]
+
+
+def region_detail(adcode: str) -> RegionDetail:
+    path = region_path(adcode)
+    return RegionDetail(region=path[-1], path=path)

@@ -11,7 +11,7 @@ from freezegun import freeze_time
 
 from accounts.models import AccountStatus, User
 from accounts.roles import Role
-from accounts.services import change_status, lift_expired_statuses
+from accounts.services import change_status, issue_token, lift_expired_statuses
 from accounts.sms import OutboxSmsSender
 from accounts.tests.factories import make_staff, make_user, signed_in_client
 from common.testing import ApiClient, export_archive
@@ -144,6 +144,14 @@ class TestTokens:
         after = client.get("me")
         assert after.status_code == 401
         assert after.json()["code"] == "token_invalid"
+
+    def test_logout_revokes_only_the_token_it_came_with_R_OPS_2(self, api: ApiClient) -> None:
+        token = sms_sign_in(api, "13600000002")["token"]
+        user = User.objects.get(pk=ApiClient(token=token).get("me").json()["id"])
+        other = ApiClient(token=issue_token(user=user, client="h5"))  # the same account on another device
+        assert ApiClient(token=token).post("auth/logout").status_code == 204
+        assert ApiClient(token=token).get("me").status_code == 401
+        assert other.get("me").status_code == 200
 
     def test_disabling_stops_existing_tokens_at_once_R_OPS_2(self, api: ApiClient) -> None:
         client = signed_in_client(account_type="factory")

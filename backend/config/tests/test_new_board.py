@@ -14,6 +14,7 @@ from ninja import Field
 
 from accounts.models import AccountType
 from accounts.tests.factories import signed_in_client
+from common.testing import commit_pending
 from dashboard.models import DailyMetric
 from dashboard.services import rebuild_rollups
 from factories.models import FactoryProfile
@@ -113,6 +114,7 @@ def _publish(client: Any, reviewer: Any, **overrides: Any) -> int:
     submitted = client.post(f"/api/listings/posts/{post_id}/submit")
     assert submitted.status_code == 200 and submitted.json()["status"] == PostStatus.PENDING
     services.approve(reviewer=reviewer, post_id=post_id)
+    commit_pending()  # the approval commits, as in the console: its effects (matching) run
     return int(post_id)
 
 
@@ -196,6 +198,27 @@ def test_a_kind_without_a_matcher_is_approved_without_matches_R_PLUS_1(api, rent
     post_id = _publish(owner, make_reviewer())
     assert Post.objects.get(pk=post_id).status == PostStatus.PUBLISHED
     assert not Notification.objects.filter(kind=NotificationKind.NEW_MATCH).exists()
+
+
+def test_the_built_in_matchers_pair_a_new_kind_by_its_spec_R_PLUS_1(api, rental_board) -> None:
+    """A demand kind fitted on category, with the built-in matcher: approval notifies the factories of
+    its category, and it is among the demands a factory's 适合我的需求 lists; without ``match_fit`` it is not."""
+    owner = signed_in_client(make_publisher("factory"))
+    other_factory = make_publisher("factory")
+    reviewer = make_reviewer()
+    plain_id = _publish(owner, reviewer)
+    for_me = signed_in_client(other_factory)
+    assert plain_id not in {i["post"]["id"] for i in for_me.get("/api/matching/for-me").json() if i["post"]}
+
+    matched = {"matcher": "factories_for_demand", "match_side": "demand", "match_fit": "category"}
+    registry.register(BoardSpec(**{**RENTAL.__dict__, **matched}))
+    wanted_id = _publish(owner, reviewer, product_name="二手注塑机")
+    assert Notification.objects.filter(
+        recipient=other_factory, kind=NotificationKind.NEW_MATCH, link__endswith=f"={wanted_id}"
+    ).exists()
+    items = {i["post"]["id"]: i for i in for_me.get("/api/matching/for-me").json() if i["post"]}
+    assert wanted_id in items and plain_id in items  # both are of the kind now fitted on category
+    assert "同品类：保温杯" in items[wanted_id]["reasons"]
 
 
 def test_the_throwaway_kind_is_not_registered_outside_its_tests() -> None:

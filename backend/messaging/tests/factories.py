@@ -75,3 +75,10 @@ def open_chat(buyer: Any, post: Any, message: str = "") -> dict[str, Any]:
     response = buyer.post("messaging/contact", body)
     assert response.status_code == 200, response
     return dict(response.json())
+
+
+NEW_MESSAGE_TEMPLATE = "tpl-new-message"
+
+
+def send(client: Any, conversation_id: int, text: str) -> Any:
+    return client.post(f"messaging/conversations/{conversation_id}/messages", {"text": text})

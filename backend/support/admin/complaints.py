@@ -1,7 +1,4 @@
-"""纠纷处理 / 意见反馈 (R-OPS-4, R-APP-4): the complaint queue (unresolved, oldest first), mediation
-(assign, notes and contact logs, the disputed conversation through the audited access), outcomes, and
-replies to feedback. Every step goes through ``support.services``; nothing here edits rows directly.
-"""
+"""纠纷处理 (R-OPS-4): the complaint queue, mediation and outcomes."""
 
 from __future__ import annotations
 
@@ -15,106 +12,23 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from unfold.admin import ModelAdmin, TabularInline
 from unfold.decorators import action
-from unfold.widgets import (
-    UnfoldAdminSelectWidget,
-    UnfoldAdminSplitDateTimeWidget,
-    UnfoldAdminTextareaWidget,
-)
 
 from common.errors import AppError
 from messaging.display import organisation_name
 from support import selectors, services
+from support.admin.display import STATUS_COLOURS, _files_html, _operator
+from support.admin.forms import DismissForm, NoteForm, ResolveForm
 from support.models import (
     OPEN_STATUSES,
     Complaint,
     ComplaintNote,
-    ComplaintStatus,
-    Feedback,
-    NoteKind,
-    Outcome,
     TargetType,
 )
-from uploads.links import file_url, thumbnail_url
-
-STATUS_COLOURS: dict[str, str] = {
-    ComplaintStatus.SUBMITTED: "#d97706",
-    ComplaintStatus.PROCESSING: "#2563eb",
-    ComplaintStatus.RESOLVED: "#16a34a",
-    ComplaintStatus.DISMISSED: "#6b7280",
-}
-
-
-def _files_html(files: list[Any]) -> SafeString | str:
-    """Evidence / screenshots: signed links (the console has no bearer token, and <img> sends none)."""
-    if not files:
-        return "—"
-    return format_html_join(
-        " ",
-        '<a href="{}" target="_blank" rel="noopener"><img src="{}" alt="证据" '
-        'style="max-height:160px;max-width:240px;border:1px solid #ddd;border-radius:6px;margin:4px"></a>',
-        ((file_url(f), thumbnail_url(f) or file_url(f)) for f in files if f.kind == "image"),
-    ) + format_html_join(
-        " ",
-        '<a href="{}" target="_blank" rel="noopener">下载文件（{}）</a>',
-        ((file_url(f), f.extension.upper()) for f in files if f.kind != "image"),
-    )
-
-
-def _operator(request: HttpRequest) -> Any:
-    return request.user
-
-
-class ResolveForm(forms.Form):
-    outcome = forms.ChoiceField(label="处理结果", choices=Outcome.choices, widget=UnfoldAdminSelectWidget)
-    note = forms.CharField(
-        label="处理说明（会通知投诉双方）",
-        max_length=2000,
-        widget=UnfoldAdminTextareaWidget(
-            attrs={"rows": 4, "placeholder": "如：经核实，该岗位确向工人收取押金，予以限制发布"}
-        ),
-    )
-    until = forms.SplitDateTimeField(
-        label="限制/禁用截止时间（可选，不填为长期）", required=False, widget=UnfoldAdminSplitDateTimeWidget
-    )
-
-
-class DismissForm(forms.Form):
-    note = forms.CharField(
-        label="不予受理的原因（会通知投诉人）",
-        max_length=2000,
-        widget=UnfoldAdminTextareaWidget(attrs={"rows": 3, "placeholder": "如：投诉内容与平台信息无关"}),
-    )
-
-
-class NoteForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="记录类型",
-        choices=[
-            (NoteKind.NOTE, NoteKind.NOTE.label),
-            (NoteKind.CONTACT_COMPLAINANT, NoteKind.CONTACT_COMPLAINANT.label),
-            (NoteKind.CONTACT_TARGET, NoteKind.CONTACT_TARGET.label),
-        ],
-        widget=UnfoldAdminSelectWidget,
-    )
-    text = forms.CharField(
-        label="内容",
-        max_length=2000,
-        widget=UnfoldAdminTextareaWidget(
-            attrs={"rows": 4, "placeholder": "如：已电话联系工厂负责人，对方称工资按件计算"}
-        ),
-    )
-
-
-class ReplyForm(forms.Form):
-    reply = forms.CharField(
-        label="回复内容（用户在「意见反馈」中可见，并会收到通知）",
-        max_length=2000,
-        widget=UnfoldAdminTextareaWidget(attrs={"rows": 5}),
-    )
+from uploads.links import file_url
 
 
 class OpenFilter(admin.SimpleListFilter):
@@ -431,89 +345,3 @@ class ComplaintAdmin(ModelAdmin):
             "back_url": self._change_url(complaint.pk),
         }
         return TemplateResponse(request, "admin/support/conversation.html", context)
-
-
-@admin.register(Feedback)
-class FeedbackAdmin(ModelAdmin):
-    """意见反馈：待回复的在前；回复后用户在「意见反馈」中可见。"""
-
-    list_display = ("id", "created_at", "category", "status", "user", "excerpt", "contact_ok", "replied_at")
-    list_display_links = ("id", "created_at")
-    list_filter = ("status", "category", ("created_at", admin.DateFieldListFilter))
-    search_fields = ("=id", "content", "user__display_name")
-    list_select_related = ("user",)
-    ordering = ("-status", "created_at")
-    list_per_page = 50
-    actions_detail = ["reply_detail"]
-    fields = (
-        "user",
-        "category",
-        "status",
-        "created_at",
-        "content",
-        "image_previews",
-        "contact_ok",
-        "reply",
-        "replied_by",
-        "replied_at",
-    )
-    readonly_fields = fields
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def changeform_view(
-        self, request: HttpRequest, object_id: str | None = None, form_url: str = "", extra_context: Any = None
-    ) -> HttpResponse:
-        extra_context = {
-            **(extra_context or {}),
-            "show_save": False,
-            "show_save_and_continue": False,
-            "show_save_and_add_another": False,
-            "show_delete": False,
-        }
-        return super().changeform_view(request, object_id, form_url, extra_context)
-
-    @admin.display(description="内容")
-    def excerpt(self, obj: Feedback) -> str:
-        return obj.content[:40] + ("…" if len(obj.content) > 40 else "")
-
-    @admin.display(description="图片")
-    def image_previews(self, obj: Feedback) -> SafeString | str:
-        return _files_html(list(obj.images.all()))
-
-    @action(description="回复", url_path="reply", permissions=["change"])
-    def reply_detail(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        feedback = self.get_object(request, object_id)
-        if feedback is None:
-            raise DjangoPermissionDenied
-        change_url = reverse("admin:support_feedback_change", args=[feedback.pk])
-        form = ReplyForm(request.POST if request.method == "POST" else None, initial={"reply": feedback.reply})
-        if request.method == "POST" and form.is_valid():
-            try:
-                services.reply_feedback(
-                    operator=_operator(request), feedback_id=feedback.pk, reply=form.cleaned_data["reply"]
-                )
-            except AppError as exc:
-                self.message_user(request, exc.message, messages.ERROR)
-            else:
-                self.message_user(request, "已回复，用户会收到通知", messages.SUCCESS)
-                return HttpResponseRedirect(change_url)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": "回复意见反馈",
-            "heading": "回复意见反馈",
-            "summary": [
-                f"反馈 #{feedback.pk} · {feedback.get_category_display()} · {feedback.user}"
-                + ("（同意客服联系）" if feedback.contact_ok else ""),
-                f"内容：{feedback.content[:500]}",
-            ],
-            "form": form,
-            "submit_label": "发送回复",
-            "back_url": change_url,
-        }
-        return TemplateResponse(request, "admin/support/form.html", context)
