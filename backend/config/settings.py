@@ -109,10 +109,16 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the ASGI server read while a request writes.
+    # The embedded database under concurrent requests: WAL lets readers run while one request writes;
+    # IMMEDIATE transactions take the write lock when they begin, so two writers queue on the busy
+    # timeout instead of one failing with "database is locked" when it upgrades a read to a write.
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update(
-        {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20}
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "timeout": 20,  # seconds a writer waits for the lock (SQLite busy timeout)
+            "transaction_mode": "IMMEDIATE",
+        }
     )
 
 AUTH_USER_MODEL = "accounts.User"
