@@ -121,6 +121,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 
+# The one request-size limit of the API: a body (JSON, or a form's non-file fields) over it is answered
+# 413 payload_too_large. Uploaded files are not counted here; each upload kind has its own limit.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("CMT_MAX_REQUEST_BYTES", str(1024 * 1024)))
+
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "/admin/login/"
 LOGIN_REDIRECT_URL = "/admin/"

@@ -10,6 +10,7 @@ from uuid import UUID
 
 from ninja import Field, Schema
 
+from common.errors import field_error, field_errors
 from listings.models import CapacityPeriod, Currency, PostKind, QuantityUnit, StockGrade, WageUnit
 
 CERTIFICATIONS = [
@@ -393,14 +394,13 @@ def parse_post_input(data: Any, *, kind: str | None = None) -> PostBaseIn:
     """
     from pydantic import ValidationError
 
-    from common.errors import field_error, field_errors
     from config.api import _RULE_MESSAGES
     from listings.kinds import FIELD_META, label_for
 
     if not isinstance(data, dict):
         raise field_error("", "type", "请求内容应为 JSON 对象")
     chosen = data.get("kind") or kind
-    if chosen not in INPUT_BY_KIND:
+    if not isinstance(chosen, str) or chosen not in INPUT_BY_KIND:
         raise field_error("kind", "enum", "信息类型无效")
     try:
         return INPUT_BY_KIND[chosen].model_validate({**data, "kind": chosen})

@@ -14,9 +14,9 @@ from notifications.schemas import (
     MarkReadIn,
     MarkReadOut,
     NotificationOut,
+    NotificationUnreadCountOut,
     SubscriptionsIn,
     SubscriptionStateOut,
-    UnreadCountOut,
 )
 
 router = Router(tags=["通知"])
@@ -33,7 +33,7 @@ def list_notifications(request: HttpRequest, filters: Query[NotificationFilter])
     return selectors.notifications_for(user=signed_in_user(request), unread=filters.unread, kind=filters.kind)
 
 
-@router.get("/notifications/unread-count", response=UnreadCountOut, auth=bearer, summary="未读通知数")
+@router.get("/notifications/unread-count", response=NotificationUnreadCountOut, auth=bearer, summary="未读通知数")
 def unread_count(request: HttpRequest) -> dict[str, int]:
     return {"count": selectors.unread_count(user=signed_in_user(request))}
 
