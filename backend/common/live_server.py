@@ -23,19 +23,26 @@ import httpx
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 
-# Runs inside the server's database (``manage.py shell -c``): one signed-in account of each app type,
-# a verified factory with a published post, and ``extra`` more trade accounts; prints their tokens.
+# Runs inside the server's database (``manage.py shell -c``): one signed-in account of each app type (the
+# factory and the trade company verified, so they may publish), a published post of the factory's, and
+# ``extra`` more trade accounts with a verified seller and its post to write to; prints tokens and ids.
 _SETUP = """
 import json
 from accounts.services import issue_token
 from accounts.tests.factories import make_user
-from messaging.tests.factories import make_factory, make_post
-factory_owner = make_user(account_type="factory", username="live_factory")
-factory = make_factory(owner=factory_owner)
-post = make_post(owner=factory_owner)
-tokens = {"factory": issue_token(user=factory_owner)}
-for kind in ("trade", "worker"):
-    tokens[kind] = issue_token(user=make_user(account_type=kind, username="live_" + kind))
+from listings.tests.factories import make_publisher
+from messaging.tests.factories import make_post
+factory_owner = make_publisher("factory", username="live_factory")
+make_post(owner=factory_owner)
+# The seller the extra accounts write to; no token of it is handed out, so its post stays published.
+seller = make_publisher("factory", username="live_seller")
+factory = seller.factory
+post = make_post(owner=seller)
+tokens = {
+    "factory": issue_token(user=factory_owner),
+    "trade": issue_token(user=make_publisher("trade", username="live_trade")),
+    "worker": issue_token(user=make_user(account_type="worker", username="live_worker")),
+}
 extra = [issue_token(user=make_user(account_type="trade", username=f"live_extra_{n}")) for n in range(EXTRA)]
 print("LIVE-SETUP " + json.dumps({"tokens": tokens, "extra": extra, "post_id": post.pk, "factory_id": factory.pk}))
 """
