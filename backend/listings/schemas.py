@@ -12,6 +12,7 @@ from ninja import Field, Schema
 
 from common.errors import field_error, field_errors
 from listings.models import CapacityPeriod, Currency, PostKind, QuantityUnit, StockGrade, WageUnit
+from uploads.links import file_url, thumbnail_url
 
 CERTIFICATIONS = [
     "CE",
@@ -221,8 +222,6 @@ NO_FEE_STATEMENT = "本岗位不向求职者收取任何费用（押金、中介
 
 
 def media_out(stored_file: Any) -> dict[str, Any]:
-    from uploads.links import file_url, thumbnail_url
-
     return {
         "id": stored_file.pk,
         "kind": stored_file.kind,

@@ -9,14 +9,16 @@ from typing import Any
 import pytest
 from asgiref.sync import async_to_sync, sync_to_async
 from channels.layers import get_channel_layer
+from django.utils import timezone
 
-from accounts.models import AccountStatus, AccountType
-from accounts.services import issue_token
-from accounts.tests.factories import make_user, signed_in_client
+from accounts.models import AccountStatus, AccountType, AuthToken
+from accounts.services import change_status, issue_token
+from accounts.tests.factories import make_staff, make_user, signed_in_client
 from config.asgi import application
 from messaging.models import Message
 from messaging.tests.factories import open_chat, pair, upload_chat_image
 from messaging.tests.ws import SocketClient
+from moderation.models import BannedKeyword
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -191,8 +193,6 @@ def test_read_marks_are_pushed_R_APP_6() -> None:
 
 
 def test_keyword_block_and_blocks_come_back_as_errors_over_the_socket_R_OPS_1() -> None:
-    from moderation.models import BannedKeyword
-
     BannedKeyword.objects.create(word="赌博", action="block")
     buyer, seller, post = pair()
     conversation_id = open_chat(buyer, post)["conversation_id"]
@@ -255,9 +255,6 @@ def _end_by_logout(client: Any) -> None:
 
 
 def _end_by_disablement(client: Any) -> None:
-    from accounts.services import change_status
-    from accounts.tests.factories import make_staff
-
     operator = make_staff(superuser=True)
     change_status(user=client.user, status=AccountStatus.DISABLED, reason="多次发布虚假信息", operator=operator)
 
@@ -330,10 +327,6 @@ def test_logout_of_one_device_keeps_the_other_devices_socket_R_OPS_3() -> None:
 def test_a_revoked_token_receives_no_frame_even_without_the_close_message_R_OPS_3() -> None:
     """The socket checks its token before delivering: a token revoked behind its back (expiry, a lost
     close message) gets the error and 4401 instead of the counterpart's message."""
-    from django.utils import timezone
-
-    from accounts.models import AuthToken
-
     buyer, seller, post = pair()
     conversation_id = open_chat(buyer, post)["conversation_id"]
 
