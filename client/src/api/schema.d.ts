@@ -2840,6 +2840,14 @@ export interface components {
             /** Title */
             title: string;
         };
+        /** NotificationUnreadCountOut */
+        NotificationUnreadCountOut: {
+            /**
+             * Count
+             * @description 未读通知数
+             */
+            count: number;
+        };
         /** OwnerOut */
         OwnerOut: {
             /** Account Type */
@@ -6461,7 +6469,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnreadCountOut"];
+                    "application/json": components["schemas"]["NotificationUnreadCountOut"];
                 };
             };
         };
