@@ -95,6 +95,8 @@ def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if exc.status_code == 400:  # Ninja raises it for a body that is not JSON
+        return _error(request, 400, "json_invalid", "请求内容不是有效的 JSON")
     return _error(request, exc.status_code, "http_error", str(exc))
 
 

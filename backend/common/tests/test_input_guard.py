@@ -98,6 +98,14 @@ def test_kind_of_the_wrong_json_type_is_422(kind: Any) -> None:
     assert fields_of(response) == ["kind"]
 
 
+@pytest.mark.parametrize("body", [b"{not json", b'{"display_name": "\xff\xfe"}', b"\xef\xbb\xbf{}" * 3])
+def test_a_body_that_is_not_json_is_400_in_chinese(make_client: Any, body: bytes) -> None:
+    client = make_client()
+    response = client.request("PATCH", "me", data=body, content_type="application/json")
+    assert response.status_code == 400, response
+    assert response.json() == {"code": "json_invalid", "message": "请求内容不是有效的 JSON", "detail": None}
+
+
 def test_a_json_body_over_the_limit_is_413(make_client: Any, settings: Any) -> None:
     """One setting (DATA_UPLOAD_MAX_MEMORY_SIZE) limits every API body; the answer names the limit."""
     client = make_client()
