@@ -178,3 +178,22 @@ def test_unread_notification_count_is_described_as_it_is_answered(make_client: A
     ):
         answer = client.get(path).json()
         assert set(schema_of(api_path)["properties"]) == set(answer), path
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [({"quantity_min": "NaN"}, "quantity_min"), ({"price_max": "Infinity"}, "price_max")],
+)
+def test_validation_messages_of_wrong_numbers_are_chinese(api: ApiClient, params: dict[str, str], field: str) -> None:
+    response = api.get("discovery/stock", params)
+    assert response.status_code == 422, response
+    assert fields_of(response) == [field]
+    assert response.json()["message"] == f"{field}：应为有限的数字"
+
+
+def test_an_object_where_a_list_of_ids_belongs_is_422_in_chinese(make_client: Any) -> None:
+    client = make_client()
+    response = client.post("notifications/read", {"ids": {"a": 1}})
+    assert response.status_code == 422, response
+    assert fields_of(response) == ["ids"]
+    assert response.json()["message"] == "ids：应为列表"
