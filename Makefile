@@ -45,7 +45,8 @@ client-test:
 	cd client && npm ci --no-audit --no-fund --loglevel=error && UV=$(abspath $(UV)) npm run check && npm test \
 	  && npm run build:h5 && npm run build:mp-weixin && node scripts/check-mp-output.mjs
 
-## The whole suite: lint, types, migrations, API tests, client unit tests, browser tests.
+## The whole suite: lint, types, migrations, API tests (with schemathesis over every operation on a live
+## server, backend/common/tests/test_api_fuzz.py), client unit tests, browser tests.
 test: setup lint typecheck migrations-check client-test-if-present pytest
 
 client-test-if-present:

@@ -8,7 +8,7 @@ from common.crypto import mask_phone
 
 
 class SmsCodeIn(Schema):
-    phone: str = Field(..., description="11 位中国大陆手机号")
+    phone: str = Field(..., max_length=32, description="11 位中国大陆手机号")
 
 
 class SmsCodeOut(Schema):
@@ -17,12 +17,12 @@ class SmsCodeOut(Schema):
 
 
 class SmsSignInIn(Schema):
-    phone: str
-    code: str
+    phone: str = Field(..., max_length=32)
+    code: str = Field(..., max_length=16)
 
 
 class WeChatSignInIn(Schema):
-    code: str = Field(..., description="wx.login 返回的 code")
+    code: str = Field(..., max_length=128, description="wx.login 返回的 code")
 
 
 class MeOut(Schema):

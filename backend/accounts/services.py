@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from accounts import archive, personal_data
+from accounts import archive, personal_data, sessions
 from accounts.models import (
     AccountStatus,
     AccountStatusChange,
@@ -186,9 +186,12 @@ def sign_in_with_wechat(*, code: str, ip_address: str | None = None) -> SignInRe
 
 @transaction.atomic
 def revoke_token(*, user: User, key: str) -> None:
-    """Logout: the account's token with this key stops working on the next request."""
-    AuthToken.objects.filter(user=user, key_hash=AuthToken.hash_key(key), revoked_at__isnull=True).update(
-        revoked_at=timezone.now()
+    """Logout: the account's token with this key stops working on the next request, and the sockets
+    signed in with it close now."""
+    key_hash = AuthToken.hash_key(key)
+    AuthToken.objects.filter(user=user, key_hash=key_hash, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    sessions.close_sockets(
+        user_id=user.pk, code="token_invalid", message="登录已失效，请重新登录", token_hash=key_hash
     )
 
 
@@ -266,6 +269,8 @@ def change_status(
     locked.status_reason = reason
     locked.status_until = until if status != AccountStatus.NORMAL else None
     locked.save(update_fields=["status", "status_reason", "status_until"])
+    if status == AccountStatus.DISABLED:
+        sessions.close_sockets(user_id=locked.pk, code="account_disabled", message="账号已被禁用，请联系平台客服")
     audit.record(
         actor=operator,
         action=f"account.{status}",
@@ -359,4 +364,5 @@ def cancel_account(*, user: User, confirmation: str) -> None:
     user.deleted_at = timezone.now()
     user.is_active = False
     user.save(update_fields=["deleted_at", "is_active"])
+    sessions.close_sockets(user_id=user.pk, code="account_cancelled", message="账号已注销")
     audit.record(actor=None, action="account.cancelled", target=user)

@@ -27,8 +27,10 @@ class PageNumber(PaginationBase):
     def paginate_queryset(self, queryset: QuerySet[Any], pagination: Any, request: HttpRequest, **params: Any) -> Any:
         offset = (pagination.page - 1) * pagination.page_size
         count = queryset.count() if isinstance(queryset, QuerySet) else len(queryset)
+        # A page past the end is empty; asking the database for it could overflow its 64-bit OFFSET.
+        items = list(queryset[offset : offset + pagination.page_size]) if offset < count else []
         return {
-            "items": list(queryset[offset : offset + pagination.page_size]),
+            "items": items,
             "count": count,
             "page": pagination.page,
             "page_size": pagination.page_size,

@@ -12,6 +12,7 @@ import pytest
 from django.test import Client
 
 from accounts.sms import OutboxSmsSender
+from common import live_server
 from taxonomy.models import Industry
 from wechat.fake_server import FakeWeChatServer
 
@@ -161,6 +162,16 @@ def _wechat_settings(settings: Any, fake_wechat_server: FakeWeChatServer) -> Non
     settings.SMS_SENDER = "accounts.sms.OutboxSmsSender"
     fake_wechat_server.state.reset()
     OutboxSmsSender.outbox.clear()
+
+
+@pytest.fixture(scope="session")
+def live_api(fake_wechat_server: FakeWeChatServer, tmp_path_factory: Any) -> Any:
+    """A real server (uvicorn, own process, own database) on loopback; see ``common.live_server``."""
+    server = live_server.start(
+        var_dir=tmp_path_factory.mktemp("live"), wechat_base=fake_wechat_server.base_url, extra_accounts=25
+    )
+    yield server
+    server.stop()
 
 
 @pytest.fixture

@@ -13,12 +13,15 @@ import logging
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from common.errors import RULE_MESSAGES, AppError
+from common.input_guard import guard_inputs
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +34,8 @@ api = NinjaAPI(
     description="工厂与外贸公司、临时工人供需对接平台的接口。错误统一为 {code, message, detail}。",
     urls_namespace="api",
 )
+# Text with control characters and integers beyond 64 bits are refused (422) before any view runs.
+api.add_decorator(guard_inputs)
 
 
 def _error(request: HttpRequest, status: int, code: str, message: str, detail: Any = None) -> HttpResponse:
@@ -68,7 +73,28 @@ def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if exc.status_code == 400:  # Ninja raises it for a body that is not JSON
+        return _error(request, 400, "json_invalid", "请求内容不是有效的 JSON")
     return _error(request, exc.status_code, "http_error", str(exc))
+
+
+@api.exception_handler(RequestDataTooBig)
+def on_payload_too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    # The one limit: settings.DATA_UPLOAD_MAX_MEMORY_SIZE (files count against their kind's own limit).
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    message = f"提交的内容过大（最多 {limit // 1024} KB）"
+    return _error(request, 413, "payload_too_large", message, {"limit_bytes": limit})
+
+
+@api.exception_handler(MultiPartParserError)
+def on_bad_multipart(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
+    return _error(request, 400, "bad_request", "上传的表单格式有误，请重新选择文件上传")
+
+
+@api.exception_handler(SuspiciousOperation)
+def on_suspicious(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
+    # Too many fields or files in one form, a malformed header value and the like.
+    return _error(request, 400, "bad_request", "请求格式有误")
 
 
 @api.exception_handler(Exception)

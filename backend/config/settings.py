@@ -111,11 +111,21 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the ASGI server read while a request writes.
+    # The embedded database under concurrent requests: WAL lets readers run while one request writes;
+    # IMMEDIATE transactions take the write lock when they begin, so two writers queue on the busy
+    # timeout instead of one failing with "database is locked" when it upgrades a read to a write.
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update(
-        {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20}
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "timeout": 20,  # seconds a writer waits for the lock (SQLite busy timeout)
+            "transaction_mode": "IMMEDIATE",
+        }
     )
+
+# The one request-size limit of the API: a body (JSON, or a form's non-file fields) over it is answered
+# 413 payload_too_large. Uploaded files are not counted here; each upload kind has its own limit.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("CMT_MAX_REQUEST_BYTES", str(1024 * 1024)))
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "/admin/login/"

@@ -11,6 +11,8 @@ Frames to the client: {"type": "ready", "user_id"}, {"type": "ack", "ref", "mess
 
 Writes go through the same services as REST, so the same checks (participant only, keywords, blocks)
 apply; events reach a socket only through its own account's group (``messaging.realtime``).
+A session that ends (logout of this token, disablement, cancellation: ``accounts.sessions``) closes the
+socket at once with an error frame and 4401, and the token is checked again before any frame is delivered.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from urllib.parse import parse_qs
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
+from accounts.models import AuthToken
 from common.auth import user_for_token
 from common.errors import AppError
 from messaging import realtime, services
@@ -128,8 +131,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
             else:
                 await self._error("unknown_type", "不支持的消息类型", ref)
         except SocketError as exc:
-            await self._error(exc.code, exc.message, ref)
-            await self.close(code=CLOSE_UNAUTHORISED)
+            await self._end_session(exc.code, exc.message, ref)
         except AppError as exc:
             await self._error(exc.code, exc.message, ref, exc.detail)
 
@@ -137,4 +139,27 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         await self.send_json({"type": "error", "code": code, "message": message, "ref": ref, "detail": detail})
 
     async def chat_event(self, event: dict[str, Any]) -> None:
+        # The token is checked again before anything is delivered: a session that ended (logout,
+        # disablement, cancellation, expiry) receives no further frame, even if its close message is late.
+        if self.user_id is None:
+            return
+        try:
+            await _authenticate(self.token)
+        except SocketError as exc:
+            await self._end_session(exc.code, exc.message)
+            return
         await self.send_json(event["payload"])
+
+    async def session_closed(self, event: dict[str, Any]) -> None:
+        """``accounts.sessions.close_sockets``: this account's session ended (for this token, or every one)."""
+        token_hash = event.get("token_hash")
+        if self.user_id is None or (token_hash and token_hash != AuthToken.hash_key(self.token)):
+            return
+        await self._end_session(str(event.get("code", "token_invalid")), str(event.get("message", "")))
+
+    async def _end_session(self, code: str, message: str, ref: Any = None) -> None:
+        user_id, self.user_id, self.token = self.user_id, None, ""
+        if user_id is not None:
+            await self.channel_layer.group_discard(realtime.user_group(user_id), self.channel_name)
+        await self._error(code, message or "登录已失效，请重新登录", ref)
+        await self.close(code=CLOSE_UNAUTHORISED)

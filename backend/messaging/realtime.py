@@ -15,11 +15,13 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
 
+from accounts import sessions
+
 logger = logging.getLogger(__name__)
 
 
 def user_group(user_id: int) -> str:
-    return f"messaging.user.{user_id}"
+    return sessions.user_group(user_id)
 
 
 def _send(user_id: int, payload: dict[str, Any]) -> None:

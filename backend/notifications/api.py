@@ -15,9 +15,9 @@ from notifications.schemas import (
     MarkReadIn,
     MarkReadOut,
     NotificationOut,
+    NotificationUnreadCountOut,
     SubscriptionsIn,
     SubscriptionStateOut,
-    UnreadCountOut,
 )
 
 router = Router(tags=["通知"])
@@ -35,7 +35,7 @@ def list_notifications(request: HttpRequest, filters: Query[NotificationFilter])
     return MarkedPage(selectors.notifications_for(user=user, unread=filters.unread, kind=filters.kind), user=user)
 
 
-@router.get("/notifications/unread-count", response=UnreadCountOut, auth=bearer, summary="未读通知数")
+@router.get("/notifications/unread-count", response=NotificationUnreadCountOut, auth=bearer, summary="未读通知数")
 def unread_count(request: HttpRequest) -> dict[str, int]:
     return {"count": selectors.unread_count(user=signed_in_user(request))}
 

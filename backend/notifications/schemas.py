@@ -38,8 +38,8 @@ class NotificationOut(Schema):
         return obj.read_at is not None
 
 
-class UnreadCountOut(Schema):
-    count: int
+class NotificationUnreadCountOut(Schema):
+    count: int = Field(..., description="未读通知数")
 
 
 class MarkReadIn(Schema):

@@ -9,14 +9,16 @@ from typing import Any
 import pytest
 from asgiref.sync import async_to_sync, sync_to_async
 from channels.layers import get_channel_layer
+from django.utils import timezone
 
-from accounts.models import AccountStatus, AccountType
-from accounts.services import issue_token
-from accounts.tests.factories import make_user, signed_in_client
+from accounts.models import AccountStatus, AccountType, AuthToken
+from accounts.services import change_status, issue_token
+from accounts.tests.factories import make_staff, make_user, signed_in_client
 from config.asgi import application
 from messaging.models import Message
 from messaging.tests.factories import open_chat, pair, upload_chat_image
 from messaging.tests.ws import SocketClient
+from moderation.models import BannedKeyword
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -191,8 +193,6 @@ def test_read_marks_are_pushed_R_APP_6() -> None:
 
 
 def test_keyword_block_and_blocks_come_back_as_errors_over_the_socket_R_OPS_1() -> None:
-    from moderation.models import BannedKeyword
-
     BannedKeyword.objects.create(word="赌博", action="block")
     buyer, seller, post = pair()
     conversation_id = open_chat(buyer, post)["conversation_id"]
@@ -246,5 +246,97 @@ def test_first_reply_pushes_the_progress_change_to_both_chats_R_FLOW_3() -> None
         assert (await buyer_socket.receive_json_from())["type"] == "message"
         for socket in (buyer_socket, seller_socket):
             await socket.disconnect()
+
+    run(scenario)
+
+
+def _end_by_logout(client: Any) -> None:
+    assert client.post("auth/logout").status_code == 204
+
+
+def _end_by_disablement(client: Any) -> None:
+    operator = make_staff(superuser=True)
+    change_status(user=client.user, status=AccountStatus.DISABLED, reason="多次发布虚假信息", operator=operator)
+
+
+def _end_by_cancellation(client: Any) -> None:
+    assert client.post("me/cancel", {"confirmation": "确认注销"}).status_code == 204
+
+
+@pytest.mark.parametrize(
+    ("end_session", "code"),
+    [
+        (_end_by_logout, "token_invalid"),
+        (_end_by_disablement, "account_disabled"),
+        (_end_by_cancellation, "account_cancelled"),
+    ],
+    ids=["logout", "disabled", "cancelled"],
+)
+def test_ended_session_closes_the_open_socket_at_once_and_no_frame_follows_R_OPS_3(
+    end_session: Callable[[Any], None], code: str
+) -> None:
+    """Logout, disablement and cancellation close that account's chat socket at once (error frame, 4401);
+    afterwards the counterpart's messages and read marks never reach it."""
+    buyer, seller, post = pair()
+    conversation_id = open_chat(buyer, post, message="还有货吗？")["conversation_id"]
+    url = f"messaging/conversations/{conversation_id}/messages"
+
+    async def scenario() -> None:
+        socket = await signed_in_socket(buyer.token)
+        seller_socket = await signed_in_socket(seller.token)
+        await sync_to_async(end_session)(buyer)
+        closing = await socket.receive_json_from()
+        assert (closing["type"], closing["code"]) == ("error", code)
+        assert await socket.close_code() == 4401
+        # A message (refused once the account is disabled or cancelled) and a read mark, both of which
+        # would be pushed to the buyer's socket.
+        sent = await sync_to_async(seller.post)(url, {"text": "有的，现货 3000 个"})
+        assert sent.status_code in (201, 409), sent
+        await seller_socket.send_json_to({"type": "read", "conversation_id": conversation_id})
+        # The seller's own socket hears them: the events were sent to both participants.
+        heard = [(await seller_socket.receive_json_from())["type"]]
+        while heard[-1] != "read":
+            heard.append((await seller_socket.receive_json_from())["type"])
+        assert ("message" in heard) == (sent.status_code == 201)
+        assert await socket.receive_nothing(timeout=0.5)
+        await seller_socket.disconnect()
+
+    run(scenario)
+
+
+def test_logout_of_one_device_keeps_the_other_devices_socket_R_OPS_3() -> None:
+    buyer, seller, post = pair()
+    conversation_id = open_chat(buyer, post)["conversation_id"]
+    other_device = signed_in_client(buyer.user)
+
+    async def scenario() -> None:
+        phone_socket = await signed_in_socket(buyer.token)
+        tablet_socket = await signed_in_socket(other_device.token)
+        await sync_to_async(_end_by_logout)(buyer)
+        assert (await phone_socket.receive_json_from())["code"] == "token_invalid"
+        assert await phone_socket.close_code() == 4401
+        url = f"messaging/conversations/{conversation_id}/messages"
+        assert (await sync_to_async(seller.post)(url, {"text": "在的"})).status_code == 201
+        frames = {(await tablet_socket.receive_json_from())["type"] for _ in range(2)}
+        assert frames == {"message", "connection"}
+        await tablet_socket.disconnect()
+
+    run(scenario)
+
+
+def test_a_revoked_token_receives_no_frame_even_without_the_close_message_R_OPS_3() -> None:
+    """The socket checks its token before delivering: a token revoked behind its back (expiry, a lost
+    close message) gets the error and 4401 instead of the counterpart's message."""
+    buyer, seller, post = pair()
+    conversation_id = open_chat(buyer, post)["conversation_id"]
+
+    async def scenario() -> None:
+        socket = await signed_in_socket(buyer.token)
+        await sync_to_async(AuthToken.objects.filter(user=buyer.user).update)(revoked_at=timezone.now())
+        url = f"messaging/conversations/{conversation_id}/messages"
+        assert (await sync_to_async(seller.post)(url, {"text": "在的"})).status_code == 201
+        assert (await socket.receive_json_from())["code"] == "token_invalid"
+        assert await socket.close_code() == 4401
+        assert await socket.receive_nothing(timeout=0.3)
 
     run(scenario)

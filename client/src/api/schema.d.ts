@@ -3007,6 +3007,14 @@ export interface components {
             /** Title */
             title: string;
         };
+        /** NotificationUnreadCountOut */
+        NotificationUnreadCountOut: {
+            /**
+             * Count
+             * @description 未读通知数
+             */
+            count: number;
+        };
         /** OptionOut */
         OptionOut: {
             /** Label */
@@ -6717,7 +6725,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnreadCountOut"];
+                    "application/json": components["schemas"]["NotificationUnreadCountOut"];
                 };
             };
         };
