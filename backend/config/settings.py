@@ -186,8 +186,8 @@ _DEFAULT_RATE_LIMITS = {
     "sms_send": "5/h per phone, 20/h per ip",  # each one is a paid SMS; the 60 s resend gap stays in the service
     "contact": "20/m per user, 100/d per user",  # 联系对方 opens a chat with someone new
     "chat_send": "30/m per user, 1000/d per user",  # REST and WebSocket count together
-    "complaint": "5/m per user, 30/d per user",
-    "feedback": "5/m per user, 30/d per user",
+    "complaint": "10/m per user, 50/d per user",
+    "feedback": "10/m per user, 50/d per user",
     "upload": "30/m per user, 120/m per ip",  # the 24-hour file quota (UPLOAD_MAX_FILES_PER_DAY) stays too
     "search": "60/m per user, 120/m per ip",
     "job_application": "10/m per user, 50/d per user",

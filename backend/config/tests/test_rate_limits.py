@@ -13,6 +13,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from freezegun import freeze_time
@@ -65,8 +66,6 @@ def upload(client: Any) -> Any:
 
 def test_limit_table_reads_as_ops_write_it() -> None:
     """Every named limit in the settings table parses; a malformed one is refused, not ignored."""
-    from django.conf import settings
-
     for spec in settings.RATE_LIMITS.values():
         assert parse(spec)
     assert [(r.rate, r.scope) for r in parse("30/m per user, 100/10m per ip")] == [("30/m", "user"), ("100/10m", "ip")]
