@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -150,6 +151,29 @@ def _fresh_cache(settings: Any) -> Iterator[None]:
                 client.delete(*keys)
         elif isinstance(cache, LocMemCache):
             cache.clear()
+
+
+class LimiterClock:
+    """The rate limiter's clock, standing still until ``advance``: a test's calls fall in one (fixed) window
+    whenever it runs. Only django-ratelimit reads it; the database, the cache and asyncio keep real time."""
+
+    def __init__(self) -> None:
+        self.now = float(int(time.time()))
+
+    def time(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def limiter_clock(monkeypatch: pytest.MonkeyPatch) -> LimiterClock:
+    import django_ratelimit.core
+
+    clock = LimiterClock()
+    monkeypatch.setattr(django_ratelimit.core, "time", clock)
+    return clock
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,7 @@ from channels.layers import get_channel_layer
 from accounts.models import AccountStatus, AccountType
 from accounts.services import issue_token
 from accounts.tests.factories import make_user, signed_in_client
+from common.testing import LimiterClock
 from config.asgi import application
 from messaging.models import Message
 from messaging.tests.factories import open_chat, pair, upload_chat_image
@@ -250,7 +251,9 @@ def test_first_reply_pushes_the_progress_change_to_both_chats_R_FLOW_3() -> None
     run(scenario)
 
 
-def test_socket_sending_shares_the_chat_limit_and_stores_nothing_past_it_R_APP_6(settings: Any) -> None:
+def test_socket_sending_shares_the_chat_limit_and_stores_nothing_past_it_R_APP_6(
+    settings: Any, limiter_clock: LimiterClock
+) -> None:
     """REST and socket sends count against one ``chat_send`` limit; a refused frame answers an error frame
     with the API's code and ``retry_after``, stores no message and keeps the socket open."""
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "chat_send": "2/m per user"}
