@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import django_ratelimit.core
 import httpx
 import pytest
 from django.core.cache import caches
@@ -169,8 +170,6 @@ class LimiterClock:
 
 @pytest.fixture
 def limiter_clock(monkeypatch: pytest.MonkeyPatch) -> LimiterClock:
-    import django_ratelimit.core
-
     clock = LimiterClock()
     monkeypatch.setattr(django_ratelimit.core, "time", clock)
     return clock
