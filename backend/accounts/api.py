@@ -19,24 +19,37 @@ from accounts.schemas import (
     WeChatSignInIn,
 )
 from common.auth import bearer, bearer_key, signed_in_user
+from common.errors import AppError
 from common.permissions import SignedIn, require
+from common.ratelimits import phone_key, rate_limit
 from common.request import client_ip
 
 router = Router(tags=["账号与登录"])
 
 
+def _phone_key(phone: str) -> str:
+    """The phone as a rate-limit key; a malformed one is refused by the service (422) before any SMS."""
+    try:
+        return phone_key(services.normalise_phone(phone))
+    except AppError:
+        return phone_key(phone)
+
+
 @router.post("/auth/sms-codes", response={202: SmsCodeOut}, auth=None, summary="获取短信验证码")
+@rate_limit("sms_send", phone=lambda kwargs: _phone_key(kwargs["payload"].phone))
 def request_sms_code(request: HttpRequest, payload: SmsCodeIn) -> Status[dict[str, int]]:
     resend_after = services.request_sms_code(phone=payload.phone, ip_address=client_ip(request))
     return Status(202, {"resend_after": resend_after, "expires_in": settings.SMS_CODE_TTL_SECONDS})
 
 
 @router.post("/auth/sms-sign-in", response=SignInOut, auth=None, summary="手机号 + 验证码登录（H5）")
+@rate_limit("sign_in_sms", phone=lambda kwargs: _phone_key(kwargs["payload"].phone))
 def sms_sign_in(request: HttpRequest, payload: SmsSignInIn) -> services.SignInResult:
     return services.sign_in_with_sms(phone=payload.phone, code=payload.code, ip_address=client_ip(request))
 
 
 @router.post("/auth/wechat-sign-in", response=SignInOut, auth=None, summary="微信小程序登录")
+@rate_limit("sign_in_wechat")
 def wechat_sign_in(request: HttpRequest, payload: WeChatSignInIn) -> services.SignInResult:
     return services.sign_in_with_wechat(code=payload.code, ip_address=client_ip(request))
 

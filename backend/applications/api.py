@@ -19,6 +19,7 @@ from applications.schemas import (
 from common.auth import bearer, signed_in_user
 from common.pagination import PageNumber
 from common.permissions import require
+from common.ratelimits import rate_limit
 
 # No ``from __future__ import annotations``: Ninja reads the paginated views' parameter types at runtime.
 router = Router(tags=["应聘"])
@@ -30,6 +31,7 @@ class StatusFilter(Schema):
 
 @router.post("/applications", response={201: MyApplicationOut}, auth=bearer, summary="应聘用工信息")
 @require(WORKER_ONLY)
+@rate_limit("job_application")
 def apply(request: HttpRequest, payload: ApplyIn) -> Any:
     """附带求职意向（地区、工种）与经验的快照；已招满或重复申请会被拒绝。"""
     worker = signed_in_user(request)

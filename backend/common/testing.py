@@ -3,12 +3,20 @@ WeChat server, and signed-in clients. Used by the API tests (backend/) and the b
 
 from __future__ import annotations
 
+import itertools
 import json
+import time
+import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import django_ratelimit.core
 import httpx
 import pytest
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache
 from django.test import Client
 
 from accounts.sms import OutboxSmsSender
@@ -182,6 +190,51 @@ def wechat(fake_wechat_server: FakeWeChatServer) -> FakeWeChat:
 @pytest.fixture
 def api() -> ApiClient:
     return ApiClient()
+
+
+_RUN = uuid.uuid4().hex[:8]
+_TEST_NUMBER = itertools.count()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache(settings: Any) -> Iterator[None]:
+    """Every test starts with an empty cache (rate-limit counters included) in the configured backend:
+    a key prefix of its own (so tests sharing one Redis never see each other's keys), removed after."""
+    prefix = f"test-{_RUN}-{next(_TEST_NUMBER)}"
+    settings.CACHES = {alias: {**conf, "KEY_PREFIX": prefix} for alias, conf in settings.CACHES.items()}
+    for cache in caches.all():
+        if isinstance(cache, LocMemCache):
+            cache.clear()
+    yield
+    for cache in caches.all(initialized_only=True):
+        if isinstance(cache, RedisCache):
+            client = cache._cache.get_client(write=True)
+            keys = list(client.scan_iter(match=f"{prefix}:*", count=1000))
+            if keys:
+                client.delete(*keys)
+        elif isinstance(cache, LocMemCache):
+            cache.clear()
+
+
+class LimiterClock:
+    """The rate limiter's clock, standing still until ``advance``: a test's calls fall in one (fixed) window
+    whenever it runs. Only django-ratelimit reads it; the database, the cache and asyncio keep real time."""
+
+    def __init__(self) -> None:
+        self.now = float(int(time.time()))
+
+    def time(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def limiter_clock(monkeypatch: pytest.MonkeyPatch) -> LimiterClock:
+    clock = LimiterClock()
+    monkeypatch.setattr(django_ratelimit.core, "time", clock)
+    return clock
 
 
 @pytest.fixture(autouse=True)

@@ -44,7 +44,10 @@ def _error(request: HttpRequest, status: int, code: str, message: str, detail: A
 
 @api.exception_handler(AppError)
 def on_app_error(request: HttpRequest, exc: AppError) -> HttpResponse:
-    return _error(request, exc.status_code, exc.code, exc.message, exc.detail)
+    response = _error(request, exc.status_code, exc.code, exc.message, exc.detail)
+    for header, value in getattr(exc, "headers", {}).items():  # e.g. Retry-After of a rate limit
+        response[header] = value
+    return response
 
 
 @api.exception_handler(NinjaValidationError)

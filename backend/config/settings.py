@@ -218,6 +218,43 @@ EFFECT_MAX_ATTEMPTS = int(os.environ.get("CMT_EFFECT_MAX_ATTEMPTS", "8"))
 EFFECT_LEASE_SECONDS = float(os.environ.get("CMT_EFFECT_LEASE_SECONDS", "120"))
 EFFECT_REQUEUE_AFTER_SECONDS = float(os.environ.get("CMT_EFFECT_REQUEUE_AFTER_SECONDS", "120"))
 
+# --- Cache (rate-limit counters and anything else cached) ---
+# Redis when REDIS_URL is set (production, CI: shared by every web process and machine); the embedded run
+# keeps one process's cache in memory. CMT_CACHE_URL (redis://…) puts the cache on another Redis than the channel layer.
+CACHE_URL = os.environ.get("CMT_CACHE_URL", REDIS_URL)
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": os.environ.get("CMT_CACHE_KEY_PREFIX", "cmt"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "cmt"}}
+
+# --- Rate limits (common/ratelimits.py) ---
+# name → "COUNT/PERIOD per user|ip|phone, ..."; each may be replaced by the environment variable
+# CMT_RATE_LIMIT_<NAME> (e.g. CMT_RATE_LIMIT_CHAT_SEND="60/m per user"). Per-IP rules are generous: many
+# mobile users share one carrier address.
+_DEFAULT_RATE_LIMITS = {
+    "sign_in_wechat": "20/m per ip, 300/h per ip",  # every call costs a WeChat code2session request
+    "sign_in_sms": "20/m per ip, 20/h per phone",  # on top of 5 wrong codes per SMS code
+    "sms_send": "5/h per phone, 20/h per ip",  # each one is a paid SMS; the 60 s resend gap stays in the service
+    "contact": "20/m per user, 100/d per user",  # 联系对方 opens a chat with someone new
+    "chat_send": "30/m per user, 1000/d per user",  # REST and WebSocket count together
+    "complaint": "10/m per user, 50/d per user",
+    "feedback": "10/m per user, 50/d per user",
+    "upload": "30/m per user, 120/m per ip",  # the 24-hour file quota (UPLOAD_MAX_FILES_PER_DAY) stays too
+    "search": "60/m per user, 120/m per ip",
+    "job_application": "10/m per user, 50/d per user",
+}
+RATE_LIMITS = {
+    name: os.environ.get(f"CMT_RATE_LIMIT_{name.upper()}", spec) for name, spec in _DEFAULT_RATE_LIMITS.items()
+}
+# Off only for load tests; a refused call answers 429 rate_limited with detail.retry_after.
+RATELIMIT_ENABLE = env_bool("CMT_RATE_LIMITS_ENABLED", True)
+
 # --- Personal data encryption (AES-256-GCM) ---
 # FIELD_ENCRYPTION_KEYS: "kid:base64key,kid2:base64key"; the first is used to encrypt, all decrypt.
 _DEV_FIELD_KEY = base64.b64encode(b"embedded-dev-field-key-32-bytes!").decode()
@@ -242,9 +279,8 @@ TRUST_X_REAL_IP = env_bool("CMT_TRUST_X_REAL_IP", False)
 # --- Sign-in ---
 AUTH_TOKEN_TTL_DAYS = int(os.environ.get("CMT_TOKEN_TTL_DAYS", "30"))
 SMS_CODE_TTL_SECONDS = 600
-SMS_CODE_MAX_PER_PHONE_PER_HOUR = int(os.environ.get("CMT_SMS_MAX_PER_PHONE_PER_HOUR", "5"))
+# The resend gap a code's answer promises (``resend_after``); hourly caps are RATE_LIMITS["sms_send"].
 SMS_CODE_MIN_INTERVAL_SECONDS = int(os.environ.get("CMT_SMS_MIN_INTERVAL_SECONDS", "60"))
-SMS_CODE_MAX_PER_IP_PER_HOUR = int(os.environ.get("CMT_SMS_MAX_PER_IP_PER_HOUR", "20"))
 SMS_CODE_MAX_ATTEMPTS = 5
 # Dotted path of the SMS sender; the log sender writes the code to the server log (embedded run only).
 SMS_SENDER = os.environ.get("CMT_SMS_SENDER", "accounts.sms.LogSmsSender")

@@ -7,6 +7,7 @@ from ninja.pagination import paginate
 from common.auth import bearer, signed_in_user
 from common.pagination import PageNumber
 from common.permissions import HasChosenAccountType, require
+from common.ratelimits import rate_limit
 from messaging import selectors, services
 from messaging.models import ConnectionStatus
 from messaging.schemas import (
@@ -32,6 +33,7 @@ router = Router(tags=["消息与对接"])
 
 @router.post("/messaging/contact", response=ContactOut, auth=bearer, summary="联系对方（信息或工厂）")
 @require(HasChosenAccountType())
+@rate_limit("contact")
 def contact(request: HttpRequest, payload: ContactIn) -> Any:
     """打开与对方的会话并记录对接；重复联系同一对象返回同一会话与对接记录。"""
     result = services.contact(
@@ -80,6 +82,7 @@ def messages(request: HttpRequest, conversation_id: int, query: Query[HistoryQue
     auth=bearer,
     summary="发送消息（文字或附件）",
 )
+@rate_limit("chat_send")
 def send(request: HttpRequest, conversation_id: int, payload: MessageIn) -> Status[Any]:
     user = signed_in_user(request)
     message = services.send_message(

@@ -26,6 +26,8 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from accounts.models import AuthToken
 from common.auth import user_for_token
 from common.errors import AppError
+from common.ratelimits import check as check_rate_limit
+from common.request import scope_client_ip
 from messaging import realtime, services
 
 CLOSE_UNAUTHORISED = 4401
@@ -62,8 +64,10 @@ def _authenticate(token: str) -> int:
 
 
 @database_sync_to_async
-def _send(token: str, content: dict[str, Any]) -> int:
+def _send(token: str, content: dict[str, Any], ip: str | None) -> int:
     user = _user(token)
+    # The same limit as REST sending, counted together; a refused frame stores nothing.
+    check_rate_limit("chat_send", user_id=user.pk, ip=ip)
     text = content.get("text")
     message = services.send_message(
         sender=user,
@@ -124,7 +128,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
             if kind == "ping":
                 await self.send_json({"type": "pong"})
             elif kind == "send":
-                message_id = await _send(self.token, content)
+                message_id = await _send(self.token, content, scope_client_ip(self.scope))
                 await self.send_json({"type": "ack", "ref": ref, "message_id": message_id})
             elif kind == "read":
                 await _read(self.token, content)

@@ -9,6 +9,7 @@ from ninja.pagination import paginate
 from common.auth import bearer, signed_in_user
 from common.pagination import PageNumber
 from common.permissions import HasChosenAccountType, require
+from common.ratelimits import rate_limit
 from support import selectors, services
 from support.schemas import ComplaintIn, ComplaintOut, FeedbackIn, FeedbackOut
 
@@ -18,6 +19,7 @@ router = Router(tags=["投诉与反馈"])
 
 @router.post("/complaints", response={201: ComplaintOut}, auth=bearer, summary="发起投诉")
 @require(HasChosenAccountType())
+@rate_limit("complaint")
 def file_complaint(request: HttpRequest, payload: ComplaintIn) -> Any:
     """可投诉用户（需与对方有过会话、对接或应聘往来）、信息或自己参与的对接记录。"""
     complaint = services.file_complaint(
@@ -47,6 +49,7 @@ def complaint_detail(request: HttpRequest, complaint_id: int) -> Any:
 
 
 @router.post("/feedback", response={201: FeedbackOut}, auth=bearer, summary="提交意见反馈")
+@rate_limit("feedback")
 def submit_feedback(request: HttpRequest, payload: FeedbackIn) -> Any:
     feedback = services.submit_feedback(
         user=signed_in_user(request),

@@ -7,6 +7,7 @@ from ninja.pagination import paginate
 
 from common.auth import bearer, current_user, optional_bearer, signed_in_user
 from common.pagination import PageNumber
+from common.ratelimits import rate_limit
 from uploads import links, selectors, services
 from uploads.models import FilePurpose
 from uploads.schemas import StoredFileOut
@@ -18,6 +19,7 @@ router = Router(tags=["文件上传"])
 
 
 @router.post("/uploads", response={201: StoredFileOut}, auth=bearer, summary="上传文件（图片/视频/图纸）")
+@rate_limit("upload")
 def upload(request: HttpRequest, file: File[UploadedFile], purpose: Form[FilePurpose]) -> Status[Any]:
     """文件类型按内容识别；图片会重新编码并去除 EXIF（含 GPS）。"""
     stored = services.store_upload(owner=signed_in_user(request), uploaded_file=file, purpose=purpose)

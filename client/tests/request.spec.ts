@@ -34,16 +34,16 @@ describe('request wrapper', () => {
     useAuthStore()
     respond(() => ({
       statusCode: 429,
-      data: { code: 'sms_too_frequent', message: '获取验证码过于频繁，请 45 秒后再试', detail: { retry_after: 45 } },
+      data: { code: 'rate_limited', message: '操作过于频繁，请 45 秒后再试', detail: { retry_after: 45 } },
     }))
 
     const error = (await http.post('/api/auth/sms-codes', { phone: '13800138000' }).catch((e) => e)) as ApiError
 
     expect(error).toBeInstanceOf(ApiError)
-    expect(error.code).toBe('sms_too_frequent')
+    expect(error.code).toBe('rate_limited')
     expect(error.status).toBe(429)
     expect(error.detail).toEqual({ retry_after: 45 })
-    expect(uniMock().showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '获取验证码过于频繁，请 45 秒后再试', icon: 'none' }))
+    expect(uniMock().showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '操作过于频繁，请 45 秒后再试', icon: 'none' }))
   })
 
   it('lets the caller opt out of the toast', async () => {

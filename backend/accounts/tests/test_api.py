@@ -9,12 +9,12 @@ from django.db import connection
 from django.utils import timezone
 from freezegun import freeze_time
 
-from accounts.models import AccountStatus, User
+from accounts.models import AccountStatus, SmsCode, User
 from accounts.roles import Role
 from accounts.services import change_status, issue_token, lift_expired_statuses
 from accounts.sms import OutboxSmsSender
 from accounts.tests.factories import make_staff, make_user, signed_in_client
-from common.testing import ApiClient, export_archive
+from common.testing import ApiClient, LimiterClock, export_archive
 
 pytestmark = pytest.mark.django_db
 
@@ -103,27 +103,43 @@ class TestSmsSignIn:
         locked = api.post("auth/sms-sign-in", {"phone": phone, "code": right})
         assert locked.json()["code"] == "sms_code_locked"
 
-    def test_rate_limits_per_phone_and_per_ip_R_ROLE_1(self, settings) -> None:
+    def test_rate_limits_per_phone_and_per_ip_R_ROLE_1(self, settings, limiter_clock: LimiterClock) -> None:
+        """The sms_send limit: a phone gets few codes an hour, one network a few more; a refused request
+        sends no SMS and stores no code."""
         settings.SMS_CODE_MIN_INTERVAL_SECONDS = 0
-        settings.SMS_CODE_MAX_PER_PHONE_PER_HOUR = 3
-        settings.SMS_CODE_MAX_PER_IP_PER_HOUR = 4
+        settings.RATE_LIMITS = {**settings.RATE_LIMITS, "sms_send": "3/h per phone, 4/h per ip"}
+        # The limiter's clock (limiter_clock) stands still: the calls fall in one (fixed) window.
         client = ApiClient(ip="10.9.9.9")
         for _ in range(3):
             assert client.post("auth/sms-codes", {"phone": "13700000001"}).status_code == 202
         refused = client.post("auth/sms-codes", {"phone": "13700000001"})
         assert refused.status_code == 429
-        assert refused.json()["code"] == "sms_phone_limit"
+        assert refused.json()["code"] == "rate_limited"
+        assert 0 < refused.json()["detail"]["retry_after"] <= 3600
+        assert refused.headers["Retry-After"] == str(refused.json()["detail"]["retry_after"])
+        assert [to for to, _ in OutboxSmsSender.outbox].count("13700000001") == 3
+        assert SmsCode.objects.count() == 3
+        # The refused request did not count: the network has one code left, for any phone.
         assert client.post("auth/sms-codes", {"phone": "13700000002"}).status_code == 202
         by_ip = client.post("auth/sms-codes", {"phone": "13700000003"})
-        assert by_ip.json()["code"] == "sms_ip_limit"
+        assert by_ip.status_code == 429
+        assert by_ip.json()["code"] == "rate_limited"
+        assert "13700000003" not in [to for to, _ in OutboxSmsSender.outbox]
         assert ApiClient(ip="10.9.9.10").post("auth/sms-codes", {"phone": "13700000003"}).status_code == 202
+        # Another phone from another network is untouched; after the hour the phone gets codes again.
+        limiter_clock.advance(3601)
+        assert client.post("auth/sms-codes", {"phone": "13700000001"}).status_code == 202
 
     def test_resend_within_a_minute_is_refused_R_ROLE_1(self, api: ApiClient) -> None:
+        """The resend gap promised as ``resend_after`` answers like every limit, with the seconds left."""
         api.post("auth/sms-codes", {"phone": "13700000009"})
         again = api.post("auth/sms-codes", {"phone": "13700000009"})
         assert again.status_code == 429
-        assert again.json()["code"] == "sms_too_frequent"
-        assert again.json()["detail"]["retry_after"] > 0
+        assert again.json()["code"] == "rate_limited"
+        assert 0 < again.json()["detail"]["retry_after"] <= 60
+        assert again.json()["message"] == f"操作过于频繁，请 {again.json()['detail']['retry_after']} 秒后再试"
+        assert again.headers["Retry-After"] == str(again.json()["detail"]["retry_after"])
+        assert len(OutboxSmsSender.outbox) == 1
 
     def test_bad_phone_names_the_field_R_ROLE_1(self, api: ApiClient) -> None:
         response = api.post("auth/sms-codes", {"phone": "12345"})
@@ -288,17 +304,19 @@ def test_mini_program_patches_profile_through_method_override_R_APP_4(db: None) 
     assert refused.status_code == 405
 
 
-def test_sms_ip_limit_cannot_be_dodged_with_a_forged_header_R_ROLE_1(db: None, settings) -> None:
+def test_sms_ip_limit_cannot_be_dodged_with_a_forged_header_R_ROLE_1(
+    db: None, settings, limiter_clock: LimiterClock
+) -> None:
     """X-Real-IP counts only when a trusted proxy sets it; a client sending its own is still limited."""
     settings.SMS_CODE_MIN_INTERVAL_SECONDS = 0
-    settings.SMS_CODE_MAX_PER_IP_PER_HOUR = 2
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "sms_send": "2/h per ip"}
+    # The limiter's clock (limiter_clock) stands still: the calls fall in one (fixed) window.
     client = ApiClient(ip="10.8.8.8")
     for n, forged in enumerate(("1.1.1.1", "2.2.2.2")):
-        assert (
-            client.post("auth/sms-codes", {"phone": f"1360000010{n}"}, headers={"X-Real-IP": forged}).status_code == 202
-        )
+        sent = client.post("auth/sms-codes", {"phone": f"1360000010{n}"}, headers={"X-Real-IP": forged})
+        assert sent.status_code == 202
     refused = client.post("auth/sms-codes", {"phone": "13600000109"}, headers={"X-Real-IP": "3.3.3.3"})
-    assert refused.json()["code"] == "sms_ip_limit"
+    assert refused.json()["code"] == "rate_limited"
     settings.TRUST_X_REAL_IP = True
     behind_proxy = client.post("auth/sms-codes", {"phone": "13600000108"}, headers={"X-Real-IP": "4.4.4.4"})
     assert behind_proxy.status_code == 202

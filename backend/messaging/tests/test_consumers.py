@@ -14,6 +14,7 @@ from django.utils import timezone
 from accounts.models import AccountStatus, AccountType, AuthToken
 from accounts.services import change_status, issue_token
 from accounts.tests.factories import make_staff, make_user, signed_in_client
+from common.testing import LimiterClock
 from config.asgi import application
 from messaging.models import Message
 from messaging.tests.factories import open_chat, pair, upload_chat_image
@@ -340,3 +341,35 @@ def test_a_revoked_token_receives_no_frame_even_without_the_close_message_R_OPS_
         assert await socket.receive_nothing(timeout=0.3)
 
     run(scenario)
+
+
+def test_socket_sending_shares_the_chat_limit_and_stores_nothing_past_it_R_APP_6(
+    settings: Any, limiter_clock: LimiterClock
+) -> None:
+    """REST and socket sends count against one ``chat_send`` limit; a refused frame answers an error frame
+    with the API's code and ``retry_after``, stores no message and keeps the socket open."""
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "chat_send": "2/m per user"}
+    buyer, seller, post = pair()
+    conversation_id = open_chat(buyer, post)["conversation_id"]
+    assert buyer.post(f"messaging/conversations/{conversation_id}/messages", {"text": "你好"}).status_code == 201
+
+    async def scenario() -> None:
+        socket = await signed_in_socket(buyer.token)
+        await socket.send_json_to({"type": "send", "conversation_id": conversation_id, "text": "第二条", "ref": "c2"})
+        frames = [await socket.receive_json_from(), await socket.receive_json_from()]
+        assert {f["type"] for f in frames} == {"ack", "message"}
+        await socket.send_json_to({"type": "send", "conversation_id": conversation_id, "text": "第三条", "ref": "c3"})
+        error = await socket.receive_json_from()
+        assert (error["type"], error["code"], error["ref"]) == ("error", "rate_limited", "c3")
+        assert 1 <= error["detail"]["retry_after"] <= 60
+        assert error["message"] == f"操作过于频繁，请 {error['detail']['retry_after']} 秒后再试"
+        await socket.send_json_to({"type": "ping"})
+        assert await socket.receive_json_from() == {"type": "pong"}
+        await socket.disconnect()
+
+    run(scenario)
+    assert list(Message.objects.filter(sender=buyer.user).values_list("text", flat=True).order_by("pk")) == [
+        "你好",
+        "第二条",
+    ]
+    assert seller.post(f"messaging/conversations/{conversation_id}/messages", {"text": "在的"}).status_code == 201
