@@ -242,12 +242,22 @@ def _media_root(settings: Any, tmp_path_factory: Any) -> None:
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
 
 
+def _is_transactional(item: Any) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    flushes = bool(marker and marker.kwargs.get("transaction"))
+    return flushes or "live_server" in fixtures or "transactional_db" in fixtures
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
-    """Transactional tests must restore the database they flush.
+    """Transactional tests must restore the database they flush, and run after all the others.
 
     Taxonomy, regions and reason templates are seeded by data migrations. A transactional test empties
     every table when it ends; without ``serialized_rollback=True`` the tests after it would run without
-    that data (and the next restore would collide with rows post_migrate recreates).
+    that data (and the next restore would collide with rows post_migrate recreates). pytest-django puts
+    transactional tests last, but a plugin hook that runs after it (pytest-playwright's) reorders the
+    list, so they are moved to the end again here, last of all hooks (the relative order is kept).
     """
     for item in items:
         marker = item.get_closest_marker("django_db")
@@ -255,6 +265,7 @@ def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
             raise pytest.UsageError(
                 f"{item.nodeid}: use @pytest.mark.django_db(transaction=True, serialized_rollback=True)"
             )
+    items.sort(key=_is_transactional)
 
 
 _serialized_contents: dict[str, str] = {}
