@@ -242,11 +242,15 @@ def _media_root(settings: Any, tmp_path_factory: Any) -> None:
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
 
 
-def _is_transactional(item: Any) -> bool:
+def _run_order(item: Any) -> int:
+    """0 ordinary, 1 transactional (flushes), 2 browser tests: Playwright's sync API keeps an event loop
+    running in the test thread once started, so tests that use ``async_to_sync`` must run before them."""
+    if "page" in getattr(item, "fixturenames", ()) or item.get_closest_marker("browser"):
+        return 2
     marker = item.get_closest_marker("django_db")
     fixtures = getattr(item, "fixturenames", ())
     flushes = bool(marker and marker.kwargs.get("transaction"))
-    return flushes or "live_server" in fixtures or "transactional_db" in fixtures
+    return 1 if flushes or "live_server" in fixtures or "transactional_db" in fixtures else 0
 
 
 @pytest.hookimpl(trylast=True)
@@ -257,7 +261,8 @@ def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
     every table when it ends; without ``serialized_rollback=True`` the tests after it would run without
     that data (and the next restore would collide with rows post_migrate recreates). pytest-django puts
     transactional tests last, but a plugin hook that runs after it (pytest-playwright's) reorders the
-    list, so they are moved to the end again here, last of all hooks (the relative order is kept).
+    list, so they are moved to the end again here, last of all hooks (the relative order is kept), with the
+    browser tests last of all.
     """
     for item in items:
         marker = item.get_closest_marker("django_db")
@@ -265,7 +270,7 @@ def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
             raise pytest.UsageError(
                 f"{item.nodeid}: use @pytest.mark.django_db(transaction=True, serialized_rollback=True)"
             )
-    items.sort(key=_is_transactional)
+    items.sort(key=_run_order)
 
 
 _serialized_contents: dict[str, str] = {}
