@@ -12,7 +12,7 @@ CELERY := $(UV) run --frozen celery --workdir backend -A config
 export PYTHONPATH := backend
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run test setup client client-test client-test-if-present lint typecheck migrations-check pytest messages bench clean
+.PHONY: run test setup client client-test client-test-if-present lint typecheck migrations-check deploy-check pytest messages bench clean
 
 $(TOOLS)/bin/uv:
 	python3 -m venv $(TOOLS)
@@ -47,7 +47,7 @@ client-test:
 
 ## The whole suite: lint, types, migrations, API tests (with schemathesis over every operation on a live
 ## server, backend/common/tests/test_api_fuzz.py), client unit tests, browser tests.
-test: setup lint typecheck migrations-check client-test-if-present pytest
+test: setup lint typecheck migrations-check deploy-check client-test-if-present pytest
 
 client-test-if-present:
 	@if [ -f client/package.json ]; then $(MAKE) --no-print-directory client-test; fi
@@ -62,6 +62,10 @@ typecheck:
 
 migrations-check:
 	$(MANAGE) makemigrations --check --dry-run
+
+## nginx -t and systemd-analyze verify on deploy/ (docs/deploy.md); under CI=true a missing tool fails.
+deploy-check: setup
+	bash deploy/check.sh
 
 pytest:
 	$(UV) run --frozen pytest -q -W ignore::UserWarning

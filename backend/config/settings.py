@@ -147,6 +147,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BACKEND_DIR / "staticfiles"
 MEDIA_ROOT = Path(os.environ.get("CMT_MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
+MEDIA_ROOT.mkdir(parents=True, exist_ok=True)  # /readyz checks that uploads can be written here
 # The H5 build of the client, served at / by the backend in the embedded run.
 H5_DIST_DIR = Path(os.environ.get("CMT_H5_DIST", PROJECT_DIR / "client" / "dist" / "build" / "h5"))
 
@@ -154,13 +155,27 @@ STORAGES = {
     "default": {"BACKEND": os.environ.get("CMT_FILE_STORAGE", "django.core.files.storage.FileSystemStorage")},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
-if STORAGES["default"]["BACKEND"] == "storages.backends.s3.S3Storage":  # pragma: no cover - production only
+S3_STORAGE = "storages.backends.s3.S3Storage"
+if os.environ.get("CMT_S3_BUCKET") and "CMT_FILE_STORAGE" not in os.environ:
+    STORAGES["default"]["BACKEND"] = S3_STORAGE
+# Uploads on S3-compatible storage (AWS S3, MinIO, Aliyun OSS / Tencent COS in S3 mode; tested in CI against
+# moto's server over HTTP): the bucket stays private, every object is written with a private ACL, and a reader
+# who passed our access check is redirected to a URL signed for that one object (uploads/serving.py).
+# Keys come from CMT_S3_ACCESS_KEY / CMT_S3_SECRET_KEY or boto3's own chain (AWS_* variables, instance roles).
+UPLOAD_STORAGE_REDIRECT = False
+if STORAGES["default"]["BACKEND"] == S3_STORAGE:
     STORAGES["default"]["OPTIONS"] = {  # type: ignore[assignment]
         "bucket_name": os.environ["CMT_S3_BUCKET"],
-        "endpoint_url": os.environ.get("CMT_S3_ENDPOINT"),
+        "endpoint_url": os.environ.get("CMT_S3_ENDPOINT") or None,
+        "region_name": os.environ.get("CMT_S3_REGION") or None,
+        "access_key": os.environ.get("CMT_S3_ACCESS_KEY") or None,
+        "secret_key": os.environ.get("CMT_S3_SECRET_KEY") or None,
+        "addressing_style": os.environ.get("CMT_S3_ADDRESSING_STYLE") or None,
         "default_acl": "private",
         "querystring_auth": True,
+        "file_overwrite": False,
     }
+    UPLOAD_STORAGE_REDIRECT = env_bool("CMT_S3_REDIRECT", True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -186,13 +201,14 @@ if REDIS_URL:
 else:
     CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "filesystem://")
     _BROKER_DIR = VAR_DIR / "broker"
-    for _sub in ("queue", "processed"):
+    for _sub in ("queue", "processed", "control"):
         (_BROKER_DIR / _sub).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_BROKER_DIR / "queue"),
         "data_folder_out": str(_BROKER_DIR / "queue"),
         "processed_folder": str(_BROKER_DIR / "processed"),
         "store_processed": False,
+        "control_folder": str(_BROKER_DIR / "control"),  # else kombu writes its exchange file into the cwd
     }
     CELERY_WORKER_ENABLE_REMOTE_CONTROL = False
 CELERY_TASK_ACKS_LATE = True
@@ -311,14 +327,40 @@ UPLOAD_MAX_FILES_PER_DAY = int(os.environ.get("CMT_UPLOAD_MAX_FILES_PER_DAY", "3
 # Private files are linked with a short-lived signature, not the bearer token (see uploads/links.py).
 UPLOAD_SIGNED_URL_SECONDS = int(os.environ.get("CMT_UPLOAD_SIGNED_URL_SECONDS", "3600"))
 
+# Logs: one JSON object per line in production (CMT_LOG_FORMAT=json), the plain format in development;
+# both redact phone numbers, e-mail, ID numbers, tokens and link signatures (common/log_format.py).
+LOG_FORMAT = os.environ.get("CMT_LOG_FORMAT", "json" if PRODUCTION else "plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {
+            "()": "common.log_format.RedactingFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        },
+        "json": {"()": "common.log_format.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("CMT_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # uvicorn's own lines (access log with paths and query strings) in the same format and redaction
+        "uvicorn": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "uvicorn.access": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "uvicorn.error": {"level": "INFO"},
+    },
 }
+
+# Error reporting (sentry-sdk, or any server speaking its protocol): only when SENTRY_DSN is set.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from common.log_format import init_error_reporting
+
+    init_error_reporting(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production" if PRODUCTION else "development"),
+        release=os.environ.get("SENTRY_RELEASE") or None,
+    )
 
 if PRODUCTION:  # pragma: no cover - exercised by deployment, not tests
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -13,7 +13,9 @@ import re
 from collections.abc import Iterator
 from typing import IO
 
-from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.conf import settings
+from django.core.files.storage import Storage
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.utils.http import content_disposition_header
 
 from common.errors import NotFound
@@ -78,6 +80,11 @@ def file_response(request: HttpRequest, stored: StoredFile, variant: str) -> Htt
         content_type = "image/png" if field.name.endswith(".png") else "image/jpeg"
     else:
         content_type = stored.content_type
+    disposition = content_disposition_header(
+        variant == links.FILE and stored.kind == FileKind.DRAWING, download_name(stored)
+    ) or "inline"
+    if getattr(settings, "UPLOAD_STORAGE_REDIRECT", False):
+        return _storage_redirect(field.storage, field.name, content_type, disposition, stored.is_private)
     try:
         fh = field.storage.open(field.name, "rb")
         size = field.storage.size(field.name)
@@ -99,11 +106,28 @@ def file_response(request: HttpRequest, stored: StoredFile, variant: str) -> Htt
         response = FileResponse(fh, content_type=content_type)
         response["Content-Length"] = str(size)
 
-    attachment = variant == links.FILE and stored.kind == FileKind.DRAWING
-    response["Content-Disposition"] = content_disposition_header(attachment, download_name(stored)) or "inline"
+    response["Content-Disposition"] = disposition
     response["Accept-Ranges"] = "bytes"
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     # A file id never gets new content, so public files cache well; private ones stay out of shared caches.
     response["Cache-Control"] = "private, max-age=3600" if stored.is_private else "public, max-age=86400"
     return response  # type: ignore[return-value]
+
+
+def _storage_redirect(
+    storage: Storage, name: str, content_type: str, disposition: str, private: bool
+) -> HttpResponseRedirect:
+    """S3-compatible storage: send the reader to a URL the storage signs for this one object, valid for
+    ``UPLOAD_SIGNED_URL_SECONDS``. The bucket stays private; the access check above has already passed;
+    the storage answers byte ranges itself, and the response headers it must send (type decided from the
+    content at upload, inline or attachment) are part of the signed request."""
+    url = storage.url(  # type: ignore[call-arg]
+        name,
+        parameters={"ResponseContentType": content_type, "ResponseContentDisposition": disposition},
+        expire=int(getattr(settings, "UPLOAD_SIGNED_URL_SECONDS", 3600)),
+    )
+    response = HttpResponseRedirect(url)
+    # The signed URL expires: never let a shared cache keep the redirect longer than it is valid.
+    response["Cache-Control"] = "private, max-age=60" if private else "public, max-age=60"
+    return response
