@@ -28,6 +28,7 @@ from uploads.links import file_url
 from verification import selectors, services
 from verification.models import Qualification, QualificationKind, QualificationStatus
 from verification.validators import is_valid_id_number, is_valid_uscc
+from verification.workbench import QualificationWorkbenchMixin
 
 
 class QualificationStatusFilter(admin.SimpleListFilter):
@@ -90,7 +91,7 @@ class RejectForm(forms.Form):
 
 
 @admin.register(Qualification)
-class QualificationAdmin(ModelAdmin):
+class QualificationAdmin(QualificationWorkbenchMixin, ModelAdmin):
     list_display = (
         "id",
         "applicant",
@@ -100,6 +101,7 @@ class QualificationAdmin(ModelAdmin):
         "submitted_at",
         "due_display",
         "reviewer",
+        "workbench_link",
     )
     list_display_links = ("id", "applicant")
     list_filter = ("status", "kind", OverdueFilter, RereviewFilter)
@@ -182,6 +184,13 @@ class QualificationAdmin(ModelAdmin):
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     # --- list columns ---
+    @admin.display(description="审核")
+    def workbench_link(self, obj: Qualification) -> str:
+        if obj.status != QualificationStatus.PENDING:
+            return "—"
+        url = reverse("admin:verification_qualification_workbench", args=[obj.pk])
+        return format_html('<a href="{}" style="font-weight:600">进入工作台审核</a>', url)
+
     @admin.display(description="申请人", ordering="user__display_name")
     def applicant(self, obj: Qualification) -> str:
         return str(obj.user)
@@ -296,6 +305,7 @@ class QualificationAdmin(ModelAdmin):
 
     def get_urls(self) -> list[Any]:
         custom = [
+            *self.workbench_urls(),
             path("reject/", self.admin_site.admin_view(self.reject_view), name="verification_qualification_reject"),
         ]
         return custom + super().get_urls()

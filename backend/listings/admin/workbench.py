@@ -109,6 +109,9 @@ class WorkbenchMixin:
         return TemplateResponse(request, "admin/listings/workbench.html", self._context(request, post, claim))
 
     def _decide(self, request: HttpRequest, reviewer: Any, post_id: int) -> HttpResponse:
+        if not ordered_queue(reviewer).filter(pk=post_id).exists():
+            self.message_user(request, "该信息已被处理，或是您驳回后的申诉（须由其他审核员复审）", messages.WARNING)
+            return self._go(next_item_id(reviewer))
         claim = claims.claim(reviewer=reviewer, queue=QUEUE, item_id=post_id)
         if not claim.mine:
             self.message_user(request, f"该信息正由 {claim.holder_name} 审核，未作处理", messages.WARNING)
