@@ -130,6 +130,11 @@ def marked(text: str, hits: list[Hit]) -> SafeString:
 class Names:
     """Names of the taxonomy tags and regions a set of form values refers to, loaded once."""
 
+    industries: dict[Any, str]
+    categories: dict[Any, str]
+    job_types: dict[Any, str]
+    processes: dict[Any, str]
+
     def __init__(self, *value_sets: dict[str, Any]) -> None:
         def ids(name: str) -> set[Any]:
             found: set[Any] = set()
@@ -156,7 +161,7 @@ def _number(value: Any) -> str:
 
 def human(kind: str, name: str, values: dict[str, Any], names: Names) -> str:
     """One field's value as a reader would say it."""
-    value = values.get(name)
+    value: Any = values.get(name)
     if name == "industry_id":
         return names.industries.get(value, "（已删除的行业）")
     if name == "category_id":

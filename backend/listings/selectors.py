@@ -166,7 +166,7 @@ def median_review_minutes(*, days: int = 30, now: Any = None) -> int | None:
         .order_by("-at")
         .values_list("at", "submitted_at")[:1000]
     )
-    waits = sorted(max((at - submitted).total_seconds(), 0) for at, submitted in rows)
+    waits = sorted(max((at - submitted).total_seconds(), 0) for at, submitted in rows if submitted is not None)
     if not waits:
         return None
     middle = len(waits) // 2
