@@ -176,7 +176,8 @@ def human(kind: str, name: str, values: dict[str, Any], names: Names) -> str:
         unit_field = UNIT_OF[name]
         unit = values.get(unit_field) or ""
         if name == "unit_price":
-            return f"{_number(value)} {_labels('currency').get(unit, '人民币')}"
+            per = values.get("quantity_unit") or ""
+            return f"{_number(value)}（{_labels('currency').get(unit, '人民币')}）" + (f" / {per}" if per else "")
         if name == "capacity_amount":
             period = _labels("capacity_period").get(values.get("capacity_period") or "", "")
             return f"{period}{_number(value)} {unit}".strip()

@@ -111,6 +111,7 @@ class QualificationAdmin(QualificationWorkbenchMixin, ModelAdmin):
     list_per_page = 50
     actions = ["approve_selected", "reject_selected"]
     actions_detail = ["approve_detail", "reject_detail"]
+    actions_list = ["open_workbench"]
     fieldsets = (
         ("申请", {"fields": ("user", "kind", "status", "submitted_at", "review_due_at")}),
         (
@@ -182,6 +183,10 @@ class QualificationAdmin(QualificationWorkbenchMixin, ModelAdmin):
             "show_delete": False,
         }
         return super().changeform_view(request, object_id, form_url, extra_context)
+
+    @action(description="进入资质审核工作台", url_path="open-workbench", permissions=["change"])
+    def open_workbench(self, request: HttpRequest) -> HttpResponse:
+        return HttpResponseRedirect(reverse("admin:verification_qualification_workbench_next"))
 
     # --- list columns ---
     @admin.display(description="审核")

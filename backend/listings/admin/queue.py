@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from unfold.admin import ModelAdmin
+from unfold.decorators import action
 
 from listings import selectors
 from listings.admin.decisions import DecisionMixin
@@ -45,6 +46,7 @@ class ReviewQueueAdmin(WorkbenchMixin, DecisionMixin, ReadOnlyPostFields, ModelA
     list_per_page = 50
     actions = ["approve_selected", "reject_selected"]
     actions_detail = ["approve_detail", "reject_detail"]
+    actions_list = ["open_workbench"]
     readonly_fields = POST_READONLY
     fieldsets = (
         ("信息", {"fields": ("kind", "status", "owner_display", "title", "submitted_at", "review_due_at")}),
@@ -64,13 +66,6 @@ class ReviewQueueAdmin(WorkbenchMixin, DecisionMixin, ReadOnlyPostFields, ModelA
         # Oldest submission first; the annotation is not a model field, so it cannot be ``ordering``.
         return ["queue_submitted_at", "id"]
 
-    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> Any:
-        extra_context = {
-            **(extra_context or {}),
-            "subtitle": "点标题进入审核工作台：A 通过 · R 驳回 · 1–9 驳回模板 · J/K 切换",
-        }
-        return super().changelist_view(request, extra_context)
-
     def get_urls(self) -> list[Any]:
         return self.workbench_urls() + self.decision_urls() + super().get_urls()
 
@@ -83,6 +78,12 @@ class ReviewQueueAdmin(WorkbenchMixin, DecisionMixin, ReadOnlyPostFields, ModelA
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+    @action(
+        description="进入审核工作台（A 通过 · R 驳回 · J/K 切换）", url_path="open-workbench", permissions=["change"]
+    )
+    def open_workbench(self, request: HttpRequest) -> Any:
+        return HttpResponseRedirect(reverse("admin:listings_reviewqueueitem_workbench_next"))
 
     @admin.display(description="审核对象")
     def edit_badge(self, obj: Any) -> str:
