@@ -107,7 +107,13 @@ def action_sheet(page: Page, label: str) -> None:
 
 
 def console_approve(page: Page, base_url: str, change_path: str, done_text: str) -> None:
-    """A reviewer opens an item in the console, taps 审核通过 and confirms on the intermediate page."""
+    """A reviewer opens an item in the console and approves it: a post in the review workbench (one step,
+    issue #14), a qualification on its page with the confirmation step."""
+    if change_path.startswith("listings/reviewqueueitem/"):
+        page.goto(f"{base_url}/admin/listings/reviewqueueitem/workbench/{change_path.rsplit('/', 1)[1]}/")
+        page.get_by_role("button", name="审核通过").click()
+        expect(page.get_by_text(done_text).first).to_be_visible()
+        return
     page.goto(f"{base_url}/admin/{change_path}/change/")
     page.get_by_role("link", name="审核通过", exact=True).click()
     page.get_by_role("button", name="确认通过").click()

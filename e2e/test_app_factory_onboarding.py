@@ -120,7 +120,7 @@ def test_factory_signs_up_gets_verified_and_publishes_stock_R_FLOW_1_R_APP_2_R_A
     assert post.quantity == 8000 and post.region_id == "330782" and post.category_id == cup.pk
 
     # A reviewer approves the post in the review queue.
-    console_approve(page, base, f"listings/reviewqueueitem/{post.pk}", "已通过 1 条")
+    console_approve(page, base, f"listings/reviewqueueitem/{post.pk}", "，已通知发布者")
     post.refresh_from_db()
     assert post.status == PostStatus.PUBLISHED
 

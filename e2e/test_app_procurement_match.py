@@ -67,7 +67,7 @@ def test_procurement_published_in_the_app_is_recommended_to_a_matching_factory_R
 
     # Approved in the console's review queue.
     console_login(reviewer.username, "review-pass-123")
-    console_approve(page, base, f"listings/reviewqueueitem/{post.pk}", "已通过 1 条")
+    console_approve(page, base, f"listings/reviewqueueitem/{post.pk}", "，已通知发布者")
     post.refresh_from_db()
     assert post.status == PostStatus.PUBLISHED
 

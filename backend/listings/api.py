@@ -11,7 +11,7 @@ from common.pagination import PageNumber
 from common.permissions import HasChosenAccountType, require
 from listings import registry, selectors, services
 from listings.models import Post, PostStatus
-from listings.schemas import BoardOut, FormSchemaOut, MyPostOut, PostIn, PostOut, parse_post_input
+from listings.schemas import AppealIn, BoardOut, FormSchemaOut, MyPostOut, PostIn, PostOut, parse_post_input
 from listings.signals import post_viewed
 
 router = Router(tags=["供需信息"])
@@ -109,6 +109,13 @@ def delete_post(request: HttpRequest, post_id: int) -> Status[None]:
 def submit_post(request: HttpRequest, post_id: int) -> Post:
     user = signed_in_user(request)
     services.submit_post(user=user, post_id=post_id)
+    return selectors.get_own_post(user=user, post_id=post_id)
+
+
+@router.post("/listings/posts/{post_id}/appeal", response=MyPostOut, auth=bearer, summary="申诉驳回（每条一次）")
+def appeal(request: HttpRequest, post_id: int, payload: AppealIn) -> Post:
+    user = signed_in_user(request)
+    services.appeal_rejection(user=user, post_id=post_id, note=payload.note)
     return selectors.get_own_post(user=user, post_id=post_id)
 
 

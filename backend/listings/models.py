@@ -176,6 +176,14 @@ class Post(models.Model):
         related_name="+",
     )
 
+    # Appeal of a rejection (issue #14 item 7): once per post; a reviewer other than the one who rejected
+    # decides it.
+    appealed_at = models.DateTimeField("申诉时间", null=True, blank=True)
+    appeal_note = models.CharField("申诉说明", max_length=500, blank=True)
+    appeal_excluded_reviewer = models.ForeignKey(
+        "accounts.User", verbose_name="原驳回审核员", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
     # Counters.
     view_count = models.PositiveIntegerField("浏览量", default=0)
     contact_count = models.PositiveIntegerField("联系次数", default=0)
@@ -312,6 +320,9 @@ class ReviewDecision(models.Model):
         "accounts.User", verbose_name="发布者", null=True, on_delete=models.CASCADE, related_name="+"
     )
     at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
+    # When the decided item entered the queue: ``at - submitted_at`` is the review time (issue #14 item 7).
+    submitted_at = models.DateTimeField("提交审核时间", null=True, blank=True)
+    is_appeal = models.BooleanField("申诉复审", default=False)
 
     class Meta:
         verbose_name = "审核记录"

@@ -15,7 +15,7 @@ from accounts.models import AccountType
 from common.errors import RULE_MESSAGES, field_error, field_errors
 from listings import registry
 from listings.kinds import FIELD_META, form_values, label_for
-from listings.models import CapacityPeriod, Currency, QuantityUnit, StockGrade, WageUnit
+from listings.models import CapacityPeriod, Currency, PostStatus, QuantityUnit, StockGrade, WageUnit
 from uploads.links import file_url, thumbnail_url
 
 if TYPE_CHECKING:
@@ -397,6 +397,9 @@ class MyPostOut(PostOut):
     review_due_at: datetime | None
     pending_edit: PendingEditOut | None
     form: dict[str, Any] = Field(..., description="表单当前值（与提交格式一致），用于继续编辑")
+    appealed_at: datetime | None = Field(None, description="申诉时间（每条信息只能申诉一次）")
+    appeal_note: str = ""
+    can_appeal: bool = Field(False, description="被驳回且尚未申诉：可以申诉")
 
     @staticmethod
     def resolve_status_label(obj: Any) -> str:
@@ -409,6 +412,10 @@ class MyPostOut(PostOut):
     @staticmethod
     def resolve_form(obj: Any) -> dict[str, Any]:
         return form_values(obj)
+
+    @staticmethod
+    def resolve_can_appeal(obj: Any) -> bool:
+        return obj.status == PostStatus.REJECTED and obj.appealed_at is None
 
 
 class BatchResultOut(Schema):
@@ -429,6 +436,13 @@ class FormSchemaOut(Schema):
     taxonomy_version: int
     steps: list[FormStepOut]
     notice: str = ""
+    median_review_minutes: int | None = Field(
+        None, description="近 30 天审核用时中位数（分钟，按审核决定计算）；尚无审核记录时为空"
+    )
+
+
+class AppealIn(Schema):
+    note: str = Field(..., description="申诉理由（5–500 字）", max_length=500)
 
 
 def parse_post_input(data: Any, *, kind: str | None = None) -> PostBaseIn:

@@ -157,6 +157,23 @@ def repeat_offenders(*, min_rejections: int = 3, days: int = 30) -> list[Offende
     return result
 
 
+def median_review_minutes(*, days: int = 30, now: Any = None) -> int | None:
+    """The median time from entering the queue to a reviewer's decision, over the last ``days`` of
+    decisions (issue #14 item 7); None while there are none."""
+    since = (now or timezone.now()) - timedelta(days=days)
+    rows = (
+        ReviewDecision.objects.filter(at__gte=since, submitted_at__isnull=False)
+        .order_by("-at")
+        .values_list("at", "submitted_at")[:1000]
+    )
+    waits = sorted(max((at - submitted).total_seconds(), 0) for at, submitted in rows if submitted is not None)
+    if not waits:
+        return None
+    middle = len(waits) // 2
+    median = waits[middle] if len(waits) % 2 else (waits[middle - 1] + waits[middle]) / 2
+    return max(1, round(median / 60))
+
+
 # --- Form schema (R-APP-2, R-ADM-4) ---------------------------------------------------------------
 
 
@@ -224,6 +241,7 @@ def form_schema(*, kind: str) -> dict[str, Any]:
         "taxonomy_version": tree["version"],
         "steps": steps,
         "notice": spec.notice,
+        "median_review_minutes": median_review_minutes(),
     }
 
 

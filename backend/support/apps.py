@@ -8,6 +8,7 @@ class SupportConfig(AppConfig):
     def ready(self) -> None:
         from applications.services import register_wage_complaint_filer
         from discovery.trust import register_upheld_complaints
+        from listings.publisher_card import register_complaint_counter
         from support import personal_data, selectors, services
         from uploads.access import register_reader
         from uploads.models import FilePurpose
@@ -17,3 +18,4 @@ class SupportConfig(AppConfig):
         personal_data.register_all()
         register_wage_complaint_filer(services.file_wage_complaint)
         register_upheld_complaints(selectors.upheld_complaints_count)
+        register_complaint_counter(selectors.complaints_about)

@@ -157,3 +157,11 @@ def user_for_target(*, user_id: int) -> User:
     if target is None:
         raise NotFound("用户不存在")
     return target
+
+
+def complaints_about(user_id: int) -> tuple[int, int]:
+    """How many complaints name the account, and how many of them were upheld (the review workbench's
+    publisher card, issue #14)."""
+    about = Complaint.objects.filter(target_user_id=user_id)
+    upheld = about.filter(status=ComplaintStatus.RESOLVED, outcome__in=UPHELD_OUTCOMES).count()
+    return about.count(), upheld

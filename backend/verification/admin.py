@@ -28,6 +28,7 @@ from uploads.links import file_url
 from verification import selectors, services
 from verification.models import Qualification, QualificationKind, QualificationStatus
 from verification.validators import is_valid_id_number, is_valid_uscc
+from verification.workbench import QualificationWorkbenchMixin
 
 
 class QualificationStatusFilter(admin.SimpleListFilter):
@@ -90,7 +91,7 @@ class RejectForm(forms.Form):
 
 
 @admin.register(Qualification)
-class QualificationAdmin(ModelAdmin):
+class QualificationAdmin(QualificationWorkbenchMixin, ModelAdmin):
     list_display = (
         "id",
         "applicant",
@@ -100,6 +101,7 @@ class QualificationAdmin(ModelAdmin):
         "submitted_at",
         "due_display",
         "reviewer",
+        "workbench_link",
     )
     list_display_links = ("id", "applicant")
     list_filter = ("status", "kind", OverdueFilter, RereviewFilter)
@@ -109,6 +111,7 @@ class QualificationAdmin(ModelAdmin):
     list_per_page = 50
     actions = ["approve_selected", "reject_selected"]
     actions_detail = ["approve_detail", "reject_detail"]
+    actions_list = ["open_workbench"]
     fieldsets = (
         ("申请", {"fields": ("user", "kind", "status", "submitted_at", "review_due_at")}),
         (
@@ -181,7 +184,18 @@ class QualificationAdmin(ModelAdmin):
         }
         return super().changeform_view(request, object_id, form_url, extra_context)
 
+    @action(description="进入资质审核工作台", url_path="open-workbench", permissions=["change"])
+    def open_workbench(self, request: HttpRequest) -> HttpResponse:
+        return HttpResponseRedirect(reverse("admin:verification_qualification_workbench_next"))
+
     # --- list columns ---
+    @admin.display(description="审核")
+    def workbench_link(self, obj: Qualification) -> str:
+        if obj.status != QualificationStatus.PENDING:
+            return "—"
+        url = reverse("admin:verification_qualification_workbench", args=[obj.pk])
+        return format_html('<a href="{}" style="font-weight:600">进入工作台审核</a>', url)
+
     @admin.display(description="申请人", ordering="user__display_name")
     def applicant(self, obj: Qualification) -> str:
         return str(obj.user)
@@ -296,6 +310,7 @@ class QualificationAdmin(ModelAdmin):
 
     def get_urls(self) -> list[Any]:
         custom = [
+            *self.workbench_urls(),
             path("reject/", self.admin_site.admin_view(self.reject_view), name="verification_qualification_reject"),
         ]
         return custom + super().get_urls()

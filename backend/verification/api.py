@@ -10,9 +10,9 @@ from accounts.permissions import ORGANISATION, WORKER_ONLY
 from common.auth import bearer, signed_in_user
 from common.pagination import PageNumber
 from common.permissions import SignedIn, require
-from verification import selectors, services
+from verification import appeals, selectors, services
 from verification.policy import publish_refusal
-from verification.schemas import LicenceIn, PersonalIdIn, PublishPermissionOut, QualificationOut, RejectIn
+from verification.schemas import AppealIn, LicenceIn, PersonalIdIn, PublishPermissionOut, QualificationOut, RejectIn
 
 router = Router(tags=["资质认证"])
 
@@ -78,3 +78,13 @@ def reject(request: HttpRequest, qualification_id: int, payload: RejectIn) -> An
     reviewer = signed_in_user(request)
     qualification = selectors.get_qualification_for_review(user=reviewer, qualification_id=qualification_id)
     return services.reject(qualification=qualification, reviewer=reviewer, reason=payload.reason)
+
+
+@router.post(
+    "/qualifications/{qualification_id}/appeal",
+    response=QualificationOut,
+    auth=bearer,
+    summary="申诉驳回（每份资质一次，由其他审核员复审）",
+)
+def appeal(request: HttpRequest, qualification_id: int, payload: AppealIn) -> Any:
+    return appeals.appeal_rejection(user=signed_in_user(request), qualification_id=qualification_id, note=payload.note)

@@ -45,6 +45,12 @@ class Qualification(models.Model):
         "accounts.User", verbose_name="审核人", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reject_reason = models.CharField("驳回原因", max_length=500, blank=True)
+    # Appeal (issue #14 item 7): once per submission, after a rejection; another reviewer decides it.
+    appealed_at = models.DateTimeField("申诉时间", null=True, blank=True)
+    appeal_note = models.CharField("申诉说明", max_length=500, blank=True)
+    appeal_excluded_reviewer = models.ForeignKey(
+        "accounts.User", verbose_name="原驳回审核员", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = "资质认证"
@@ -53,3 +59,19 @@ class Qualification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}·{self.company_name or self.user}"
+
+
+class ReviewClaim(models.Model):
+    """A reviewer's short hold on one queue item (issue #14): while it lasts, no other reviewer is given
+    the item. ``key`` names the item (``post:12``, ``qualification:3``)."""
+
+    key = models.CharField("审核对象", max_length=64, unique=True)
+    holder = models.ForeignKey("accounts.User", verbose_name="审核员", on_delete=models.CASCADE, related_name="+")
+    expires_at = models.DateTimeField("到期时间", db_index=True)
+
+    class Meta:
+        verbose_name = "审核认领"
+        verbose_name_plural = "审核认领"
+
+    def __str__(self) -> str:
+        return f"{self.key} · {self.holder_id}"

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from accounts.personal_data import register
+from accounts.personal_data import Retention, register
 from uploads.personal_data import archive_path
-from verification.models import Qualification
+from verification.models import Qualification, ReviewClaim
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -45,3 +45,17 @@ def erase_qualifications(user: User) -> None:
 
 def register_all() -> None:
     register(Qualification, section="资质", exporter=export_qualifications, eraser=erase_qualifications)
+    register_claims()
+
+
+def register_claims() -> None:
+    # A claim names only a console operator and an item, for five minutes; an operator account's
+    # removal deletes its claims (CASCADE).
+    register(
+        ReviewClaim,
+        retention=Retention(
+            reason="审核认领只涉及运营人员账号，防止两名审核员同时处理同一项",
+            period="5 分钟（到期即失效，删除运营账号时一并删除）",
+            anonymised="只含审核对象编号和审核员账号",
+        ),
+    )

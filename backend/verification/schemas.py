@@ -60,6 +60,13 @@ class QualificationOut(Schema):
     review_due_at: datetime
     reviewed_at: datetime | None
     reject_reason: str
+    appealed_at: datetime | None = None
+    appeal_note: str = ""
+    can_appeal: bool = False
+
+    @staticmethod
+    def resolve_can_appeal(obj: Any) -> bool:
+        return obj.status == "rejected" and obj.appealed_at is None
 
     @staticmethod
     def resolve_kind_label(obj: Any) -> str:
@@ -101,3 +108,7 @@ class PublishPermissionOut(Schema):
 
 class RejectIn(Schema):
     reason: str = Field(..., description="驳回原因，会推送给用户")
+
+
+class AppealIn(Schema):
+    note: str = Field(..., description="申诉理由（5–500 字）", max_length=500)

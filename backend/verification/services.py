@@ -20,6 +20,7 @@ from notifications.models import NotificationKind
 from notifications.services import notify
 from uploads.models import FilePurpose
 from uploads.selectors import files_owned_by
+from verification.appeals import refuse_own_appeal
 from verification.models import Qualification, QualificationKind, QualificationStatus
 from verification.policy import current_licence
 from verification.signals import factory_licence_changed
@@ -181,6 +182,7 @@ def _sync_factory_verification(user: User, *, verified_at: datetime | None) -> N
 def approve(*, qualification: Qualification, reviewer: User) -> Qualification:
     require_console_permission(reviewer, ConsolePermission.REVIEW_QUALIFICATIONS)
     locked = _lock_pending(qualification)
+    is_appeal = refuse_own_appeal(reviewer=reviewer, qualification=locked)
     now = timezone.now()
     locked.status = QualificationStatus.APPROVED
     locked.reviewer = reviewer
@@ -190,7 +192,7 @@ def approve(*, qualification: Qualification, reviewer: User) -> Qualification:
     if locked.kind == QualificationKind.BUSINESS_LICENCE and locked.user.account_type == AccountType.FACTORY:
         _sync_factory_verification(locked.user, verified_at=now)
     audit.record(actor=reviewer, action="qualification.approve", target=locked, data={"kind": locked.kind})
-    title = f"{locked.get_kind_display()}审核通过"
+    title = "资质申诉已通过" if is_appeal else f"{locked.get_kind_display()}审核通过"
     notify(
         recipient=locked.user,
         kind=NotificationKind.QUALIFICATION,
@@ -215,6 +217,7 @@ def reject(*, qualification: Qualification, reviewer: User, reason: str) -> Qual
     if len(reason) > 500:
         raise field_error("reason", "length", "驳回原因最多 500 字")
     locked = _lock_pending(qualification)
+    is_appeal = refuse_own_appeal(reviewer=reviewer, qualification=locked)
     locked.status = QualificationStatus.REJECTED
     locked.reviewer = reviewer
     locked.reviewed_at = timezone.now()
@@ -226,7 +229,7 @@ def reject(*, qualification: Qualification, reviewer: User, reason: str) -> Qual
     notify(
         recipient=locked.user,
         kind=NotificationKind.QUALIFICATION,
-        title=f"{locked.get_kind_display()}未通过审核",
+        title="资质申诉未通过" if is_appeal else f"{locked.get_kind_display()}未通过审核",
         body=f"驳回原因：{reason}。请修改后重新提交。",
         link=QUALIFICATION_LINK,
         target=locked,

@@ -72,7 +72,7 @@ class ReadOnlyPostFields:
     @admin.display(description="机审命中")
     def hits(self, obj: Post) -> str:
         revision = obj.pending_revision if obj.status != PostStatus.PENDING else None
-        return _hits_html(revision.moderation if revision else obj.moderation)
+        return _hits_html(revision.moderation if revision else obj.moderation, kind=obj.kind)
 
     @admin.display(description="当前展示/提交的内容")
     def content(self, obj: Post) -> str:

@@ -2,6 +2,7 @@
 (the owner's actions and counters), ``review`` (the human review and operators' take-downs) and
 ``expiry``. The public names are re-exported so ``from listings.services import X`` keeps working."""
 
+from listings.services.appeals import appeal_rejection
 from listings.services.content import CheckResult, create_post, update_post
 from listings.services.expiry import REMIND_DAYS_BEFORE, ExpiryResult, expire_posts
 from listings.services.lifecycle import (
@@ -32,6 +33,7 @@ __all__ = [
     "BatchResult",
     "CheckResult",
     "ExpiryResult",
+    "appeal_rejection",
     "approve",
     "batch_approve",
     "batch_reject",

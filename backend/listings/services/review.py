@@ -82,9 +82,16 @@ def _locked_review_item(post_id: int, revision_id: int | None) -> tuple[Post, Po
     )
 
 
-def _notify_result(post: Post, *, approved: bool, reason: str, is_edit: bool) -> None:
+def _notify_result(post: Post, *, approved: bool, reason: str, is_edit: bool, is_appeal: bool = False) -> None:
     what = "修改" if is_edit else "发布的信息"
-    if approved:
+    if is_appeal:
+        title = "您的申诉已通过" if approved else "您的申诉未通过"
+        body = (
+            f"「{post.title}」经其他审核员复审已通过，现已展示。"
+            if approved
+            else f"「{post.title}」经其他审核员复审仍未通过，原因：{reason}。修改后可重新提交。"
+        )
+    elif approved:
         title = f"您{what}已通过审核"
         body = f"「{post.title}」已通过审核" + ("，修改后的内容已生效。" if is_edit else "，现已展示。")
     else:
@@ -108,7 +115,33 @@ def _notify_result(post: Post, *, approved: bool, reason: str, is_edit: bool) ->
     )
 
 
+def is_open_appeal(post: Post) -> bool:
+    """The pending item is an appeal of its rejection that no one has decided yet (issue #14 item 7)."""
+    return bool(
+        post.appealed_at
+        and post.status == PostStatus.PENDING
+        and (post.reviewed_at is None or post.reviewed_at < post.appealed_at)
+    )
+
+
+def _refuse_own_appeal(reviewer: User, post: Post, revision: PostRevision | None) -> bool:
+    """An appeal goes to a reviewer other than the one who rejected; answers whether this is an appeal."""
+    if revision is not None or not is_open_appeal(post):
+        return False
+    if post.appeal_excluded_reviewer_id == reviewer.pk:
+        raise PermissionDenied(
+            "申诉须由其他审核员复审，您是驳回该信息的审核员", code="appeal_same_reviewer", detail={"post_id": post.pk}
+        )
+    return True
+
+
+def _queued_at(post: Post, revision: PostRevision | None) -> Any:
+    return revision.submitted_at if revision is not None else post.submitted_at
+
+
 def _approve_locked(*, reviewer: User, post: Post, revision: PostRevision | None) -> None:
+    is_appeal = _refuse_own_appeal(reviewer, post, revision)
+    submitted_at = _queued_at(post, revision)
     now = timezone.now()
     today = timezone.localdate()
     if revision is not None:
@@ -133,7 +166,13 @@ def _approve_locked(*, reviewer: User, post: Post, revision: PostRevision | None
     post.reject_reason = ""
     post.save()
     ReviewDecision.objects.create(
-        post=post, revision=revision, reviewer=reviewer, decision=Decision.APPROVED, owner_id=post.owner_id
+        post=post,
+        revision=revision,
+        reviewer=reviewer,
+        decision=Decision.APPROVED,
+        owner_id=post.owner_id,
+        submitted_at=submitted_at,
+        is_appeal=is_appeal,
     )
     audit.record(
         actor=reviewer,
@@ -141,7 +180,7 @@ def _approve_locked(*, reviewer: User, post: Post, revision: PostRevision | None
         target=post,
         data={"kind": post.kind, "revision_id": revision.pk if revision else None},
     )
-    _notify_result(post, approved=True, reason="", is_edit=revision is not None)
+    _notify_result(post, approved=True, reason="", is_edit=revision is not None, is_appeal=is_appeal)
     # Two-way matching (R-PLUS-1): matching hears of it and notifies the best-fitting counterparts.
     post_approved.send(sender=Post, post=post)
 
@@ -155,6 +194,8 @@ def _reject_locked(
     template: RejectReasonTemplate | None,
     category: str,
 ) -> None:
+    is_appeal = _refuse_own_appeal(reviewer, post, revision)
+    submitted_at = _queued_at(post, revision)
     now = timezone.now()
     if revision is not None:
         revision.status = RevisionStatus.REJECTED
@@ -176,6 +217,8 @@ def _reject_locked(
         template=template,
         category=category,
         owner_id=post.owner_id,
+        submitted_at=submitted_at,
+        is_appeal=is_appeal,
     )
     audit.record(
         actor=reviewer,
@@ -184,7 +227,7 @@ def _reject_locked(
         reason=reason,
         data={"kind": post.kind, "revision_id": revision.pk if revision else None, "category": category},
     )
-    _notify_result(post, approved=False, reason=reason, is_edit=revision is not None)
+    _notify_result(post, approved=False, reason=reason, is_edit=revision is not None, is_appeal=is_appeal)
 
 
 def _reject_reason(
@@ -247,6 +290,10 @@ def batch_approve(*, reviewer: User, post_ids: list[int]) -> BatchResult:
             approve(reviewer=reviewer, post_id=post_id)
         except (Conflict, NotFound):
             result.conflicts.append(post_id)
+        except PermissionDenied as exc:
+            if exc.code != "appeal_same_reviewer":
+                raise
+            result.conflicts.append(post_id)
         else:
             result.done.append(post_id)
     return result
@@ -267,6 +314,10 @@ def batch_reject(
         try:
             reject(reviewer=reviewer, post_id=post_id, reason=reason, template_id=template_id, category=category)
         except (Conflict, NotFound):
+            result.conflicts.append(post_id)
+        except PermissionDenied as exc:
+            if exc.code != "appeal_same_reviewer":
+                raise
             result.conflicts.append(post_id)
         else:
             result.done.append(post_id)

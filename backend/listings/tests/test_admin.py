@@ -50,9 +50,9 @@ def test_detail_page_shows_content_and_pending_edit_R_ADM_1() -> None:
     from accounts.tests.factories import signed_in_client
 
     signed_in_client(post.owner).put(f"listings/posts/{post.pk}", {"kind": "stock", "unit_price": 6.5})
-    html = console(make_reviewer()).get(reverse("admin:listings_reviewqueueitem_change", args=[post.pk])).content
-    text = html.decode()
-    assert "儿童保温杯尾货" in text and "6.5" in text and "待审核的修改内容" in text
+    html = console(make_reviewer()).get(reverse("admin:listings_reviewqueueitem_change", args=[post.pk]), follow=True)
+    text = html.content.decode()
+    assert "儿童保温杯尾货" in text and "6.5" in text and "已发布信息的修改" in text
 
 
 def test_batch_approve_from_the_queue_R_ADM_1() -> None:

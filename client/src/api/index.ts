@@ -118,6 +118,8 @@ export const qualificationsApi = {
   submitPersonalId: (data: { real_name: string; id_number: string; certificate_file_ids: string[] }) =>
     http.post<Qualification>('/api/qualifications/personal-id', data),
   publishPermission: () => http.get<PublishPermission>('/api/me/publish-permission', undefined, silent),
+  /** Appeal a rejection once; another reviewer decides it (issue #14). */
+  appeal: (id: number | string, note: string) => http.post<Qualification>(`/api/qualifications/${id}/appeal`, { note }),
 }
 
 export const factoriesApi = {
@@ -138,6 +140,8 @@ export const listingsApi = {
   takeDown: (id: number | string) => http.post<MyPost>(`/api/listings/posts/${id}/take-down`),
   relist: (id: number | string) => http.post<MyPost>(`/api/listings/posts/${id}/relist`),
   refresh: (id: number | string) => http.post<MyPost>(`/api/listings/posts/${id}/refresh`),
+  /** Appeal a rejection once; another reviewer decides it (issue #14). */
+  appeal: (id: number | string, note: string) => http.post<MyPost>(`/api/listings/posts/${id}/appeal`, { note }),
   remove: (id: number | string) => http.delete<void>(`/api/listings/posts/${id}`),
   mine: (query?: Query) => http.get<Page<MyPost>>('/api/listings/mine', query, silent),
   mineCounts: () => http.get<Record<string, number>>('/api/listings/mine/counts', undefined, silent),

@@ -566,6 +566,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/listings/posts/{post_id}/appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申诉驳回（每条一次） */
+        post: operations["listings_api_appeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/listings/posts/{post_id}/refresh": {
         parameters: {
             query?: never;
@@ -1124,6 +1141,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/qualifications/{qualification_id}/appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申诉驳回（每份资质一次，由其他审核员复审） */
+        post: operations["verification_api_appeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/qualifications/{qualification_id}/approve": {
         parameters: {
             query?: never;
@@ -1332,6 +1366,14 @@ export interface components {
             starts_at: string | null;
             /** Title */
             title: string;
+        };
+        /** AppealIn */
+        AppealIn: {
+            /**
+             * Note
+             * @description 申诉理由（5–500 字）
+             */
+            note: string;
         };
         /**
          * ApplicantOut
@@ -2425,6 +2467,11 @@ export interface components {
             /** Label */
             label: string;
             /**
+             * Median Review Minutes
+             * @description 近 30 天审核用时中位数（分钟，按审核决定计算）；尚无审核记录时为空
+             */
+            median_review_minutes?: number | null;
+            /**
              * Notice
              * @default
              */
@@ -2843,6 +2890,22 @@ export interface components {
         MyPostOut: {
             /** Address */
             address: string;
+            /**
+             * Appeal Note
+             * @default
+             */
+            appeal_note: string;
+            /**
+             * Appealed At
+             * @description 申诉时间（每条信息只能申诉一次）
+             */
+            appealed_at?: string | null;
+            /**
+             * Can Appeal
+             * @description 被驳回且尚未申诉：可以申诉
+             * @default false
+             */
+            can_appeal: boolean;
             /** Capacity Per Day */
             capacity_per_day: number | null;
             category: components["schemas"]["NamedOut"] | null;
@@ -3431,6 +3494,18 @@ export interface components {
         };
         /** QualificationOut */
         QualificationOut: {
+            /**
+             * Appeal Note
+             * @default
+             */
+            appeal_note: string;
+            /** Appealed At */
+            appealed_at?: string | null;
+            /**
+             * Can Appeal
+             * @default false
+             */
+            can_appeal: boolean;
             /** Company Name */
             company_name: string;
             /** Credit Code Masked */
@@ -5895,6 +5970,32 @@ export interface operations {
             };
         };
     };
+    listings_api_appeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                post_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppealIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyPostOut"];
+                };
+            };
+        };
+    };
     listings_api_refresh: {
         parameters: {
             query?: never;
@@ -6726,6 +6827,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationUnreadCountOut"];
+                };
+            };
+        };
+    };
+    verification_api_appeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                qualification_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppealIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationOut"];
                 };
             };
         };

@@ -61,3 +61,11 @@ export function yuan(value: number | string | null | undefined): string {
   const n = Number(value)
   return Number.isFinite(n) ? `¥${n.toLocaleString('zh-CN', { maximumFractionDigits: 2 })}` : String(value)
 }
+
+/** The median review time the publish page shows (issue #14): "约 25 分钟", "约 3 小时", "约 2 天". */
+export function formatReviewTime(minutes: number | null | undefined): string {
+  if (minutes === null || minutes === undefined || minutes < 0) return ''
+  if (minutes < 60) return `约 ${Math.max(1, Math.round(minutes))} 分钟`
+  if (minutes < 48 * 60) return `约 ${Math.round(minutes / 60)} 小时`
+  return `约 ${Math.round(minutes / 1440)} 天`
+}

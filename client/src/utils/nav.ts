@@ -40,3 +40,18 @@ export function confirm(title: string, content: string): Promise<boolean> {
     uni.showModal({ title, content, confirmText: '确定', cancelText: '取消', success: (r) => resolve(!!r.confirm), fail: () => resolve(false) })
   })
 }
+
+/** Asks for an appeal note (issue #14): resolves the typed note, or null when cancelled. */
+export function askAppealNote(): Promise<string | null> {
+  return new Promise((resolve) => {
+    uni.showModal({
+      title: '申诉（每项只能申诉一次）',
+      editable: true,
+      placeholderText: '请写明申诉理由（至少 5 个字），将由其他审核员复审',
+      confirmText: '提交申诉',
+      cancelText: '取消',
+      success: (r) => resolve(r.confirm ? String(r.content || '').trim() : null),
+      fail: () => resolve(null),
+    })
+  })
+}
