@@ -67,7 +67,7 @@ def parse(kind: str, version: str, text: str) -> LegalDocument:
     if missing:
         raise ImproperlyConfigured(f"legal document {kind}/{version}: header lacks {sorted(missing)}")
     sections: list[Section] = []
-    heading, paragraphs = "", []
+    heading, paragraphs = "", list[str]()
     for raw in lines[end + 1 :]:
         line = raw.strip()
         if line.startswith("## "):

@@ -66,6 +66,7 @@ def consent_state(*, user: User) -> ConsentState:
     for doc in current_documents():
         of_kind = [c for c in rows if c.kind == doc.kind]
         in_force = [c for c in of_kind if c.version == doc.version]
-        mine = (in_force or of_kind or [None])[-1]
+        candidates = in_force or of_kind
+        mine = candidates[-1] if candidates else None
         statuses.append(DocumentStatus(doc, mine.version if mine else None, mine.accepted_at if mine else None))
     return ConsentState(statuses)
