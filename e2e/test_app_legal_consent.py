@@ -36,12 +36,14 @@ def test_legal_pages_and_consent_with_re_consent_on_a_new_version_issue_16(
     expect(agreement.locator('[data-testid="legal-version"]')).to_contain_text("版本 1.0")
     expect(agreement).to_contain_text("不得向工人收取任何费用")
     shot(app, artifacts, "legal-user-agreement")
-    goto(app, base, "pages/legal/document?kind=publishing_rules")
+    app.go_back()
+    tid(app, "me-publishing-rules").click()
     rules = tid(app, "legal-document-publishing_rules")
     expect(rules).to_contain_text("严禁向工人收取任何费用")
     expect(rules).to_contain_text("申诉")
     shot(app, artifacts, "legal-publishing-rules")
-    goto(app, base, "pages/legal/document?kind=privacy_policy")
+    app.go_back()
+    tid(app, "me-privacy").click()
     privacy = tid(app, "legal-document-privacy_policy")
     expect(privacy).to_contain_text("设备权限")
     expect(privacy).to_contain_text("大致位置")
@@ -67,7 +69,7 @@ def test_legal_pages_and_consent_with_re_consent_on_a_new_version_issue_16(
     # ... until a new privacy policy takes effect: the next launch opens the consent page first.
     settings.LEGAL_DOCUMENT_DIRS = [*settings.LEGAL_DOCUMENT_DIRS, tmp_path]
     write_version(tmp_path, kind="privacy_policy", version="1.1", summary="新增：聊天文件的保存期限说明")
-    goto(app, base, "pages/me/index")
+    app.reload()  # the user opens the app again
     consent = tid(app, "legal-consent")
     expect(consent).to_be_visible()
     expect(consent).to_contain_text("协议与政策已更新")
@@ -78,12 +80,15 @@ def test_legal_pages_and_consent_with_re_consent_on_a_new_version_issue_16(
 
     # The full text of the new version opens from there.
     tid(app, "consent-open-privacy_policy").click()
-    expect(tid(app, "legal-document-privacy_policy").locator('[data-testid="legal-version"]')).to_contain_text("版本 1.1")
+    expect(tid(app, "legal-document-privacy_policy").locator('[data-testid="legal-version"]')).to_contain_text(
+        "版本 1.1"
+    )
     app.go_back()
     tid(app, "consent-agree").click()
     expect(tid(app, "legal-consent")).to_have_count(0)
     assert Consent.objects.filter(user=user, kind="privacy_policy", version="1.1").count() == 1
 
     goto(app, base, "pages/me/index")
+    app.reload()
     expect(tid(app, "me-privacy")).to_be_visible()
     expect(tid(app, "legal-consent")).to_have_count(0)
