@@ -1,11 +1,12 @@
 /** Consent to the versioned legal documents (issue #16 item 2). */
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
+import type { LegalKind } from '@/api/types'
 import { useAuthStore } from '@/stores/auth'
 import { acceptVersions, checkConsent, CONSENT_PAGE } from '@/utils/legal'
 import { fake, lastRequest, respond, uniMock } from './setup'
 
-const summary = (kind: string, version: string) => ({
+const summary = (kind: LegalKind, version: string) => ({
   kind,
   kind_label: kind,
   version,
