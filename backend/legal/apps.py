@@ -6,6 +6,6 @@ class LegalConfig(AppConfig):
     verbose_name = "协议与政策"
 
     def ready(self) -> None:
-        from legal import personal_data
+        from legal import checks, personal_data  # noqa: F401  (checks registers itself)
 
         personal_data.register_all()

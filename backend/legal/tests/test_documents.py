@@ -26,3 +26,15 @@ def test_a_file_without_header_is_refused() -> None:
         documents.parse("privacy_policy", "3.0", "## 标题\n正文\n")
     with pytest.raises(ImproperlyConfigured):
         documents.parse("privacy_policy", "3.0", "---\ntitle: 无日期\n---\n## 标题\n正文\n")
+
+
+def test_deploy_check_refuses_an_unnamed_operator(monkeypatch: pytest.MonkeyPatch) -> None:
+    """issue #16: the privacy policy must name the operator and a contact before going live."""
+    from legal.checks import OPERATOR_VARIABLES, operator_configured
+
+    for name in OPERATOR_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    assert [e.id for e in operator_configured()] == ["legal.E001"]
+    for name in OPERATOR_VARIABLES:
+        monkeypatch.setenv(name, "已配置")
+    assert operator_configured() == []
