@@ -41,9 +41,14 @@ run: setup
 client:
 	cd client && npm ci --no-audit --no-fund --loglevel=error && npm run build:h5
 
+## The mini-program is checked as a release (issue #16 item 1): a test https API base and a fake (well-formed)
+## appid, never used for a real upload; the release build must also refuse to run without them.
+MP_TEST_ENV := VITE_API_BASE=https://api.cmt-ci.invalid CMT_MP_APPID=wx0000000000c1c1c1
+
 client-test:
 	cd client && npm ci --no-audit --no-fund --loglevel=error && UV=$(abspath $(UV)) npm run check && npm test \
-	  && npm run build:h5 && npm run build:mp-weixin && node scripts/check-mp-output.mjs
+	  && npm run build:h5 && node scripts/check-release-refusal.mjs \
+	  && $(MP_TEST_ENV) npm run build:mp-weixin && $(MP_TEST_ENV) node scripts/check-mp-output.mjs
 
 ## The whole suite: lint, types, migrations, API tests (with schemathesis over every operation on a live
 ## server, backend/common/tests/test_api_fuzz.py), client unit tests, browser tests.

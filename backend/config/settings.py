@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "taxonomy",
     "uploads",
     "notifications",
+    "legal",
     "verification",
     "factories",
     "moderation",
@@ -361,6 +362,19 @@ if SENTRY_DSN:
         environment=os.environ.get("SENTRY_ENVIRONMENT", "production" if PRODUCTION else "development"),
         release=os.environ.get("SENTRY_RELEASE") or None,
     )
+
+# Legal documents (issue #16 item 2, legal/documents.py): versioned files, and who operates the platform.
+# The operator's name, address and contact appear in the user agreement and the privacy policy; the
+# defaults say plainly that they are not configured yet.
+LEGAL_DOCUMENT_DIRS = [BACKEND_DIR / "legal" / "documents"] + (
+    [Path(os.environ["CMT_LEGAL_DOCUMENTS_DIR"])] if os.environ.get("CMT_LEGAL_DOCUMENTS_DIR") else []
+)
+LEGAL_OPERATOR = {
+    "operator_name": os.environ.get("CMT_OPERATOR_NAME", "【未配置运营方名称：部署时设置 CMT_OPERATOR_NAME】"),
+    "operator_address": os.environ.get("CMT_OPERATOR_ADDRESS", "【未配置注册地址：CMT_OPERATOR_ADDRESS】"),
+    "contact_email": os.environ.get("CMT_CONTACT_EMAIL", "【未配置邮箱：CMT_CONTACT_EMAIL】"),
+    "contact_phone": os.environ.get("CMT_CONTACT_PHONE", "【未配置电话：CMT_CONTACT_PHONE】"),
+}
 
 if PRODUCTION:  # pragma: no cover - exercised by deployment, not tests
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

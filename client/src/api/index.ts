@@ -16,6 +16,10 @@ import type {
   Feedback,
   FormSchemaRaw,
   HomeFeed,
+  ConsentState,
+  LegalDocument,
+  LegalKind,
+  LegalSummary,
   JobPreference,
   Match,
   Me,
@@ -57,6 +61,16 @@ export const authApi = {
   downloadExport: (url: string) => download(url),
   /** Account cancellation (注销); the server asks for the words 确认注销. */
   cancelAccount: (confirmation: string) => http.post<void>('/api/me/cancel', { confirmation }),
+}
+
+/** The legal documents in force (public) and the versions the signed-in user accepted (issue #16). */
+export const legalApi = {
+  documents: () => http.get<LegalSummary[]>('/api/legal/documents', undefined, { anonymous: true, silent: true }),
+  document: (kind: LegalKind, version?: string) =>
+    http.get<LegalDocument>(`/api/legal/documents/${kind}`, version ? { version } : undefined, { anonymous: true }),
+  consents: () => http.get<ConsentState>('/api/legal/consents', undefined, silent),
+  accept: (documents: Array<{ kind: string; version: string }>) =>
+    http.post<ConsentState>('/api/legal/consents', { documents }),
 }
 
 export const regionsApi = {

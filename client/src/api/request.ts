@@ -22,11 +22,11 @@ export function connectAuth(bridge: AuthBridge) {
   authBridge = bridge
 }
 
-/** H5 is served by the backend itself, so it uses its own origin; the mini-program needs an absolute URL. */
+/** H5 is served by the backend itself, so it uses its own origin; the mini-program needs an absolute URL,
+ * set at build time by vite.config.ts (https in a release build, see scripts/release-rules.mjs). */
 function resolveApiBase(): string {
   if (process.env.UNI_PLATFORM === 'h5') return ''
-  const fromEnv = import.meta.env.VITE_API_BASE
-  return (fromEnv || (process.env.UNI_PLATFORM ? 'http://127.0.0.1:8000' : '')).replace(/\/+$/, '')
+  return (import.meta.env.VITE_API_BASE || '').replace(/\/+$/, '')
 }
 
 export const API_BASE = resolveApiBase()

@@ -462,6 +462,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/legal/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我同意过的版本、需要重新同意的文件 */
+        get: operations["legal_api_my_consents"];
+        put?: never;
+        /** 同意协议与政策（记录版本） */
+        post: operations["legal_api_consent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 现行的协议与政策（版本、生效日期） */
+        get: operations["legal_api_list_documents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal/documents/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 协议或政策全文（默认现行版本） */
+        get: operations["legal_api_get_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/listings/form-schema/{kind}": {
         parameters: {
             query?: never;
@@ -1342,6 +1394,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AcceptedIn */
+        AcceptedIn: {
+            kind: components["schemas"]["DocumentKind"];
+            /** Version */
+            version: string;
+        };
         /** AccountTypeIn */
         AccountTypeIn: {
             /**
@@ -1839,6 +1897,21 @@ export interface components {
              */
             status: string;
         };
+        /** ConsentIn */
+        ConsentIn: {
+            /** Documents */
+            documents: components["schemas"]["AcceptedIn"][];
+        };
+        /** ConsentStateOut */
+        ConsentStateOut: {
+            /** Documents */
+            documents: components["schemas"]["DocumentStatusOut"][];
+            /**
+             * Outstanding
+             * @description 需要（重新）同意的文件；为空时无需再询问
+             */
+            outstanding: components["schemas"]["DocumentSummaryOut"][];
+        };
         /** ContactIn */
         ContactIn: {
             /**
@@ -2090,6 +2163,66 @@ export interface components {
             wage_unit: string;
             /** Wage Unit Label */
             wage_unit_label: string;
+        };
+        /**
+         * DocumentKind
+         * @enum {string}
+         */
+        DocumentKind: "user_agreement" | "privacy_policy" | "publishing_rules";
+        /** DocumentOut */
+        DocumentOut: {
+            /**
+             * Effective Date
+             * Format: date
+             */
+            effective_date: string;
+            kind: components["schemas"]["DocumentKind"];
+            /** Kind Label */
+            kind_label: string;
+            /** Sections */
+            sections: components["schemas"]["SectionOut"][];
+            /**
+             * Summary
+             * @description 这一版相对上一版的变化（再次征求同意时展示）
+             */
+            summary: string;
+            /** Title */
+            title: string;
+            /** Version */
+            version: string;
+        };
+        /** DocumentStatusOut */
+        DocumentStatusOut: {
+            /** Accepted At */
+            accepted_at: string | null;
+            /**
+             * Accepted Version
+             * @description 本人最近同意的版本；从未同意为空
+             */
+            accepted_version: string | null;
+            document: components["schemas"]["DocumentSummaryOut"];
+            /** Up To Date */
+            up_to_date: boolean;
+        };
+        /** DocumentSummaryOut */
+        DocumentSummaryOut: {
+            /**
+             * Effective Date
+             * Format: date
+             */
+            effective_date: string;
+            kind: components["schemas"]["DocumentKind"];
+            /** Kind Label */
+            kind_label: string;
+            /**
+             * Summary
+             * @description 这一版相对上一版的变化（再次征求同意时展示）
+             */
+            summary: string;
+            /** Title */
+            title: string;
+            /** Version */
+            version: string;
         };
         /** EditReviewOut */
         EditReviewOut: {
@@ -3714,6 +3847,13 @@ export interface components {
              */
             q: string;
         };
+        /** SectionOut */
+        SectionOut: {
+            /** Heading */
+            heading: string;
+            /** Paragraphs */
+            paragraphs: string[];
+        };
         /** SignInOut */
         SignInOut: {
             /** Is New */
@@ -4756,6 +4896,94 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HomeOut"];
+                };
+            };
+        };
+    };
+    legal_api_my_consents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentStateOut"];
+                };
+            };
+        };
+    };
+    legal_api_consent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentStateOut"];
+                };
+            };
+        };
+    };
+    legal_api_list_documents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentSummaryOut"][];
+                };
+            };
+        };
+    };
+    legal_api_get_document: {
+        parameters: {
+            query?: {
+                version?: string | null;
+            };
+            header?: never;
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentOut"];
                 };
             };
         };

@@ -10,6 +10,10 @@ export type Me = S['MeOut']
 export type SignInResult = S['SignInOut']
 export type SmsCodeResult = S['SmsCodeOut']
 export type DataExport = S['DataExportOut']
+export type LegalKind = 'user_agreement' | 'privacy_policy' | 'publishing_rules'
+export type LegalSummary = S['DocumentSummaryOut']
+export type LegalDocument = S['DocumentOut']
+export type ConsentState = S['ConsentStateOut']
 export type AccountType = 'trade' | 'factory' | 'worker'
 
 export type Taxonomy = S['TaxonomyOut']

@@ -22,11 +22,18 @@ export function templateId(purpose: SubscriptionPurpose): string {
   return serverTemplates[purpose] || env[`VITE_WX_TMPL_${purpose.toUpperCase()}`] || ''
 }
 
+/** WeChat allows at most three templates in one request on older clients (issue #16 item 1). */
+export const MAX_TEMPLATES_PER_REQUEST = 3
+
 /**
- * Asks for WeChat subscription messages. Must run inside a tap handler (WeChat's rule); each accepted
+ * Asks for WeChat subscription messages (at most MAX_TEMPLATES_PER_REQUEST purposes; more is a
+ * programming error and is refused before WeChat sees it). Must run inside a tap handler (WeChat's rule); each accepted
  * template allows one message, which the server is told about. Does nothing outside the mini-program.
  */
 export function requestSubscriptions(purposes: SubscriptionPurpose[]): Promise<SubscriptionPurpose[]> {
+  if (purposes.length > MAX_TEMPLATES_PER_REQUEST) {
+    return Promise.reject(new Error(`一次最多请求 ${MAX_TEMPLATES_PER_REQUEST} 个订阅消息模板`))
+  }
   if (process.env.UNI_PLATFORM !== 'mp-weixin') return Promise.resolve([])
   const wanted = purposes.map((p) => ({ purpose: p, id: templateId(p) })).filter((p) => p.id)
   if (!wanted.length) return Promise.resolve([])
