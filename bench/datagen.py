@@ -66,43 +66,74 @@ def _chunks(items: list[Any], size: int) -> Any:
 
 
 def _memoise_segmentation() -> None:
-    """Generated texts repeat (templates × products × places): segment each distinct text once."""
+    """Generated texts repeat their pieces (templates, products, places): segment each piece once.
+
+    jieba cuts a text block by block (runs of ``jieba.re_han_default``), each independently, so the
+    tokens of a text are the tokens of its blocks in turn: the same ``search.text.index_string``
+    result, with the blocks' segmentation memoised."""
+    import jieba
+
     from search import text
 
-    if not hasattr(text.index_string, "cache_info"):
-        text.index_string = functools.lru_cache(maxsize=500_000)(text.index_string)  # type: ignore[assignment]
+    if getattr(text.index_string, "memoised", False):
+        return
+    split = jieba.re_han_default.split
+    tokens = text.index_tokens
+
+    @functools.lru_cache(maxsize=1_000_000)
+    def block_tokens(block: str) -> tuple[str, ...]:
+        return tuple(tokens(block))
+
+    normalise = functools.lru_cache(maxsize=1_000_000)(text.normalise)
+
+    def index_string(*texts: str) -> str:
+        # Normalising (NFKC, traditional → simplified) keeps ASCII spaces where they are.
+        whole = " ".join(normalise(part) for t in texts if t for part in t.split(" "))
+        return " ".join(t for block in split(whole) if block for t in block_tokens(block))
+
+    index_string.memoised = True  # type: ignore[attr-defined]
+    text.index_string = index_string
 
 
 def _reserve_ids(table: str, count: int) -> list[int]:
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, count]
-        )
+        cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, count])
         return [row[0] for row in cursor.fetchall()]
 
 
 def _copy(model: Any, objs: list[Any]) -> None:
-    """``COPY`` of saved-as-is model instances (their pks set): each field's own conversion, as
-    ``bulk_create`` would do it, without the ``INSERT`` statements."""
-    from django.db import connection
+    """``COPY`` of model instances (their pks set): values as ``bulk_create`` would send them (each
+    field's ``pre_save`` and conversion where it has one: JSON, auto dates), without ``INSERT``s."""
+    from django.db import connection, models
 
     fields = list(model._meta.concrete_fields)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    with connection.cursor() as cursor:
-        with cursor.cursor.copy(f"COPY {model._meta.db_table} ({columns}) FROM STDIN") as copy:
-            for obj in objs:
-                copy.write_row([f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields])
+    converted = [
+        isinstance(f, models.JSONField) or getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+        for f in fields
+    ]
+    plain = [(f.attname, conv, f) for f, conv in zip(fields, converted, strict=True)]
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy(f"COPY {model._meta.db_table} ({columns}) FROM STDIN") as copy,
+    ):
+        for obj in objs:
+            copy.write_row(
+                [
+                    f.get_db_prep_save(f.pre_save(obj, True), connection) if conv else getattr(obj, name)
+                    for name, conv, f in plain
+                ]
+            )
 
 
 def _copy_rows(table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
     from django.db import connection
 
-    with connection.cursor() as cursor:
-        with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
+    with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 def reset() -> None:

@@ -9,8 +9,6 @@ always hold the approved version of a published post; an edit of a published pos
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import F, Q
-from django.db.models.functions import Coalesce
 
 from listings import registry
 
@@ -198,31 +196,8 @@ class Post(models.Model):
             models.Index(fields=["kind", "status", "valid_until"], name="post_board_idx"),
             models.Index(fields=["status", "submitted_at"], name="post_queue_idx"),
             models.Index(fields=["owner", "status"], name="post_owner_status_idx"),
-            # One per board sort (issue #13): a board page walks its sort's index from the top and stops
-            # after the page, instead of sorting every published post of the board. Each matches the
-            # ``ORDER BY`` of ``discovery.selectors`` (``newest_order`` and ``listings.boards`` sorts).
-            models.Index(
-                F("kind"),
-                Coalesce("refreshed_at", "published_at").desc(nulls_last=True),
-                F("id").desc(),
-                name="post_sort_newest_idx",
-                condition=Q(status="published"),
-            ),
-            *(
-                models.Index(
-                    F("kind"),
-                    (F(field).desc(nulls_last=True) if descending else F(field).asc(nulls_last=True)),
-                    F("id").desc(),
-                    name=f"post_sort_{name}_idx",
-                    condition=Q(status="published"),
-                )
-                for name, field, descending in (
-                    ("soonest", "delivery_date", False),
-                    ("cheapest", "unit_price", False),
-                    ("wage", "wage_per_day", True),
-                    ("capacity", "capacity_per_day", True),
-                )
-            ),
+            # The partial indexes per board sort (issue #13) are in migration 0004: SQLite cannot say
+            # NULLS LAST in an index, so they are written per database there.
         ]
 
     def __str__(self) -> str:

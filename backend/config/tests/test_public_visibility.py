@@ -160,6 +160,7 @@ NOTHING_PUBLIC: dict[str, str] = {
     "/api/regions/{adcode}": "reference data",
     "/api/taxonomy": "reference data",
     "/api/boards": "reference data (board definitions from the registry)",
+    "/api/health": "a constant (load balancers' check; reads no database)",
     "/api/uploads": "the caller's own files",
     "/api/files/{file_id}": "private files, readers registered in uploads.access (own, chat parties, handlers)",
     "/api/files/{file_id}/thumbnail": "as /api/files/{file_id}",

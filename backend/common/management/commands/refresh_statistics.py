@@ -26,4 +26,6 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.monotonic()
         refresh_statistics()
-        self.stdout.write(self.style.SUCCESS(f"统计信息已刷新（{connection.vendor}），用时 {time.monotonic() - started:.1f} 秒"))
+        self.stdout.write(
+            self.style.SUCCESS(f"统计信息已刷新（{connection.vendor}），用时 {time.monotonic() - started:.1f} 秒")
+        )
