@@ -72,7 +72,14 @@ class Server:
     """``make serve-prod`` on a port of its own, stopped at the end."""
 
     def __init__(self, port: int, workers: int) -> None:
-        env = {**os.environ, "PORT": str(port), "HOST": "127.0.0.1", "WORKERS": str(workers)}
+        # Rate limits off: the bench asks one endpoint hundreds of times a minute from one address.
+        env = {
+            **os.environ,
+            "PORT": str(port),
+            "HOST": "127.0.0.1",
+            "WORKERS": str(workers),
+            "CMT_RATE_LIMITS_ENABLED": "0",
+        }
         self.base = f"http://127.0.0.1:{port}"
         self.proc = subprocess.Popen(
             ["make", "--no-print-directory", "-s", "serve-prod"], cwd=ROOT, env=env, start_new_session=True
@@ -223,11 +230,14 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=10, help="duration of each throughput run")
     args = parser.parse_args()
 
+    import logging
+
     import django
 
     django.setup()
     from django.db import connection
 
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     if connection.vendor != "postgresql":
         print("http_bench: skipped — it measures PostgreSQL (set DATABASE_URL=postgres://…)")
         return
