@@ -169,6 +169,8 @@ def generate(*, posts: int, factories: int, seed: int, batch: int = 5000) -> Non
     job_types = list(JobType.objects.all())
     processes = list(ProcessType.objects.all())
     processes_by_id = {p.pk: p for p in processes}
+    process_order = [p.pk for p in processes]  # as a prefetch returns them (the models' ordering)
+    category_order = list(CategoryTag.objects.all())
     now = timezone.now()
     today = timezone.localdate()
 
@@ -188,9 +190,22 @@ def generate(*, posts: int, factories: int, seed: int, batch: int = 5000) -> Non
             )
             for i in range(owner_count)
         ]
-        for chunk in _chunks(users, batch):
-            User.objects.bulk_create(chunk)
-        users = list(User.objects.filter(username__startswith=f"bench_{tag}_").order_by("pk"))
+        use_copy = connection.vendor == "postgresql"
+        regions = {r.adcode: r for r in Region.objects.filter(adcode__in={d[0] for d in districts})}
+
+        def save(model: Any, objs: list[Any]) -> None:
+            """COPY on PostgreSQL (ids reserved from the table's sequence), bulk inserts elsewhere."""
+            for chunk in _chunks(objs, batch):
+                if use_copy:
+                    for obj, pk in zip(chunk, _reserve_ids(model._meta.db_table, len(chunk)), strict=True):
+                        obj.pk = pk
+                    _copy(model, chunk)
+                else:
+                    model.objects.bulk_create(chunk)
+
+        save(User, users)
+        if not use_copy:
+            users = list(User.objects.filter(username__startswith=f"bench_{tag}_").order_by("pk"))
         factory_users = [u for u in users if u.account_type == "factory"]
         trade_users = [u for u in users if u.account_type == "trade"] or factory_users
 
@@ -204,7 +219,7 @@ def generate(*, posts: int, factories: int, seed: int, batch: int = 5000) -> Non
                     owner=user,
                     name=f"{rng.choice(FACTORY_PREFIX)}{rng.choice(FACTORY_WORDS)}{category.name.split('/')[0]}厂",
                     industry=category.industry,
-                    region_id=adcode,
+                    region=regions[adcode],
                     address=f"工业园区 {rng.randint(1, 200)} 号",
                     latitude=lat,
                     longitude=lng,
@@ -216,33 +231,41 @@ def generate(*, posts: int, factories: int, seed: int, batch: int = 5000) -> Non
                     completed_deals=rng.randint(0, 60),
                 )
             )
-        for chunk in _chunks(profiles, batch):
-            FactoryProfile.objects.bulk_create(chunk)
-        saved = list(
-            FactoryProfile.objects.filter(owner__username__startswith=f"bench_{tag}_").select_related("industry")
+        save(FactoryProfile, profiles)
+        saved = (
+            profiles
+            if use_copy
+            else list(
+                FactoryProfile.objects.filter(owner__username__startswith=f"bench_{tag}_").select_related("industry")
+            )
         )
-        cat_links, attr_links = [], []
         by_industry: dict[int, list[Any]] = {}
         for c in categories.values():
             by_industry.setdefault(c.industry_id, []).append(c)
+        links: dict[str, list[tuple[int, int]]] = {"categories": [], "attributes": []}
+        chosen_for: dict[int, tuple[list[Any], list[Any]]] = {}
         for profile in saved:
-            for c in rng.sample(by_industry[profile.industry_id], k=min(2, len(by_industry[profile.industry_id]))):
-                cat_links.append(FactoryProfile.categories.through(factoryprofile_id=profile.pk, categorytag_id=c.pk))
-            for a in rng.sample(attributes, k=3):
-                attr_links.append(FactoryProfile.attributes.through(factoryprofile_id=profile.pk, attributetag_id=a.pk))
-        for chunk in _chunks(cat_links, batch):
-            FactoryProfile.categories.through.objects.bulk_create(chunk, ignore_conflicts=True)
-        for chunk in _chunks(attr_links, batch):
-            FactoryProfile.attributes.through.objects.bulk_create(chunk, ignore_conflicts=True)
-        if connection.vendor == "postgresql":
-            verified = (
-                FactoryProfile.objects.filter(pk__in=[f.pk for f in saved], is_verified=True)
-                .select_related("industry", "region")
-                .prefetch_related("categories", "attributes")
-            )
-            for chunk in _chunks([f.pk for f in saved], batch):
-                docs = [factory_document(f) for f in verified.filter(pk__in=chunk)]
-                SearchDocument.objects.bulk_create(docs, batch_size=1000)
+            cats = rng.sample(by_industry[profile.industry_id], k=min(2, len(by_industry[profile.industry_id])))
+            attrs = sorted(rng.sample(attributes, k=3), key=attributes.index)  # the models' own ordering
+            cats.sort(key=category_order.index)
+            chosen_for[profile.pk] = (cats, attrs)
+            links["categories"] += [(profile.pk, c.pk) for c in cats]
+            links["attributes"] += [(profile.pk, a.pk) for a in attrs]
+        for name, column in (("categories", "categorytag_id"), ("attributes", "attributetag_id")):
+            link_model = getattr(FactoryProfile, name).through
+            if use_copy:
+                _copy_rows(link_model._meta.db_table, ["factoryprofile_id", column], links[name])
+            else:
+                rows_ = [link_model(factoryprofile_id=f, **{column: t}) for f, t in links[name]]
+                link_model.objects.bulk_create(rows_, batch_size=batch, ignore_conflicts=True)
+        if use_copy:
+            docs = []
+            for profile in saved:
+                if profile.is_verified:
+                    cats, attrs = chosen_for[profile.pk]
+                    profile._prefetched_objects_cache = {"categories": cats, "attributes": attrs}
+                    docs.append(factory_document(profile))
+            save(SearchDocument, docs)
         print(f"{len(saved)} factories in {time.monotonic() - started:.1f}s")
 
         started = time.monotonic()
@@ -257,8 +280,6 @@ def generate(*, posts: int, factories: int, seed: int, batch: int = 5000) -> Non
         process_links: list[tuple[int, list[int]]] = []
         created = 0
 
-        use_copy = connection.vendor == "postgresql"
-        regions = {r.adcode: r for r in Region.objects.filter(adcode__in={d[0] for d in districts})}
         through = Post.process_types.through
 
         def flush() -> None:
@@ -277,7 +298,9 @@ def generate(*, posts: int, factories: int, seed: int, batch: int = 5000) -> Non
                 for post, (_, pids) in zip(rows, process_links, strict=True):
                     if post.status != PostStatus.PUBLISHED:
                         continue
-                    post._prefetched_objects_cache = {"process_types": [processes_by_id[p] for p in pids]}
+                    post._prefetched_objects_cache = {
+                        "process_types": [processes_by_id[p] for p in sorted(pids, key=process_order.index)]
+                    }
                     docs.append(post_document(post))
                 for doc, pk in zip(docs, _reserve_ids(SearchDocument._meta.db_table, len(docs)), strict=True):
                     doc.pk = pk

@@ -123,8 +123,9 @@ def _board_keyset(sort_key: str, ordering: tuple[Any, ...]) -> tuple[Keyset, lis
         return keyset, [F("sort_at").desc(nulls_last=True), "-id"]
     first = ordering[0]
     assert isinstance(first, OrderBy) and isinstance(first.expression, F), f"sort {sort_key}: (F(...), '-id')"
-    key = first.expression.name
-    parse = float if key == "distance_km" else Post._meta.get_field(key).to_python
+    key: str = getattr(first.expression, "name")  # noqa: B009 (F.name is not in the stubs)
+    field = Post._meta.get_field(key) if key != "distance_km" else None
+    parse: Callable[[str], Any] = float if field is None else getattr(field, "to_python")  # noqa: B009
     return Keyset(sort_key, key, first.descending, parse), list(ordering)
 
 

@@ -445,6 +445,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 健康检查（不访问数据库）
+         * @description For load balancers and the benchmark's no-database reference (issue #13): the full HTTP and
+         *     middleware stack of the server, no query.
+         */
+        get: operations["config_api_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/home": {
         parameters: {
             query?: never;
@@ -2515,6 +2536,11 @@ export interface components {
         /** Input */
         Input: {
             /**
+             * Cursor
+             * @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移）
+             */
+            cursor?: string | null;
+            /**
              * Page
              * @description 页码，从 1 开始
              * @default 1
@@ -3040,10 +3066,23 @@ export interface components {
         };
         /** PagedApplicantOut */
         PagedApplicantOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["ApplicantOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -3051,10 +3090,23 @@ export interface components {
         };
         /** PagedComplaintOut */
         PagedComplaintOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["ComplaintOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -3062,10 +3114,23 @@ export interface components {
         };
         /** PagedConnectionOut */
         PagedConnectionOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["ConnectionOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -3073,10 +3138,23 @@ export interface components {
         };
         /** PagedConversationOut */
         PagedConversationOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["ConversationOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -3084,10 +3162,23 @@ export interface components {
         };
         /** PagedDiscoveryFactoryOut */
         PagedDiscoveryFactoryOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["DiscoveryFactoryOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -3095,10 +3186,23 @@ export interface components {
         };
         /** PagedDiscoveryPostOut */
         PagedDiscoveryPostOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["DiscoveryPostOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -3106,10 +3210,23 @@ export interface components {
         };
         /** PagedFavouriteOut */
         PagedFavouriteOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["FavouriteOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -3117,10 +3234,23 @@ export interface components {
         };
         /** PagedFeedbackOut */
         PagedFeedbackOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["FeedbackOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -3128,10 +3258,23 @@ export interface components {
         };
         /** PagedHistoryOut */
         PagedHistoryOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["HistoryOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -3139,10 +3282,23 @@ export interface components {
         };
         /** PagedMyApplicationOut */
         PagedMyApplicationOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["MyApplicationOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -3150,10 +3306,23 @@ export interface components {
         };
         /** PagedMyPostOut */
         PagedMyPostOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["MyPostOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -3161,10 +3330,23 @@ export interface components {
         };
         /** PagedNotificationOut */
         PagedNotificationOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["NotificationOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -3172,10 +3354,23 @@ export interface components {
         };
         /** PagedQualificationOut */
         PagedQualificationOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["QualificationOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -3183,10 +3378,23 @@ export interface components {
         };
         /** PagedStoredFileOut */
         PagedStoredFileOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["StoredFileOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -4029,6 +4237,8 @@ export interface operations {
     applications_api_applicants: {
         parameters: {
             query?: {
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 /** @description 页码，从 1 开始 */
                 page?: number;
                 /** @description 每页条数，最多 100 */
@@ -4058,6 +4268,8 @@ export interface operations {
     applications_api_my_applications: {
         parameters: {
             query?: {
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 /** @description 页码，从 1 开始 */
                 page?: number;
                 /** @description 每页条数，最多 100 */
@@ -4248,6 +4460,8 @@ export interface operations {
     support_api_my_complaints: {
         parameters: {
             query?: {
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 /** @description 页码，从 1 开始 */
                 page?: number;
                 /** @description 每页条数，最多 100 */
@@ -4282,6 +4496,8 @@ export interface operations {
                 /** @description 认证代码，如 CE、FDA */
                 certification?: string | null;
                 currency?: ("CNY" | "USD" | "EUR") | null;
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 /** @description 交期不早于 */
                 delivery_after?: string | null;
                 /** @description 交期不晚于 */
@@ -4362,6 +4578,8 @@ export interface operations {
                 attributes?: number[];
                 /** @description 二级品类 id */
                 category?: number | null;
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 /** @description 一级行业 id */
                 industry?: number | null;
                 /** @description 当前位置纬度（按距离排序时必填） */
@@ -4491,6 +4709,8 @@ export interface operations {
     discovery_api_my_favourites: {
         parameters: {
             query?: {
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 /** @description 页码，从 1 开始 */
                 page?: number;
                 /** @description 每页条数，最多 100 */
@@ -4595,6 +4815,8 @@ export interface operations {
     support_api_my_feedback: {
         parameters: {
             query?: {
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 /** @description 页码，从 1 开始 */
                 page?: number;
                 /** @description 每页条数，最多 100 */
@@ -4661,6 +4883,24 @@ export interface operations {
             };
         };
     };
+    config_api_health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     discovery_api_home: {
         parameters: {
             query?: {
@@ -4710,6 +4950,8 @@ export interface operations {
     listings_api_my_posts: {
         parameters: {
             query?: {
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 /** @description 信息类型（见 GET /api/boards） */
                 kind?: string | null;
                 /** @description 页码，从 1 开始 */
@@ -6180,6 +6422,8 @@ export interface operations {
     discovery_api_my_history: {
         parameters: {
             query?: {
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 /** @description 页码，从 1 开始 */
                 page?: number;
                 /** @description 每页条数，最多 100 */
@@ -6353,6 +6597,8 @@ export interface operations {
     messaging_api_connections: {
         parameters: {
             query?: {
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 /** @description 页码，从 1 开始 */
                 page?: number;
                 /** @description 每页条数，最多 100 */
@@ -6431,6 +6677,8 @@ export interface operations {
     messaging_api_conversations: {
         parameters: {
             query?: {
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 /** @description 页码，从 1 开始 */
                 page?: number;
                 /** @description 每页条数，最多 100 */
@@ -6618,6 +6866,8 @@ export interface operations {
     notifications_api_list_notifications: {
         parameters: {
             query?: {
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 kind?: components["schemas"]["NotificationKind"] | null;
                 /** @description 页码，从 1 开始 */
                 page?: number;
@@ -6805,6 +7055,8 @@ export interface operations {
     verification_api_my_qualifications: {
         parameters: {
             query?: {
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 /** @description 页码，从 1 开始 */
                 page?: number;
                 /** @description 每页条数，最多 100 */
@@ -6952,6 +7204,8 @@ export interface operations {
     uploads_api_my_files: {
         parameters: {
             query?: {
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 /** @description 页码，从 1 开始 */
                 page?: number;
                 /** @description 每页条数，最多 100 */
