@@ -38,11 +38,12 @@ run: setup
 	  $(UV) run --frozen uvicorn config.asgi:application --app-dir backend --host $(HOST) --port $(PORT)
 
 ## The production web server (README, Production): uvicorn with one worker per core (WORKERS=N to change),
-## uvloop and httptools, no access log (the proxy keeps one). Needs DATABASE_URL (PostgreSQL) and REDIS_URL
+## uvloop and httptools, no access log (the proxy keeps one), a pool of 8 database connections per worker. Needs DATABASE_URL (PostgreSQL) and REDIS_URL
 ## in production; bench/http_bench.py starts exactly this command.
 WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
+DATABASE_POOL_MAX ?= 8
 serve-prod:
-	$(UV) run --frozen uvicorn config.asgi:application --app-dir backend --host $(HOST) --port $(PORT) \
+	DATABASE_POOL_MAX=$(DATABASE_POOL_MAX) $(UV) run --frozen uvicorn config.asgi:application --app-dir backend --host $(HOST) --port $(PORT) \
 	  --workers $(WORKERS) --loop uvloop --http httptools --no-access-log --log-level warning
 
 ## Builds the H5 app (served at /) and the WeChat mini-program (client/dist/build/mp-weixin).

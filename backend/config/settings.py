@@ -117,8 +117,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A connection pool per process (issue #13): opening a connection costs ~2.3 ms against ~0.08 ms for a
     # query. Not CONN_MAX_AGE: under ASGI the synchronous views run on many executor threads, and each
     # thread would keep a connection of its own (76 for two workers under load, until PostgreSQL refuses
-    # more). DATABASE_POOL_MAX=0 turns the pool off (then DATABASE_CONN_MAX_AGE applies as before).
-    _pool_max = int(os.environ.get("DATABASE_POOL_MAX", "8"))
+    # more). The web server turns it on (``make serve-prod`` sets DATABASE_POOL_MAX=8); elsewhere (Celery's
+    # forked workers, tests) it stays off and DATABASE_CONN_MAX_AGE applies as before.
+    _pool_max = int(os.environ.get("DATABASE_POOL_MAX", "0"))
     if _pool_max > 0:
         DATABASES["default"]["CONN_MAX_AGE"] = 0
         DATABASES["default"]["OPTIONS"]["pool"] = {
