@@ -12,7 +12,7 @@ CELERY := $(UV) run --frozen celery --workdir backend -A config
 export PYTHONPATH := backend
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run test setup client client-test client-test-if-present lint typecheck migrations-check deploy-check pytest messages bench clean
+.PHONY: run serve-prod test setup client client-test client-test-if-present lint typecheck migrations-check deploy-check pytest messages bench bench-1m clean
 
 $(TOOLS)/bin/uv:
 	python3 -m venv $(TOOLS)
@@ -36,6 +36,15 @@ run: setup
 	  echo "后台任务: 1 个 worker（pid $$worker）与 1 个 beat（pid $$beat）已启动"; \
 	  echo "厂贸通已启动: http://$(HOST):$(PORT)/  后台: /admin/  接口文档: /api/docs"; \
 	  $(UV) run --frozen uvicorn config.asgi:application --app-dir backend --host $(HOST) --port $(PORT)
+
+## The production web server (README, Production): uvicorn with one worker per core (WORKERS=N to change),
+## uvloop and httptools, no access log (the proxy keeps one), a pool of 8 database connections per worker. Needs DATABASE_URL (PostgreSQL) and REDIS_URL
+## in production; bench/http_bench.py starts exactly this command.
+WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
+DATABASE_POOL_MAX ?= 8
+serve-prod:
+	DATABASE_POOL_MAX=$(DATABASE_POOL_MAX) $(UV) run --frozen uvicorn config.asgi:application --app-dir backend --host $(HOST) --port $(PORT) \
+	  --workers $(WORKERS) --loop uvloop --http httptools --no-access-log --log-level warning
 
 ## Builds the H5 app (served at /) and the WeChat mini-program (client/dist/build/mp-weixin).
 client:
@@ -81,6 +90,11 @@ messages:
 
 bench: setup
 	$(UV) run --frozen python bench/run_all.py
+
+## The board/search/throughput table at 1M posts and 100k factories (PostgreSQL; ~10 min to load, then ~5 min).
+BENCH_DB ?= postgres://postgres@127.0.0.1:5432/cmt_bench
+bench-1m: setup
+	DATABASE_URL=$(BENCH_DB) $(UV) run --frozen python bench/http_bench.py --posts 1000000 --factories 100000
 
 clean:
 	rm -rf var backend/staticfiles .venv $(TOOLS)

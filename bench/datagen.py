@@ -1,17 +1,23 @@
 """Generates realistic Chinese posts and factories for benchmarks, with bulk inserts.
 
-    uv run python bench/datagen.py --posts 100000 --factories 10000            # appends
+    uv run python bench/datagen.py                                             # 100k posts, 10k factories
     uv run python bench/datagen.py --reset --posts 10000 --factories 1000      # starts over
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/cmt_bench uv run python bench/datagen.py ...
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/cmt_bench uv run python bench/datagen.py \
+        --migrate --reset --posts 1000000 --factories 100000                   # the 1M set (issue #13)
 
-Rows it creates belong to accounts named ``bench_*`` (``--reset`` deletes exactly those). Bulk inserts
-skip model signals, so the search index is rebuilt at the end (``manage.py rebuild_search_index``);
-pass ``--no-index`` to skip that.
+Rows it creates belong to accounts named ``bench_*`` (``--reset`` deletes exactly those). On PostgreSQL
+posts, their process links and their search documents are written with ``COPY`` as they are generated
+(the documents built by ``search.services.post_document``, the same function the save signal uses;
+segmentation memoised, since generated texts repeat); factories with bulk inserts and indexed by
+``search.services.factory_document``. On SQLite everything is bulk inserts and the search index is
+rebuilt at the end (``--no-index`` skips that). Either way the planner's statistics are refreshed last
+(``manage.py refresh_statistics``).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import random
 import sys
@@ -59,6 +65,77 @@ def _chunks(items: list[Any], size: int) -> Any:
         yield items[start : start + size]
 
 
+def _memoise_segmentation() -> None:
+    """Generated texts repeat their pieces (templates, products, places): segment each piece once.
+
+    jieba cuts a text block by block (runs of ``jieba.re_han_default``), each independently, so the
+    tokens of a text are the tokens of its blocks in turn: the same ``search.text.index_string``
+    result, with the blocks' segmentation memoised."""
+    import jieba
+
+    from search import text
+
+    if getattr(text.index_string, "memoised", False):
+        return
+    split = jieba.re_han_default.split
+    tokens = text.index_tokens
+
+    @functools.lru_cache(maxsize=1_000_000)
+    def block_tokens(block: str) -> tuple[str, ...]:
+        return tuple(tokens(block))
+
+    normalise = functools.lru_cache(maxsize=1_000_000)(text.normalise)
+
+    def index_string(*texts: str) -> str:
+        # Normalising (NFKC, traditional → simplified) keeps ASCII spaces where they are.
+        whole = " ".join(normalise(part) for t in texts if t for part in t.split(" "))
+        return " ".join(t for block in split(whole) if block for t in block_tokens(block))
+
+    index_string.memoised = True  # type: ignore[attr-defined]
+    text.index_string = index_string
+
+
+def _reserve_ids(table: str, count: int) -> list[int]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, count])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _copy(model: Any, objs: list[Any]) -> None:
+    """``COPY`` of model instances (their pks set): values as ``bulk_create`` would send them (each
+    field's ``pre_save`` and conversion where it has one: JSON, auto dates), without ``INSERT``s."""
+    from django.db import connection, models
+
+    fields = list(model._meta.concrete_fields)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    converted = [
+        isinstance(f, models.JSONField) or getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+        for f in fields
+    ]
+    plain = [(f.attname, conv, f) for f, conv in zip(fields, converted, strict=True)]
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy(f"COPY {model._meta.db_table} ({columns}) FROM STDIN") as copy,
+    ):
+        for obj in objs:
+            copy.write_row(
+                [
+                    f.get_db_prep_save(f.pre_save(obj, True), connection) if conv else getattr(obj, name)
+                    for name, conv, f in plain
+                ]
+            )
+
+
+def _copy_rows(table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
 def reset() -> None:
     from accounts.models import User
 
@@ -68,13 +145,15 @@ def reset() -> None:
 
 
 def generate(*, posts: int, factories: int, seed: int, batch: int = 5000) -> None:
-    from django.db import transaction
+    from django.db import connection, transaction
     from django.utils import timezone
 
     from accounts.models import User
     from factories.models import FactoryProfile
     from listings.models import Post, PostKind, PostStatus
     from regions.models import Region
+    from search.models import SearchDocument
+    from search.services import factory_document, post_document
     from taxonomy.models import AttributeTag, CategoryTag, JobType, ProcessType
 
     rng = random.Random(seed)
@@ -89,6 +168,9 @@ def generate(*, posts: int, factories: int, seed: int, batch: int = 5000) -> Non
     attributes = list(AttributeTag.objects.all())
     job_types = list(JobType.objects.all())
     processes = list(ProcessType.objects.all())
+    processes_by_id = {p.pk: p for p in processes}
+    process_order = [p.pk for p in processes]  # as a prefetch returns them (the models' ordering)
+    category_order = list(CategoryTag.objects.all())
     now = timezone.now()
     today = timezone.localdate()
 
@@ -108,9 +190,22 @@ def generate(*, posts: int, factories: int, seed: int, batch: int = 5000) -> Non
             )
             for i in range(owner_count)
         ]
-        for chunk in _chunks(users, batch):
-            User.objects.bulk_create(chunk)
-        users = list(User.objects.filter(username__startswith=f"bench_{tag}_").order_by("pk"))
+        use_copy = connection.vendor == "postgresql"
+        regions = {r.adcode: r for r in Region.objects.filter(adcode__in={d[0] for d in districts})}
+
+        def save(model: Any, objs: list[Any]) -> None:
+            """COPY on PostgreSQL (ids reserved from the table's sequence), bulk inserts elsewhere."""
+            for chunk in _chunks(objs, batch):
+                if use_copy:
+                    for obj, pk in zip(chunk, _reserve_ids(model._meta.db_table, len(chunk)), strict=True):
+                        obj.pk = pk
+                    _copy(model, chunk)
+                else:
+                    model.objects.bulk_create(chunk)
+
+        save(User, users)
+        if not use_copy:
+            users = list(User.objects.filter(username__startswith=f"bench_{tag}_").order_by("pk"))
         factory_users = [u for u in users if u.account_type == "factory"]
         trade_users = [u for u in users if u.account_type == "trade"] or factory_users
 
@@ -124,7 +219,7 @@ def generate(*, posts: int, factories: int, seed: int, batch: int = 5000) -> Non
                     owner=user,
                     name=f"{rng.choice(FACTORY_PREFIX)}{rng.choice(FACTORY_WORDS)}{category.name.split('/')[0]}厂",
                     industry=category.industry,
-                    region_id=adcode,
+                    region=regions[adcode],
                     address=f"工业园区 {rng.randint(1, 200)} 号",
                     latitude=lat,
                     longitude=lng,
@@ -136,24 +231,41 @@ def generate(*, posts: int, factories: int, seed: int, batch: int = 5000) -> Non
                     completed_deals=rng.randint(0, 60),
                 )
             )
-        for chunk in _chunks(profiles, batch):
-            FactoryProfile.objects.bulk_create(chunk)
-        saved = list(
-            FactoryProfile.objects.filter(owner__username__startswith=f"bench_{tag}_").select_related("industry")
+        save(FactoryProfile, profiles)
+        saved = (
+            profiles
+            if use_copy
+            else list(
+                FactoryProfile.objects.filter(owner__username__startswith=f"bench_{tag}_").select_related("industry")
+            )
         )
-        cat_links, attr_links = [], []
         by_industry: dict[int, list[Any]] = {}
         for c in categories.values():
             by_industry.setdefault(c.industry_id, []).append(c)
+        links: dict[str, list[tuple[int, int]]] = {"categories": [], "attributes": []}
+        chosen_for: dict[int, tuple[list[Any], list[Any]]] = {}
         for profile in saved:
-            for c in rng.sample(by_industry[profile.industry_id], k=min(2, len(by_industry[profile.industry_id]))):
-                cat_links.append(FactoryProfile.categories.through(factoryprofile_id=profile.pk, categorytag_id=c.pk))
-            for a in rng.sample(attributes, k=3):
-                attr_links.append(FactoryProfile.attributes.through(factoryprofile_id=profile.pk, attributetag_id=a.pk))
-        for chunk in _chunks(cat_links, batch):
-            FactoryProfile.categories.through.objects.bulk_create(chunk, ignore_conflicts=True)
-        for chunk in _chunks(attr_links, batch):
-            FactoryProfile.attributes.through.objects.bulk_create(chunk, ignore_conflicts=True)
+            cats = rng.sample(by_industry[profile.industry_id], k=min(2, len(by_industry[profile.industry_id])))
+            attrs = sorted(rng.sample(attributes, k=3), key=attributes.index)  # the models' own ordering
+            cats.sort(key=category_order.index)
+            chosen_for[profile.pk] = (cats, attrs)
+            links["categories"] += [(profile.pk, c.pk) for c in cats]
+            links["attributes"] += [(profile.pk, a.pk) for a in attrs]
+        for name, column in (("categories", "categorytag_id"), ("attributes", "attributetag_id")):
+            link_model = getattr(FactoryProfile, name).through
+            if use_copy:
+                _copy_rows(link_model._meta.db_table, ["factoryprofile_id", column], links[name])
+            else:
+                rows_ = [link_model(factoryprofile_id=f, **{column: t}) for f, t in links[name]]
+                link_model.objects.bulk_create(rows_, batch_size=batch, ignore_conflicts=True)
+        if use_copy:
+            docs = []
+            for profile in saved:
+                if profile.is_verified:
+                    cats, attrs = chosen_for[profile.pk]
+                    profile._prefetched_objects_cache = {"categories": cats, "attributes": attrs}
+                    docs.append(factory_document(profile))
+            save(SearchDocument, docs)
         print(f"{len(saved)} factories in {time.monotonic() - started:.1f}s")
 
         started = time.monotonic()
@@ -168,15 +280,39 @@ def generate(*, posts: int, factories: int, seed: int, batch: int = 5000) -> Non
         process_links: list[tuple[int, list[int]]] = []
         created = 0
 
+        through = Post.process_types.through
+
         def flush() -> None:
             nonlocal created
-            Post.objects.bulk_create(rows, batch_size=1000)
-            links = [
-                Post.process_types.through(post_id=post.pk, processtype_id=pid)
-                for post, pids in zip(rows, [p for _, p in process_links], strict=True)
-                for pid in pids
-            ]
-            Post.process_types.through.objects.bulk_create(links, batch_size=2000)
+            if use_copy:
+                # Posts, their process links and their search documents, all by COPY (issue #13).
+                for post, pk in zip(rows, _reserve_ids(Post._meta.db_table, len(rows)), strict=True):
+                    post.pk = pk
+                _copy(Post, rows)
+                _copy_rows(
+                    through._meta.db_table,
+                    ["post_id", "processtype_id"],
+                    [(post.pk, pid) for post, (_, pids) in zip(rows, process_links, strict=True) for pid in pids],
+                )
+                docs = []
+                for post, (_, pids) in zip(rows, process_links, strict=True):
+                    if post.status != PostStatus.PUBLISHED:
+                        continue
+                    post._prefetched_objects_cache = {
+                        "process_types": [processes_by_id[p] for p in sorted(pids, key=process_order.index)]
+                    }
+                    docs.append(post_document(post))
+                for doc, pk in zip(docs, _reserve_ids(SearchDocument._meta.db_table, len(docs)), strict=True):
+                    doc.pk = pk
+                _copy(SearchDocument, docs)
+            else:
+                Post.objects.bulk_create(rows, batch_size=1000)
+                links = [
+                    through(post_id=post.pk, processtype_id=pid)
+                    for post, pids in zip(rows, [p for _, p in process_links], strict=True)
+                    for pid in pids
+                ]
+                through.objects.bulk_create(links, batch_size=2000)
             created += len(rows)
             rows.clear()
             process_links.clear()
@@ -193,7 +329,7 @@ def generate(*, posts: int, factories: int, seed: int, batch: int = 5000) -> Non
                 owner=rng.choice(trade_users if kind == PostKind.PROCUREMENT else factory_users),
                 kind=kind,
                 status=PostStatus.PUBLISHED if rng.random() < 0.9 else PostStatus.EXPIRED,
-                region_id=adcode,
+                region=regions[adcode],
                 latitude=lat,
                 longitude=lng,
                 valid_until=today + timedelta(days=rng.randint(1, 60)),
@@ -218,7 +354,7 @@ def generate(*, posts: int, factories: int, seed: int, batch: int = 5000) -> Non
                 perks = ("包吃" if post.meals_provided else "") + ("包住" if post.housing_provided else "")
                 post.description = f"{rng.choice(['长期', '短期', '暑假工'])}，{perks}，工资日结，不收任何费用。"
             else:
-                post.industry_id = category.industry_id
+                post.industry = category.industry
                 post.category = category
                 post.product_name = product
                 post.quantity, post.quantity_unit = qty, unit
@@ -264,8 +400,8 @@ def generate(*, posts: int, factories: int, seed: int, batch: int = 5000) -> Non
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--posts", type=int, default=10000)
-    parser.add_argument("--factories", type=int, default=1000)
+    parser.add_argument("--posts", type=int, default=100_000)
+    parser.add_argument("--factories", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--reset", action="store_true", help="delete earlier bench_* rows first")
     parser.add_argument("--migrate", action="store_true", help="run migrations first (fresh database)")
@@ -278,9 +414,15 @@ def main() -> None:
         call_command("migrate", verbosity=0)
     if args.reset:
         reset()
+    from django.db import connection
+
+    started = time.monotonic()
+    _memoise_segmentation()
     generate(posts=args.posts, factories=args.factories, seed=args.seed)
-    if not args.no_index:
+    if connection.vendor != "postgresql" and not args.no_index:
         call_command("rebuild_search_index")
+    call_command("refresh_statistics")
+    print(f"total {time.monotonic() - started:.1f}s")
 
 
 if __name__ == "__main__":

@@ -111,6 +111,23 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})
+    # JIT compilation adds 60-70 ms to the board and search queries and never pays back on them.
+    DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off")
+    # A connection pool per process (issue #13): opening a connection costs ~2.3 ms against ~0.08 ms for a
+    # query. Not CONN_MAX_AGE: under ASGI the synchronous views run on many executor threads, and each
+    # thread would keep a connection of its own (76 for two workers under load, until PostgreSQL refuses
+    # more). The web server turns it on (``make serve-prod`` sets DATABASE_POOL_MAX=8); elsewhere (Celery's
+    # forked workers, tests) it stays off and DATABASE_CONN_MAX_AGE applies as before.
+    _pool_max = int(os.environ.get("DATABASE_POOL_MAX", "0"))
+    if _pool_max > 0:
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+        DATABASES["default"]["OPTIONS"]["pool"] = {
+            "min_size": 1,
+            "max_size": _pool_max,
+            "timeout": float(os.environ.get("DATABASE_POOL_TIMEOUT", "10")),
+        }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded database under concurrent requests: WAL lets readers run while one request writes;
     # IMMEDIATE transactions take the write lock when they begin, so two writers queue on the busy

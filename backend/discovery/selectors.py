@@ -11,10 +11,11 @@ import math
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
-from django.db.models import F, FloatField, QuerySet, Value
+from django.db.models import DateTimeField, F, FloatField, OrderBy, QuerySet, Value
 from django.db.models.functions import ASin, Coalesce, Cos, Power, Radians, Sin, Sqrt
 
 from common.errors import field_error
+from common.pagination import Keyset, capped_count
 from discovery.cards import FactoryCard, PostCard, TargetEntry
 from discovery.filters import BoardFilters, BoardOrder, FactoryFilters, FactoryOrder, TargetFilters
 from discovery.models import Favourite, ViewEvent
@@ -34,15 +35,41 @@ T = TypeVar("T")
 
 
 class DecoratedPage(Sequence[T], Generic[T]):
-    """A queryset that ``@paginate(PageNumber)`` slices, then ``decorate`` enriches only the page's
-    rows (distance, favourite marks, trust figures) with a fixed number of extra queries."""
+    """A queryset that ``common.pagination.PageNumber`` pages, then ``decorate`` enriches only the
+    page's rows (distance, favourite marks, trust figures) with a fixed number of extra queries.
 
-    def __init__(self, qs: QuerySet[Any], decorate: Callable[[list[Any]], list[T]]) -> None:
+    Ids first (issue #13): the sorted, filtered query selects only ids (an index walk that stops after
+    the page); the page's rows with their relations are then loaded by primary key. With a ``keyset``
+    (the list's sort key) the paginator also pages by cursor (``after``)."""
+
+    def __init__(
+        self, qs: QuerySet[Any], decorate: Callable[[list[Any]], list[T]], *, keyset: Keyset | None = None
+    ) -> None:
         self.qs = qs
         self.decorate = decorate
+        self.keyset = keyset
 
     def __len__(self) -> int:
         return self.qs.count()
+
+    def capped_count(self, *, at_least: int = 0) -> tuple[int, bool]:
+        return capped_count(self.qs.select_related(None).prefetch_related(None), at_least=at_least)
+
+    def _load(self, ids: list[int]) -> list[Any]:
+        by_id = {row.pk: row for row in self.qs.order_by().filter(pk__in=ids)} if ids else {}
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+    def rows(self, start: int, stop: int) -> list[Any]:
+        return self._load(list(self.qs.values_list("pk", flat=True)[start:stop]))
+
+    def after(self, value: Any, pk: int, limit: int) -> list[Any]:
+        """Up to ``limit`` rows following ``(value, pk)`` in the keyset's order."""
+        assert self.keyset is not None
+        non_null, nulls = self.keyset.after(value, pk)
+        ids = list(self.qs.filter(non_null).values_list("pk", flat=True)[:limit])
+        if len(ids) < limit and nulls is not None:
+            ids += list(self.qs.filter(nulls).values_list("pk", flat=True)[: limit - len(ids)])
+        return self._load(ids)
 
     @overload
     def __getitem__(self, index: int) -> T: ...
@@ -50,11 +77,12 @@ class DecoratedPage(Sequence[T], Generic[T]):
     def __getitem__(self, index: slice) -> list[T]: ...
     def __getitem__(self, index: int | slice) -> T | list[T]:
         if isinstance(index, slice):
-            return self.decorate(list(self.qs[index]))
-        return self.decorate([self.qs[index]])[0]
+            return self.decorate(self.rows(index.start or 0, index.stop))
+        return self.decorate(self.rows(index, index + 1))[0]
 
 
 # --- Board lists (R-ROLE-1..3, R-BOARD-1..4) ------------------------------------------------------
+
 
 def distance_expression(
     latitude: float, longitude: float, *, lat_field: str = "latitude", lng_field: str = "longitude"
@@ -87,8 +115,23 @@ def near(qs: QuerySet[Any], *, lat: float | None, lng: float | None, within_km: 
     return qs
 
 
-def board_posts(kind: str, filters: BoardFilters, order: BoardOrder) -> QuerySet[Post]:
-    """A board's filtered, sorted list. Every order ends with ``-id`` so pages never overlap."""
+def _board_keyset(sort_key: str, ordering: tuple[Any, ...]) -> tuple[Keyset, list[Any]]:
+    """The board sort as a keyset ``(key, -id)`` and its ``order_by``; "newest" sorts on the
+    annotation ``sort_at`` (refreshed or published), the expression ``post_sort_newest_idx`` holds."""
+    if not ordering:
+        keyset = Keyset(sort_key, "sort_at", True, DateTimeField().to_python)
+        return keyset, [F("sort_at").desc(nulls_last=True), "-id"]
+    first = ordering[0]
+    assert isinstance(first, OrderBy) and isinstance(first.expression, F), f"sort {sort_key}: (F(...), '-id')"
+    key: str = getattr(first.expression, "name")  # noqa: B009 (F.name is not in the stubs)
+    field = Post._meta.get_field(key) if key != "distance_km" else None
+    parse: Callable[[str], Any] = float if field is None else getattr(field, "to_python")  # noqa: B009
+    return Keyset(sort_key, key, first.descending, parse), list(ordering)
+
+
+def board_posts(kind: str, filters: BoardFilters, order: BoardOrder) -> tuple[QuerySet[Post], Keyset]:
+    """A board's filtered, sorted list and its keyset. Every order ends with ``-id`` so pages never
+    overlap; each has a partial index (``listings.models.Post.Meta.indexes``) but "nearest"."""
     spec = registry.require_kind(kind)
     sort = spec.sort(order.sort)
     if sort is None:
@@ -96,9 +139,10 @@ def board_posts(kind: str, filters: BoardFilters, order: BoardOrder) -> QuerySet
         raise field_error("sort", "invalid_choice", f"该板块可选排序：{allowed}")
     if sort.needs_location and (order.lat is None or order.lng is None):
         raise field_error("lat", "required", "按距离排序需要提供当前位置（lat、lng）")
-    qs = filters.filter(visible_posts().filter(kind=kind))
+    qs = filters.filter(visible_posts().filter(kind=kind)).annotate(sort_at=Coalesce("refreshed_at", "published_at"))
     qs = near(qs, lat=order.lat, lng=order.lng, within_km=order.within_km)
-    return with_card_relations(qs).order_by(*(sort.ordering or newest_order()))
+    keyset, ordering = _board_keyset(sort.key, sort.ordering)
+    return with_card_relations(qs).order_by(*ordering), keyset
 
 
 def decorate_posts(posts: list[Post], *, user: User | None) -> list[PostCard]:
@@ -113,7 +157,8 @@ def decorate_posts(posts: list[Post], *, user: User | None) -> list[PostCard]:
 
 
 def board_page(kind: str, filters: BoardFilters, order: BoardOrder, *, user: User | None) -> DecoratedPage[PostCard]:
-    return DecoratedPage(board_posts(kind, filters, order), lambda rows: decorate_posts(rows, user=user))
+    qs, keyset = board_posts(kind, filters, order)
+    return DecoratedPage(qs, lambda rows: decorate_posts(rows, user=user), keyset=keyset)
 
 
 # --- The factory directory (R-APP-3, R-PLUS-4) ----------------------------------------------------

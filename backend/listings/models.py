@@ -204,6 +204,8 @@ class Post(models.Model):
             models.Index(fields=["kind", "status", "valid_until"], name="post_board_idx"),
             models.Index(fields=["status", "submitted_at"], name="post_queue_idx"),
             models.Index(fields=["owner", "status"], name="post_owner_status_idx"),
+            # The partial indexes per board sort (issue #13) are in migration 0004: SQLite cannot say
+            # NULLS LAST in an index, so they are written per database there.
         ]
 
     def __str__(self) -> str:

@@ -1,23 +1,27 @@
 """Reads of the search index: the keyword search over every board and the verified factories, with
 facets and highlights (R-APP-1), and the matching-id subqueries other lists filter by.
 
-Visibility: ``_visible_documents`` filters by the policies' ``Q`` (``listings.visibility``,
-``factories.visibility``), then the page's rows are confirmed by the same policies' predicates.
+Visibility: ``_visible_documents`` filters by what each document carries and its owner's live account
+rule, then the page's rows are confirmed by the posts' and factories' own policies' predicates.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, F, Q, QuerySet
+from django.utils import timezone
 
+from accounts.visibility import visible_account_q
 from common.errors import field_error
 from factories.models import FactoryProfile
-from factories.visibility import is_factory_visible, visible_factory_q
+from factories.visibility import is_factory_visible
 from listings.models import Post
-from listings.visibility import is_post_visible, visible_post_q
+from listings.visibility import is_post_visible
 from search import search_backend, text
 from search.models import SearchDocument, board_label, board_names
 
@@ -51,12 +55,17 @@ class SearchResults:
 
 
 def _visible_documents() -> QuerySet[SearchDocument]:
-    """Documents whose item is visible, by the one policy of each object (``listings.visibility``,
-    ``factories.visibility``) through the document's relation to it, so the full-text match, this
-    filter and the facet counts are one query (primary-key joins, no per-row subqueries)."""
-    post_ok = Q(post_id__isnull=False) & visible_post_q(prefix="post__")
-    factory_ok = Q(factory_id__isnull=False) & visible_factory_q(prefix="factory__")
-    return SearchDocument.objects.filter(post_ok | factory_ok)
+    """Documents whose item is visible, by what the document carries (issue #13): a document exists only
+    while its post is published or its factory verified (``search.services.index_post`` /
+    ``index_factory``, on every save), with the post's validity copied (``valid_until``); the owner's
+    account rule (``accounts.visibility``) is applied live through the document's ``owner``. So the
+    full-text match, this filter and the facet counts are one query over the documents and the users,
+    without joining every hit's post and factory. The page's rows are then confirmed on their loaded
+    items by each object's full policy (``_recheck``), so a document a queryset ``update()`` left behind
+    can never show a hidden item (at most it is counted in a facet until the next save or rebuild)."""
+    today = timezone.localdate()
+    carried = Q(post_id__isnull=False, valid_until__gte=today) | Q(factory_id__isnull=False)
+    return SearchDocument.objects.filter(carried & visible_account_q(prefix="owner__"))
 
 
 def _recheck(rows: list[SearchDocument]) -> list[SearchDocument]:
@@ -81,10 +90,21 @@ def _recheck(rows: list[SearchDocument]) -> list[SearchDocument]:
     ]
 
 
-def _facets(docs: QuerySet[SearchDocument]) -> dict[str, int]:
+FACETS_TTL = 60  # seconds a query's board counts are reused (paging, switching boards)
+
+
+def _facets(docs: QuerySet[SearchDocument], *, key: str, reuse: bool) -> dict[str, int]:
+    """Hits per board. Page 1 counts them and keeps them for ``FACETS_TTL`` seconds in the cache (Redis
+    across web processes); the next pages of the same query (``reuse``) take them from there instead
+    of counting every hit again (issue #13)."""
+    cache_key = "search:facets:" + hashlib.sha1(key.encode()).hexdigest()
+    cached = cache.get(cache_key) if reuse else None
+    if cached is not None:
+        return dict(cached)
     facets = dict.fromkeys(board_names(), 0)
     for row in docs.order_by().values("board").annotate(n=Count("id")):
         facets[row["board"]] = row["n"]
+    cache.set(cache_key, facets, FACETS_TTL)
     return facets
 
 
@@ -107,10 +127,13 @@ def search(query: str, *, kind: str | None = None, page: int = 1, page_size: int
         return empty
     base = _visible_documents()
     relaxed = False
-    facets = _facets(search_backend.matching(base, parsed, strict=True, ranked=False))
+    key = "|".join(" ".join(group) for group in parsed.alternatives) + "|" + " ".join(parsed.words)
+    strict_docs = search_backend.matching(base, parsed, strict=True, ranked=False)
+    facets = _facets(strict_docs, key=f"strict:{key}", reuse=page > 1)
     if not any(facets.values()) and any(len(group) > 1 for group in parsed.alternatives):
         relaxed = True
-        facets = _facets(search_backend.matching(base, parsed, strict=False, ranked=False))
+        relaxed_docs = search_backend.matching(base, parsed, strict=False, ranked=False)
+        facets = _facets(relaxed_docs, key=f"relaxed:{key}", reuse=page > 1)
     count = facets.get(kind, 0) if kind else sum(facets.values())
     terms = parsed.words if not relaxed else parsed.all_terms
     result = SearchResults(

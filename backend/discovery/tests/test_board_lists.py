@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from common import pagination
 from common.testing import commit_pending
 from listings.models import PostKind, PostStatus
 from listings.tests.factories import SHENZHEN_BAOAN, make_post
@@ -60,3 +61,42 @@ class TestBoards:
         with django_assert_max_num_queries(baseline):
             body = api.get("discovery/processing_service").json()
         assert body["count"] == 7 and all(item["cover"] for item in body["items"])
+
+
+class TestPagingAtScale:
+    """Issue #13: board lists page by cursor as well as by number, and stop counting at a cap."""
+
+    def test_next_cursor_continues_exactly_where_the_page_number_would_issue_13(self, api) -> None:
+        posts = [make_post(kind=PostKind.STOCK) for _ in range(12)]
+        by_number = [api.get("discovery/stock", {"page": n, "page_size": 5}).json() for n in (1, 2, 3)]
+        first = by_number[0]
+        assert first["next_cursor"] and first["count"] == 12 and first["count_capped"] is False
+        second = api.get("discovery/stock", {"page": 2, "page_size": 5, "cursor": first["next_cursor"]}).json()
+        third = api.get("discovery/stock", {"page": 3, "page_size": 5, "cursor": second["next_cursor"]}).json()
+        ids = [[item["id"] for item in body["items"]] for body in (first, second, third)]
+        assert ids == [[item["id"] for item in body["items"]] for body in by_number]
+        assert sorted(pk for page in ids for pk in page) == sorted(p.pk for p in posts)
+        assert third["next_cursor"] is None  # the last page
+        # Sorted by price the cursor carries the price: the same rows as by page number.
+        cheap = api.get("discovery/stock", {"sort": "cheapest", "page_size": 5}).json()
+        after = api.get("discovery/stock", {"sort": "cheapest", "page_size": 5, "cursor": cheap["next_cursor"]})
+        page2 = api.get("discovery/stock", {"sort": "cheapest", "page_size": 5, "page": 2})
+        assert [i["id"] for i in after.json()["items"]] == [i["id"] for i in page2.json()["items"]]
+
+    def test_a_cursor_of_another_sort_or_garbage_is_refused_issue_13(self, api) -> None:
+        for _ in range(3):
+            make_post(kind=PostKind.STOCK)
+        cursor = api.get("discovery/stock", {"page_size": 2}).json()["next_cursor"]
+        other = api.get("discovery/stock", {"sort": "cheapest", "cursor": cursor})
+        assert other.status_code == 422 and other.json()["detail"][0]["field"] == "cursor"
+        assert api.get("discovery/stock", {"cursor": "not-a-cursor"}).status_code == 422
+
+    def test_totals_stop_at_the_cap_and_say_so_issue_13(self, api, monkeypatch) -> None:
+        monkeypatch.setattr(pagination, "COUNT_CAP", 5)
+        for _ in range(8):
+            make_post(kind=PostKind.STOCK)
+        body = api.get("discovery/stock", {"page_size": 2}).json()
+        assert (body["count"], body["count_capped"]) == (5, True)
+        # A page past the cap still counts up to itself, so the client keeps loading.
+        deep = api.get("discovery/stock", {"page_size": 2, "page": 4}).json()
+        assert len(deep["items"]) == 2 and deep["count"] >= 8

@@ -304,6 +304,10 @@ export function download(url: string, options: { silent?: boolean } = {}): Promi
 export interface Page<T> {
   items: T[]
   count: number
+  /** The server stopped counting at `count` (show "1000+"). */
+  count_capped?: boolean
   page?: number
   page_size?: number
+  /** Where the next page starts (lists that page by cursor); null at the end. */
+  next_cursor?: string | null
 }

@@ -445,6 +445,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 健康检查（不访问数据库）
+         * @description For load balancers and the benchmark's no-database reference (issue #13): the full HTTP and
+         *     middleware stack of the server, no query.
+         */
+        get: operations["config_api_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/home": {
         parameters: {
             query?: never;
@@ -2695,6 +2716,11 @@ export interface components {
         /** Input */
         Input: {
             /**
+             * Cursor
+             * @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移）
+             */
+            cursor?: string | null;
+            /**
              * Page
              * @description 页码，从 1 开始
              * @default 1
@@ -3236,10 +3262,23 @@ export interface components {
         };
         /** PagedApplicantOut */
         PagedApplicantOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["ApplicantOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -3247,10 +3286,23 @@ export interface components {
         };
         /** PagedComplaintOut */
         PagedComplaintOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["ComplaintOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -3258,10 +3310,23 @@ export interface components {
         };
         /** PagedConnectionOut */
         PagedConnectionOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["ConnectionOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -3269,10 +3334,23 @@ export interface components {
         };
         /** PagedConversationOut */
         PagedConversationOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["ConversationOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -3280,10 +3358,23 @@ export interface components {
         };
         /** PagedDiscoveryFactoryOut */
         PagedDiscoveryFactoryOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["DiscoveryFactoryOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -3291,10 +3382,23 @@ export interface components {
         };
         /** PagedDiscoveryPostOut */
         PagedDiscoveryPostOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["DiscoveryPostOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -3302,10 +3406,23 @@ export interface components {
         };
         /** PagedFavouriteOut */
         PagedFavouriteOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["FavouriteOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -3313,10 +3430,23 @@ export interface components {
         };
         /** PagedFeedbackOut */
         PagedFeedbackOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["FeedbackOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -3324,10 +3454,23 @@ export interface components {
         };
         /** PagedHistoryOut */
         PagedHistoryOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["HistoryOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -3335,10 +3478,23 @@ export interface components {
         };
         /** PagedMyApplicationOut */
         PagedMyApplicationOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["MyApplicationOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -3346,10 +3502,23 @@ export interface components {
         };
         /** PagedMyPostOut */
         PagedMyPostOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["MyPostOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -3357,10 +3526,23 @@ export interface components {
         };
         /** PagedNotificationOut */
         PagedNotificationOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["NotificationOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -3368,10 +3550,23 @@ export interface components {
         };
         /** PagedQualificationOut */
         PagedQualificationOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["QualificationOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -3379,10 +3574,23 @@ export interface components {
         };
         /** PagedStoredFileOut */
         PagedStoredFileOut: {
-            /** Count */
+            /**
+             * Count
+             * @description 总条数；超过 1000 时为 1000（count_capped 为 true，显示“1000+”）
+             */
             count: number;
+            /**
+             * Count Capped
+             * @default false
+             */
+            count_capped: boolean;
             /** Items */
             items: components["schemas"]["StoredFileOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（支持游标的列表才有）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -4244,6 +4452,8 @@ export interface operations {
     applications_api_applicants: {
         parameters: {
             query?: {
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 /** @description 页码，从 1 开始 */
                 page?: number;
                 /** @description 每页条数，最多 100 */
@@ -4273,6 +4483,8 @@ export interface operations {
     applications_api_my_applications: {
         parameters: {
             query?: {
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 /** @description 页码，从 1 开始 */
                 page?: number;
                 /** @description 每页条数，最多 100 */
@@ -4463,6 +4675,8 @@ export interface operations {
     support_api_my_complaints: {
         parameters: {
             query?: {
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 /** @description 页码，从 1 开始 */
                 page?: number;
                 /** @description 每页条数，最多 100 */
@@ -4497,6 +4711,8 @@ export interface operations {
                 /** @description 认证代码，如 CE、FDA */
                 certification?: string | null;
                 currency?: ("CNY" | "USD" | "EUR") | null;
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 /** @description 交期不早于 */
                 delivery_after?: string | null;
                 /** @description 交期不晚于 */
@@ -4577,6 +4793,8 @@ export interface operations {
                 attributes?: number[];
                 /** @description 二级品类 id */
                 category?: number | null;
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 /** @description 一级行业 id */
                 industry?: number | null;
                 /** @description 当前位置纬度（按距离排序时必填） */
@@ -4706,6 +4924,8 @@ export interface operations {
     discovery_api_my_favourites: {
         parameters: {
             query?: {
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 /** @description 页码，从 1 开始 */
                 page?: number;
                 /** @description 每页条数，最多 100 */
@@ -4810,6 +5030,8 @@ export interface operations {
     support_api_my_feedback: {
         parameters: {
             query?: {
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 /** @description 页码，从 1 开始 */
                 page?: number;
                 /** @description 每页条数，最多 100 */
@@ -4863,6 +5085,24 @@ export interface operations {
             path: {
                 file_id: string;
             };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    config_api_health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -5013,6 +5253,8 @@ export interface operations {
     listings_api_my_posts: {
         parameters: {
             query?: {
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 /** @description 信息类型（见 GET /api/boards） */
                 kind?: string | null;
                 /** @description 页码，从 1 开始 */
@@ -6509,6 +6751,8 @@ export interface operations {
     discovery_api_my_history: {
         parameters: {
             query?: {
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 /** @description 页码，从 1 开始 */
                 page?: number;
                 /** @description 每页条数，最多 100 */
@@ -6682,6 +6926,8 @@ export interface operations {
     messaging_api_connections: {
         parameters: {
             query?: {
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 /** @description 页码，从 1 开始 */
                 page?: number;
                 /** @description 每页条数，最多 100 */
@@ -6760,6 +7006,8 @@ export interface operations {
     messaging_api_conversations: {
         parameters: {
             query?: {
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 /** @description 页码，从 1 开始 */
                 page?: number;
                 /** @description 每页条数，最多 100 */
@@ -6947,6 +7195,8 @@ export interface operations {
     notifications_api_list_notifications: {
         parameters: {
             query?: {
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 kind?: components["schemas"]["NotificationKind"] | null;
                 /** @description 页码，从 1 开始 */
                 page?: number;
@@ -7160,6 +7410,8 @@ export interface operations {
     verification_api_my_qualifications: {
         parameters: {
             query?: {
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 /** @description 页码，从 1 开始 */
                 page?: number;
                 /** @description 每页条数，最多 100 */
@@ -7307,6 +7559,8 @@ export interface operations {
     uploads_api_my_files: {
         parameters: {
             query?: {
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 /** @description 页码，从 1 开始 */
                 page?: number;
                 /** @description 每页条数，最多 100 */
