@@ -11,7 +11,7 @@ question in the same run:
     on one database connection: what the database alone costs;
   - search: a ``LIKE '%word%'`` scan with the same visibility (visible posts only, facets per board and the
     newest 20);
-  - throughput: ``GET /api/health`` of the same server (full HTTP + middleware stack, no query).
+  - throughput: ``GET /healthz`` of the same server (full HTTP + middleware stack, no query).
 Latency: sequential requests on one keep-alive connection (p50/p95). Throughput: ``wrk`` (Debian package
 ``wrk``; without it an asyncio httpx client, which is slower than the server and says so) at 32 connections.
 The machine is shared: the load average is printed with the table.
@@ -90,7 +90,7 @@ class Server:
 
         for _ in range(120):
             try:
-                if httpx.get(f"{self.base}/api/health", timeout=2).status_code == 200:
+                if httpx.get(f"{self.base}/healthz", timeout=2).status_code == 200:
                     return
             except httpx.HTTPError:
                 pass
@@ -302,7 +302,7 @@ def main() -> None:
         if load is httpx_load:
             print("wrk not found (apt-get install wrk): using an asyncio httpx client, itself a bottleneck")
         board = load(f"{server.base}/api/discovery/procurement", args.seconds, 32)
-        health = load(f"{server.base}/api/health", args.seconds, 32)
+        health = load(f"{server.base}/healthz", args.seconds, 32)
         row("board list req/s, 32 connections", size, board["rps"], health["rps"], ">= 0.5x no-db", None, "req/s")
         ROWS[-1] = (*ROWS[-1][:6], "yes" if board["rps"] >= 0.5 * health["rps"] else "NO")
         errors = board["errors"] + board["timeouts"]

@@ -115,10 +115,3 @@ for app_label in DOMAIN_APPS:
     router = getattr(module, "router", None)
     if router is not None:
         api.add_router("/", router)
-
-
-@api.get("/health", tags=["系统"], summary="健康检查（不访问数据库）")
-def health(request: HttpRequest) -> dict[str, str]:
-    """For load balancers and the benchmark's no-database reference (issue #13): the full HTTP and
-    middleware stack of the server, no query."""
-    return {"status": "ok"}

@@ -163,7 +163,6 @@ NOTHING_PUBLIC: dict[str, str] = {
     "/api/legal/documents": "reference data (the legal documents in force)",
     "/api/legal/documents/{kind}": "reference data (a legal document's text)",
     "/api/legal/consents": "the caller's own acceptances",
-    "/api/health": "a constant (load balancers' check; reads no database)",
     "/api/uploads": "the caller's own files",
     "/api/files/{file_id}": "private files, readers registered in uploads.access (own, chat parties, handlers)",
     "/api/files/{file_id}/thumbnail": "as /api/files/{file_id}",
