@@ -1,5 +1,6 @@
 import { ref, shallowRef } from 'vue'
 import { ApiError, type Page } from '@/api/request'
+import { failureOf, failureMessage, type FailureStatus } from '@/utils/load-state'
 
 /**
  * A paged list as every list page uses it: first page, more on reaching the bottom, reload on pull.
@@ -13,6 +14,9 @@ export function usePagedList<T>(fetcher: (page: number, pageSize: number) => Pro
   const finished = ref(false)
   const unavailable = ref(false)
   const failed = ref(false)
+  /** Why the last page failed (offline / error), so the footer says the right thing. */
+  const failure = ref<FailureStatus>('error')
+  const failureText = ref('')
   let generation = 0
 
   async function loadMore() {
@@ -34,7 +38,11 @@ export function usePagedList<T>(fetcher: (page: number, pageSize: number) => Pro
       if (error instanceof ApiError && error.isNotFound) {
         unavailable.value = true
         finished.value = true
-      } else failed.value = true
+      } else {
+        failed.value = true
+        failure.value = failureOf(error)
+        failureText.value = failureMessage(error)
+      }
     } finally {
       if (mine === generation) loading.value = false
     }
@@ -55,5 +63,5 @@ export function usePagedList<T>(fetcher: (page: number, pageSize: number) => Pro
     items.value = updater(items.value)
   }
 
-  return { items, count, loading, finished, unavailable, failed, loadMore, reload, replace }
+  return { items, count, loading, finished, unavailable, failed, failure, failureText, loadMore, reload, replace }
 }
