@@ -1565,6 +1565,8 @@ export interface components {
              * @description 折合日薪下限（元/天）
              */
             wage_min?: number | string | null;
+            /** @description 工资单位：hour 时薪 / day 日薪 / piece 计件 / month 月薪 */
+            wage_unit?: components["schemas"]["WageUnit"] | null;
         };
         /** BoardOrder */
         BoardOrder: {
@@ -1981,6 +1983,16 @@ export interface components {
          *     responsiveness (R-PLUS-4).
          */
         DiscoveryPostOut: {
+            /**
+             * Age Max
+             * @description 用工：最大年龄
+             */
+            age_max?: number | null;
+            /**
+             * Age Min
+             * @description 用工：最小年龄
+             */
+            age_min?: number | null;
             /** Capacity Per Day */
             capacity_per_day: number | null;
             category: components["schemas"]["NamedOut"] | null;
@@ -1998,6 +2010,12 @@ export interface components {
             favourite_id?: number | null;
             /** Headcount */
             headcount: number | null;
+            /**
+             * Housing Provided
+             * @description 用工：包住
+             * @default false
+             */
+            housing_provided: boolean;
             /** Id */
             id: number;
             industry: components["schemas"]["NamedOut"] | null;
@@ -2008,7 +2026,19 @@ export interface components {
             kind: string;
             /** Kind Label */
             kind_label: string;
+            /**
+             * Meals Provided
+             * @description 用工：包吃
+             * @default false
+             */
+            meals_provided: boolean;
             owner: components["schemas"]["OwnerOut"];
+            /**
+             * Owner Verified
+             * @description 发布者为已认证工厂
+             * @default false
+             */
+            owner_verified: boolean;
             /** Period End */
             period_end: string | null;
             /** Period Start */
@@ -3684,6 +3714,11 @@ export interface components {
         /** StatusFilter */
         StatusFilter: {
             /**
+             * Post
+             * @description 只看对某条用工信息的申请（岗位页显示报名状态，issue #15）
+             */
+            post?: number | null;
+            /**
              * Status
              * @description 按状态筛选：new / contacted / hired / declined / withdrawn
              */
@@ -3899,6 +3934,11 @@ export interface components {
             /** Wage Unit */
             wage_unit: string;
         };
+        /**
+         * WageUnit
+         * @enum {string}
+         */
+        WageUnit: "hour" | "day" | "piece" | "month";
         /** WeChatSignInIn */
         WeChatSignInIn: {
             /**
@@ -4033,6 +4073,8 @@ export interface operations {
                 page?: number;
                 /** @description 每页条数，最多 100 */
                 page_size?: number;
+                /** @description 只看对某条用工信息的申请（岗位页显示报名状态，issue #15） */
+                post?: number | null;
                 /** @description 按状态筛选：new / contacted / hired / declined / withdrawn */
                 status?: string | null;
             };
@@ -4062,6 +4104,8 @@ export interface operations {
                 page?: number;
                 /** @description 每页条数，最多 100 */
                 page_size?: number;
+                /** @description 只看对某条用工信息的申请（岗位页显示报名状态，issue #15） */
+                post?: number | null;
                 /** @description 按状态筛选：new / contacted / hired / declined / withdrawn */
                 status?: string | null;
             };
@@ -4333,6 +4377,8 @@ export interface operations {
                 wage_max?: number | string | null;
                 /** @description 折合日薪下限（元/天） */
                 wage_min?: number | string | null;
+                /** @description 工资单位：hour 时薪 / day 日薪 / piece 计件 / month 月薪 */
+                wage_unit?: components["schemas"]["WageUnit"] | null;
                 /** @description 只看该距离以内 */
                 within_km?: number | null;
             };
