@@ -1624,6 +1624,11 @@ export interface components {
             on_home: boolean;
             /** Publisher Account Type */
             publisher_account_type: string;
+            /**
+             * Recommended To
+             * @description 首页优先向这些账号类型展示本板块（worker 的首页以其为主，issue #15）
+             */
+            recommended_to: string[];
             /** Short Name */
             short_name: string;
             /** Sorts */
