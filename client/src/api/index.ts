@@ -92,7 +92,8 @@ export const factoriesApi = {
     api.put('/api/factories/mine', { body: data as B<'/api/factories/mine', 'put'> }),
   /** The directory with trust signals and favourites (discovery). */
   list: (query?: Q<'/api/discovery/factories'>) => api.get('/api/discovery/factories', { query, ...silent }),
-  detail: (id: Id) => api.get('/api/factories/{factory_id}', { path: { factory_id: n(id) } }),
+  detail: (id: Id, extra?: { silent?: boolean }) =>
+    api.get('/api/factories/{factory_id}', { path: { factory_id: n(id) }, ...extra }),
 }
 
 type PostBody = B<'/api/listings/posts', 'post'>
