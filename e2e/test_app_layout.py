@@ -58,7 +58,8 @@ AUDIT_JS = """
   for (const el of targets) {
     // Page-sized containers listening for taps (a card, a row) are targets too; they pass the size rule.
     const inline = getComputedStyle(el).display === 'inline';
-    const inSentence = inline && el.parentElement && (el.parentElement.innerText || '').trim().length > (el.innerText || '').trim().length;
+    const own = (el.innerText || '').trim().length;
+    const inSentence = inline && el.parentElement && (el.parentElement.innerText || '').trim().length > own;
     el.scrollIntoView({ block: 'center', inline: 'center' });
     const r = el.getBoundingClientRect();
     checked += 1;

@@ -253,7 +253,9 @@ register(
         filters=(
             JOB_TYPE,
             REGION,
-            FilterSpec("wage_unit", "工资单位", "select", tuple((u.value, WAGE_UNIT_FILTER_LABELS[u]) for u in WageUnit)),
+            FilterSpec(
+                "wage_unit", "工资单位", "select", tuple((u.value, WAGE_UNIT_FILTER_LABELS[u]) for u in WageUnit)
+            ),
             FilterSpec("meals", "包吃", "boolean"),
             FilterSpec("housing", "包住", "boolean"),
             FilterSpec("include_full", "含已招满", "boolean"),

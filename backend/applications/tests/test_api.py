@@ -314,7 +314,8 @@ class TestApplicationStateOfAPost:
         applied(worker, other_job)
 
         only = worker.get("applications/mine", {"post": job.pk}).json()
-        assert [(r["id"], r["post"]["id"], r["status_label"]) for r in only["items"]] == [(mine["id"], job.pk, "新申请")]
+        rows = [(r["id"], r["post"]["id"], r["status_label"]) for r in only["items"]]
+        assert rows == [(mine["id"], job.pk, "新申请")]
         # Another worker has not applied to it: nothing, and never the first worker's record.
         assert worker_client().get("applications/mine", {"post": job.pk}).json()["count"] == 0
         # A factory (even the job's owner) is not a worker: refused.
