@@ -277,8 +277,9 @@ def test_each_role_home_shows_what_that_role_came_for_issue_15(
     # Filters: 包吃 keeps it; the wage unit 月薪 (the 宁波 job's) in 深圳 leaves nothing — said as such.
     tid(worker, "home-filter-meals").click()
     expect(shenzhen).to_be_visible()
-    worker.locator(".home-filter-wage-unit").click()
-    worker.locator(".wd-drop-item__option", has_text="月薪").click()
+    worker.locator(".wd-drop-menu__item", has_text="工资").click()
+    worker.locator(".wd-drop-item__option:visible", has_text="月薪").click()
+    expect(worker.locator(".wd-drop-menu__item", has_text="月薪")).to_be_visible()
     expect(tid(worker, "list-empty")).to_contain_text("附近暂无符合条件的工作")
 
     factory = phones()
@@ -335,7 +336,9 @@ def test_a_network_failure_reads_as_one_and_retry_works_issue_15(
     expect(tid(trade, "home-recommendations")).not_to_contain_text("暂无推荐")
     trade.unroute("**/api/home*")
     tid(trade, "home-recommendations").locator('[data-testid="page-retry"]').click()
-    expect(tid(trade, "home-recommendations").locator('[data-testid="post-card"]').first).to_be_visible()
+    # Back online: the trade company's recommendations (factories making what it buys).
+    recommended = tid(trade, "home-recommendations").locator('[data-testid="factory-card"], [data-testid="post-card"]')
+    expect(recommended.first).to_be_visible()
 
     # A post that is really gone says so.
     goto(trade, base, "pages/posts/detail?id=999999")
