@@ -373,6 +373,7 @@ def test_a_network_failure_reads_as_one_and_retry_works_issue_15(
 
     # A post that is really gone says so.
     goto(trade, base, "pages/posts/detail?id=999999")
+    trade.reload()  # a new query on the page already open: load it afresh
     expect(tid(trade, "page-not-found")).to_contain_text("信息不存在或已下架")
 
 
