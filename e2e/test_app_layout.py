@@ -261,7 +261,8 @@ def test_every_page_of_every_role_has_44px_targets_nothing_covered_no_mid_word_w
     )
     assert not on_top, f"the tag filter's 确定 lies under another element: {on_top}"
     # With the popup open, only the popup is for tapping (it covers the page and the tab bar, as it should).
-    figures["trade-factory-tags-popup"] = audit(trade, artifacts, "trade-factory-tags-popup", '[data-testid="tag-panel"]')
+    panel = '[data-testid="tag-panel"]'
+    figures["trade-factory-tags-popup"] = audit(trade, artifacts, "trade-factory-tags-popup", panel)
     apply.click()
     expect(apply).to_be_hidden()
 
