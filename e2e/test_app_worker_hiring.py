@@ -3,6 +3,7 @@ applicants page (R-FLOW-2, R-ROLE-2, R-APP-1, R-APP-5). Two phones: the worker a
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -53,8 +54,15 @@ def test_worker_filters_by_city_applies_and_sees_the_hire_R_FLOW_2_R_ROLE_2(
     card.click()
     expect(tid(worker, "post-detail")).to_be_visible()
     expect(tid(worker, "no-fee-statement")).to_be_visible()
+    # Issue #15 item 2: 立即报名 is the solid (primary) action, 联系对方 the outline one; once applied, the
+    # page shows the application's state instead of 立即报名.
+    expect(tid(worker, "apply-button")).to_have_class(re.compile(r"is-primary"))
+    expect(tid(worker, "contact-button")).to_have_class(re.compile(r"is-plain"))
     tid(worker, "apply-button").click()
-    expect(tid(worker, "apply-button")).to_contain_text("已报名")
+    expect(tid(worker, "application-state")).to_contain_text("已报名")
+    expect(tid(worker, "application-state")).to_contain_text("新申请")
+    expect(tid(worker, "apply-button")).to_have_count(0)
+    job_page = worker.url
     goto(worker, base, "pages/me/applications")
     mine = tid(worker, "application-item").and_(worker.locator(f'[data-id]:has-text("{shenzhen_job.title[:6]}")'))
     expect(mine.locator('[data-testid="application-status"]')).to_have_text("新申请")
@@ -76,3 +84,8 @@ def test_worker_filters_by_city_applies_and_sees_the_hire_R_FLOW_2_R_ROLE_2(
     worker.reload()
     expect(mine.locator('[data-testid="application-status"]')).to_have_text("已录用")
     shot(worker, artifacts, "worker-applications")
+
+    # …and the job's page shows 已录用 where 立即报名 was.
+    worker.goto(job_page)
+    expect(tid(worker, "application-state")).to_contain_text("已录用")
+    shot(worker, artifacts, "worker-job-applied")

@@ -27,6 +27,7 @@ router = Router(tags=["应聘"])
 
 class StatusFilter(Schema):
     status: str | None = Field(None, description="按状态筛选：new / contacted / hired / declined / withdrawn")
+    post: int | None = Field(None, description="只看对某条用工信息的申请（岗位页显示报名状态，issue #15）")
 
 
 @router.post("/applications", response={201: MyApplicationOut}, auth=bearer, summary="应聘用工信息")
@@ -45,7 +46,7 @@ def apply(request: HttpRequest, payload: ApplyIn) -> Any:
 @require(WORKER_ONLY)
 @paginate(PageNumber)
 def my_applications(request: HttpRequest, filters: Query[StatusFilter]) -> Any:
-    return selectors.my_applications(worker=signed_in_user(request), status=filters.status)
+    return selectors.my_applications(worker=signed_in_user(request), status=filters.status, post_id=filters.post)
 
 
 @router.post("/applications/{application_id}/withdraw", response=MyApplicationOut, auth=bearer, summary="撤回申请")

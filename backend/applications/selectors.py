@@ -16,12 +16,14 @@ if TYPE_CHECKING:
     from accounts.models import User
 
 
-def my_applications(*, worker: User, status: str | None = None) -> QuerySet[Application]:
+def my_applications(*, worker: User, status: str | None = None, post_id: int | None = None) -> QuerySet[Application]:
     qs = Application.objects.filter(worker_id=worker.pk).select_related(
         "post", "post__owner", "post__owner__factory", "post__job_type", "post__region"
     )
     if status:
         qs = qs.filter(status=status)
+    if post_id is not None:
+        qs = qs.filter(post_id=post_id)
     return qs.order_by("-updated_at", "-id")
 
 

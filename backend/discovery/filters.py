@@ -14,7 +14,7 @@ from django.db.models import Exists, OuterRef, Q
 from ninja import Field, FilterLookup, FilterSchema, Schema
 
 from factories.models import FactoryProfile
-from listings.models import Post
+from listings.models import Post, WageUnit
 from regions.selectors import region_prefix
 from search.selectors import matching_factory_ids, matching_post_ids
 
@@ -57,6 +57,9 @@ class BoardFilters(FilterSchema):
         None, description="用工期与此区间有重叠：结束"
     )
     job_type: list[int] = Field(default_factory=list, description="工种 id，可多个")
+    wage_unit: Annotated[WageUnit | None, FilterLookup("wage_unit")] = Field(
+        None, description="工资单位：hour 时薪 / day 日薪 / piece 计件 / month 月薪"
+    )
     process_type: list[int] = Field(default_factory=list, description="加工工艺 id，可多个（任一）")
     meals: Annotated[bool | None, FilterLookup("meals_provided")] = Field(None, description="包吃")
     housing: Annotated[bool | None, FilterLookup("housing_provided")] = Field(None, description="包住")

@@ -22,6 +22,26 @@ class DiscoveryPostOut(PostCardOut):
     distance_km: float | None = None
     favourite_id: int | None = Field(None, description="已收藏时为收藏 id，用于取消收藏")
     trust: TrustOut
+    # What a job card shows as tags (issue #15 item 2): 包吃 包住 18–50岁 已认证.
+    meals_provided: bool = Field(False, description="用工：包吃")
+    housing_provided: bool = Field(False, description="用工：包住")
+    age_min: int | None = Field(None, description="用工：最小年龄")
+    age_max: int | None = Field(None, description="用工：最大年龄")
+    owner_verified: bool = Field(False, description="发布者为已认证工厂")
+
+    @staticmethod
+    def resolve_age_min(obj: Any) -> int | None:
+        return _detail_int(obj, "age_min")
+
+    @staticmethod
+    def resolve_age_max(obj: Any) -> int | None:
+        return _detail_int(obj, "age_max")
+
+    @staticmethod
+    def resolve_owner_verified(obj: Any) -> bool:
+        # ``owner__factory`` is fetched with the card (``listings.selectors.with_card_relations``).
+        factory = getattr(obj.owner, "factory", None) if obj.owner.account_type == "factory" else None
+        return bool(factory is not None and factory.is_verified)
 
     @staticmethod
     def resolve_distance_km(obj: Any) -> float | None:
@@ -39,6 +59,11 @@ class DiscoveryPostOut(PostCardOut):
             "response_rate": stats.response_rate if stats else None,
             "response_minutes": stats.median_response_minutes if stats else None,
         }
+
+
+def _detail_int(obj: Any, name: str) -> int | None:
+    value = (obj.details or {}).get(name)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 class DiscoveryFactoryOut(FactoryCardOut):

@@ -13,7 +13,7 @@ from typing import Any
 from django.db.models import F
 
 from accounts.models import AccountType
-from listings.models import Post, PostKind, StockGrade
+from listings.models import Post, PostKind, StockGrade, WageUnit
 from listings.registry import BoardSpec, FilterSpec, SortSpec, Step, register
 from listings.schemas import NO_FEE_STATEMENT, LabourIn, ProcessingDemandIn, ProcessingServiceIn, ProcurementIn, StockIn
 
@@ -57,6 +57,10 @@ CATEGORY = FilterSpec("category", "品类", "category")
 REGION = FilterSpec("region", "地区", "region")
 JOB_TYPE = FilterSpec("job_type", "工种", "job_type")
 PROCESS_TYPE = FilterSpec("process_type", "加工工艺", "process_type")
+
+
+# How workers name a wage unit when they filter jobs (issue #15 item 1).
+WAGE_UNIT_FILTER_LABELS = {WageUnit.HOUR: "时薪", WageUnit.DAY: "日薪", WageUnit.PIECE: "计件", WageUnit.MONTH: "月薪"}
 
 
 register(
@@ -249,6 +253,9 @@ register(
         filters=(
             JOB_TYPE,
             REGION,
+            FilterSpec(
+                "wage_unit", "工资单位", "select", tuple((u.value, WAGE_UNIT_FILTER_LABELS[u]) for u in WageUnit)
+            ),
             FilterSpec("meals", "包吃", "boolean"),
             FilterSpec("housing", "包住", "boolean"),
             FilterSpec("include_full", "含已招满", "boolean"),

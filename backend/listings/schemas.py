@@ -219,6 +219,9 @@ class BoardOut(Schema):
     group_label: str
     on_home: bool
     accepts_applications: bool
+    recommended_to: list[str] = Field(
+        ..., description="首页优先向这些账号类型展示本板块（worker 的首页以其为主，issue #15）"
+    )
     notice: str
     sorts: list[SortOut]
     filters: list[FilterOut]

@@ -263,6 +263,7 @@ def board_definitions() -> list[dict[str, Any]]:
             "group_label": spec.group_label,
             "on_home": spec.on_home,
             "accepts_applications": spec.accepts_applications,
+            "recommended_to": [t.value for t in spec.recommended_to],
             "notice": spec.notice,
             "sorts": [{"key": s.key, "label": s.label, "needs_location": s.needs_location} for s in spec.sorts],
             "filters": [

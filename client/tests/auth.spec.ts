@@ -1,6 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { TOKEN_KEY, USER_KEY, useAuthStore } from '@/stores/auth'
+import { CONSENT_KEY } from '@/utils/consent'
 import { fake, lastRequest, respond, uniMock } from './setup'
 
 const me = (over: Record<string, unknown> = {}) => ({
@@ -20,7 +21,11 @@ const me = (over: Record<string, unknown> = {}) => ({
 })
 
 describe('auth store', () => {
-  beforeEach(() => setActivePinia(createPinia()))
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    // These calls carry personal data; the user has ticked the privacy box (tests/consent.spec.ts covers before).
+    fake.storage.set(CONSENT_KEY, true)
+  })
 
   it('signs in by SMS, keeps the token across launches, and knows the type is still to choose', async () => {
     respond(() => ({ statusCode: 200, data: { token: 'tok-1', is_new: true, user: me() } }))

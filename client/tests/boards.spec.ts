@@ -18,6 +18,7 @@ const rental: BoardDef = {
   group_label: '',
   on_home: true,
   accepts_applications: false,
+  recommended_to: [],
   notice: '',
   sorts: [
     { key: 'newest', label: '最新发布', needs_location: false },

@@ -2,6 +2,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiError, http, request, upload } from '@/api/request'
 import { TOKEN_KEY, USER_KEY, useAuthStore } from '@/stores/auth'
+import { CONSENT_KEY } from '@/utils/consent'
 import { fake, lastRequest, respond, uniMock } from './setup'
 
 const user = { id: 7, display_name: '张三', account_type: 'factory' }
@@ -9,6 +10,8 @@ const user = { id: 7, display_name: '张三', account_type: 'factory' }
 describe('request wrapper', () => {
   beforeEach(() => {
     setActivePinia(createPinia())
+    // These calls carry personal data; the user has ticked the privacy box (tests/consent.spec.ts covers before).
+    fake.storage.set(CONSENT_KEY, true)
   })
 
   it('adds the bearer token of the signed-in user', async () => {

@@ -303,3 +303,20 @@ class TestQueryCounts:
             worker.get("applications/mine")
         with django_assert_max_num_queries(applicants_small):
             factory.get(f"applications/for-post/{owner_post.pk}")
+
+
+class TestApplicationStateOfAPost:
+    def test_a_worker_reads_their_own_application_to_one_job_and_nobody_else_does_issue_15(self) -> None:
+        """Issue #15 item 2: a job's page shows the worker's application state instead of 立即报名."""
+        job, other_job = labour_post(), labour_post()
+        worker = worker_client()
+        mine = applied(worker, job)
+        applied(worker, other_job)
+
+        only = worker.get("applications/mine", {"post": job.pk}).json()
+        rows = [(r["id"], r["post"]["id"], r["status_label"]) for r in only["items"]]
+        assert rows == [(mine["id"], job.pk, "新申请")]
+        # Another worker has not applied to it: nothing, and never the first worker's record.
+        assert worker_client().get("applications/mine", {"post": job.pk}).json()["count"] == 0
+        # A factory (even the job's owner) is not a worker: refused.
+        assert factory_client(job).get("applications/mine", {"post": job.pk}).status_code == 403

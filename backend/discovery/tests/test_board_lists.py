@@ -100,3 +100,37 @@ class TestPagingAtScale:
         # A page past the cap still counts up to itself, so the client keeps loading.
         deep = api.get("discovery/stock", {"page_size": 2, "page": 4}).json()
         assert len(deep["items"]) == 2 and deep["count"] >= 8
+
+
+class TestJobCards:
+    def test_a_job_card_carries_its_tags_and_the_board_filters_by_wage_unit_issue_15(self, api) -> None:
+        """Issue #15 items 1–2: a job card shows 包吃 包住 18–50岁 and 已认证 without opening the job; a
+        worker's home filters jobs by wage unit (and by 包吃 / 包住 / period as before)."""
+        from factories.models import FactoryProfile
+
+        daily = make_post(kind=PostKind.LABOUR)  # 元/天, 包吃包住, 18–50, verified factory
+        monthly = make_post(
+            kind=PostKind.LABOUR,
+            wage_unit="month",
+            wage_amount=6500,
+            meals_provided=False,
+            housing_provided=False,
+            age_min=None,
+            age_max=None,
+        )
+        # Its factory's badge has lapsed since (licence expired): the card no longer says 已认证.
+        FactoryProfile.objects.filter(owner=monthly.owner).update(is_verified=False)
+        cards = {item["id"]: item for item in api.get("discovery/labour").json()["items"]}
+        tags = lambda card: (  # noqa: E731
+            card["meals_provided"], card["housing_provided"], card["age_min"], card["age_max"], card["owner_verified"]
+        )
+        assert tags(cards[daily.pk]) == (True, True, 18, 50, True)
+        assert tags(cards[monthly.pk]) == (False, False, None, None, False)
+        assert cards[daily.pk]["period_start"] and cards[daily.pk]["period_end"]
+
+        by_unit = api.get("discovery/labour", {"wage_unit": "month"}).json()
+        assert [item["id"] for item in by_unit["items"]] == [monthly.pk]
+        assert [i["id"] for i in api.get("discovery/labour", {"wage_unit": "day", "meals": True}).json()["items"]] == [
+            daily.pk
+        ]
+        assert api.get("discovery/labour", {"wage_unit": "week"}).status_code == 422

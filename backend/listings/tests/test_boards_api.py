@@ -19,6 +19,13 @@ def test_boards_lists_every_kind_with_labels_publisher_sorts_and_filters_R_BOARD
     grade = next(f for f in boards["stock"]["filters"] if f["name"] == "grade")
     assert [o["value"] for o in grade["options"]] == ["A", "B", "C"]
     assert boards["labour"]["accepts_applications"] and not boards["stock"]["accepts_applications"]
+    # Issue #15: the role each board is shown to first (a worker's home is jobs first), and the wage unit filter.
+    assert boards["labour"]["recommended_to"] == ["worker"]
+    assert boards["stock"]["recommended_to"] == ["trade"]
+    wage_unit = next(f for f in boards["labour"]["filters"] if f["name"] == "wage_unit")
+    assert [(o["value"], o["label"]) for o in wage_unit["options"]] == [
+        ("hour", "时薪"), ("day", "日薪"), ("piece", "计件"), ("month", "月薪")
+    ]
     assert {boards[k]["group"] for k in ("processing_demand", "processing_service")} == {"processing"}
     assert next(s for s in boards["stock"]["sorts"] if s["key"] == "nearest")["needs_location"] is True
 

@@ -1,81 +1,60 @@
-/** Every API call the pages make, grouped by domain, each typed from the generated schema. */
-import { download, http, request, upload, type Page, type Query } from './request'
+/**
+ * Every API call the pages make, grouped by domain. Each goes through the typed client (`typed.ts`): the
+ * path, its parameters, the query, the body and the answer are all read from the generated OpenAPI types
+ * (schema.d.ts), so a change on the server is a type error here, not a surprise on a phone (issue #15 item 10).
+ */
+import { download, upload, type Page } from './request'
+import { api, type BodyOf, type Operation, type PathsFor, type QueryOf } from './typed'
+import type { paths } from './schema'
 import type {
   AccountType,
-  Applicant,
-  ChatMessage,
-  Complaint,
-  Connection,
-  ContactResult,
-  Conversation,
-  DataExport,
-  ConversationDetail,
-  FactoryCard,
-  FactoryDetail,
-  Favourite,
-  Feedback,
-  FormSchemaRaw,
-  HomeFeed,
-  ConsentState,
-  LegalDocument,
   LegalKind,
-  LegalSummary,
-  JobPreference,
-  Match,
-  Me,
-  MessagePage,
+  Applicant,
   MyApplication,
-  MyPost,
-  Notification,
-  PostCard,
-  PostDetail,
-  PostKind,
-  PublishPermission,
-  Qualification,
-  Region,
-  RegionDetail,
-  SearchResult,
-  SignInResult,
-  SmsCodeResult,
   StoredFile,
 } from './types'
 
+/** The query a GET operation declares. */
+type Q<P extends PathsFor<'get'>> = NonNullable<QueryOf<Operation<P, 'get'>>>
+/** The JSON body an operation declares. */
+type B<P extends keyof paths, M extends 'post' | 'put' | 'patch'> = NonNullable<BodyOf<Operation<P, M>>>
+type Id = number | string
+
 const silent = { silent: true }
+const n = (id: Id) => Number(id)
 
 export const authApi = {
-  requestSmsCode: (phone: string) =>
-    http.post<SmsCodeResult>('/api/auth/sms-codes', { phone }, { anonymous: true }),
+  requestSmsCode: (phone: string) => api.post('/api/auth/sms-codes', { body: { phone }, anonymous: true }),
   smsSignIn: (phone: string, code: string) =>
-    http.post<SignInResult>('/api/auth/sms-sign-in', { phone, code }, { anonymous: true }),
-  wechatSignIn: (code: string) => http.post<SignInResult>('/api/auth/wechat-sign-in', { code }, { anonymous: true }),
-  logout: () => http.post<void>('/api/auth/logout', undefined, silent),
-  me: (background = false) =>
-    http.get<Me>('/api/me', undefined, background ? { silent: true, stayOnSignOut: true } : undefined),
-  updateMe: (data: { display_name?: string; avatar_url?: string }) => http.patch<Me>('/api/me', data),
-  chooseAccountType: (account_type: AccountType) => http.post<Me>('/api/me/account-type', { account_type }),
-  consentPrivacy: () => http.post<Me>('/api/me/privacy-consent'),
+    api.post('/api/auth/sms-sign-in', { body: { phone, code }, anonymous: true }),
+  wechatSignIn: (code: string) => api.post('/api/auth/wechat-sign-in', { body: { code }, anonymous: true }),
+  logout: () => api.post('/api/auth/logout', silent),
+  me: (background = false) => api.get('/api/me', background ? { silent: true, stayOnSignOut: true } : undefined),
+  updateMe: (data: B<'/api/me', 'patch'>) => api.patch('/api/me', { body: data }),
+  chooseAccountType: (account_type: AccountType) => api.post('/api/me/account-type', { body: { account_type } }),
+  consentPrivacy: () => api.post('/api/me/privacy-consent'),
   /** Personal data export (PIPL): the server builds a zip archive (我的数据.json, the user's files, 说明.txt)
    * in the background; poll its status, then download it to a local temporary path. */
-  requestExport: () => http.post<DataExport>('/api/me/export'),
-  exportStatus: (id: number) => http.get<DataExport>(`/api/me/export/${id}`, undefined, silent),
+  requestExport: () => api.post('/api/me/export'),
+  exportStatus: (id: number) => api.get('/api/me/export/{export_id}', { path: { export_id: id }, ...silent }),
   downloadExport: (url: string) => download(url),
   /** Account cancellation (注销); the server asks for the words 确认注销. */
-  cancelAccount: (confirmation: string) => http.post<void>('/api/me/cancel', { confirmation }),
+  cancelAccount: (confirmation: string) => api.post('/api/me/cancel', { body: { confirmation } }),
 }
 
 /** The legal documents in force (public) and the versions the signed-in user accepted (issue #16). */
 export const legalApi = {
-  documents: () => http.get<LegalSummary[]>('/api/legal/documents', undefined, { anonymous: true, silent: true }),
+  documents: () => api.get('/api/legal/documents', { anonymous: true, silent: true }),
   document: (kind: LegalKind, version?: string) =>
-    http.get<LegalDocument>(`/api/legal/documents/${kind}`, version ? { version } : undefined, { anonymous: true }),
-  consents: () => http.get<ConsentState>('/api/legal/consents', undefined, silent),
-  accept: (documents: Array<{ kind: string; version: string }>) =>
-    http.post<ConsentState>('/api/legal/consents', { documents }),
+    api.get('/api/legal/documents/{kind}', { path: { kind }, query: version ? { version } : undefined, anonymous: true }),
+  consents: () => api.get('/api/legal/consents', silent),
+  accept: (documents: B<'/api/legal/consents', 'post'>['documents']) =>
+    api.post('/api/legal/consents', { body: { documents } }),
 }
 
 export const regionsApi = {
-  children: (parent?: string) => http.get<Region[]>('/api/regions', { parent }, silent),
-  detail: (adcode: string) => http.get<RegionDetail>(`/api/regions/${adcode}`, undefined, silent),
+  children: (parent?: string) => api.get('/api/regions', { query: { parent }, ...silent }),
+  detail: (adcode: string) => api.get('/api/regions/{adcode}', { path: { adcode }, ...silent }),
 }
 
 export type UploadPurpose =
@@ -89,6 +68,7 @@ export type UploadPurpose =
   | 'avatar'
 
 export const uploadsApi = {
+  // Multipart (uni.uploadFile): the answer is still the schema's StoredFileOut.
   upload: (filePath: string, purpose: UploadPurpose, onProgress?: (percent: number) => void, name?: string) =>
     upload<StoredFile>({
       url: '/api/uploads',
@@ -99,134 +79,133 @@ export const uploadsApi = {
 }
 
 export const notificationsApi = {
-  list: (query?: Query) => http.get<Page<Notification>>('/api/notifications', query, silent),
-  unreadCount: () => http.get<{ unread: number }>('/api/notifications/unread-count', undefined, silent),
+  list: (query?: Q<'/api/notifications'>) => api.get('/api/notifications', { query, ...silent }),
+  unreadCount: () => api.get('/api/notifications/unread-count', silent),
   /** Without ids: everything is marked read. */
-  markRead: (ids?: number[]) =>
-    http.post<{ marked: number; unread_count: number }>('/api/notifications/read', { ids: ids ?? null }, silent),
-  subscribe: (purposes: string[]) =>
-    http.post<Array<{ purpose: string; template_id: string; remaining: number; label: string }>>(
-      '/api/notifications/subscriptions',
-      { purposes },
-      silent,
-    ),
-  subscriptions: () =>
-    http.get<Array<{ purpose: string; template_id: string; remaining: number; label: string }>>(
-      '/api/notifications/subscriptions',
-      undefined,
-      silent,
-    ),
+  markRead: (ids?: number[]) => api.post('/api/notifications/read', { body: { ids: ids ?? null }, ...silent }),
+  subscribe: (purposes: string[]) => api.post('/api/notifications/subscriptions', { body: { purposes }, ...silent }),
+  subscriptions: () => api.get('/api/notifications/subscriptions', silent),
 }
 
 export const qualificationsApi = {
-  mine: () => http.get<Page<Qualification>>('/api/qualifications/mine', { page_size: 50 }, silent),
-  submitLicence: (data: {
-    company_name: string
-    credit_code: string
-    legal_representative: string
-    registered_address: string
-    file_ids: string[]
-    is_long_term: boolean
-    valid_until: string | null
-  }) => http.post<Qualification>('/api/qualifications/licence', data),
-  submitPersonalId: (data: { real_name: string; id_number: string; certificate_file_ids: string[] }) =>
-    http.post<Qualification>('/api/qualifications/personal-id', data),
-  publishPermission: () => http.get<PublishPermission>('/api/me/publish-permission', undefined, silent),
+  mine: () => api.get('/api/qualifications/mine', { query: { page_size: 50 }, ...silent }),
+  submitLicence: (data: B<'/api/qualifications/licence', 'post'>) => api.post('/api/qualifications/licence', { body: data }),
+  submitPersonalId: (data: B<'/api/qualifications/personal-id', 'post'>) =>
+    api.post('/api/qualifications/personal-id', { body: data }),
+  publishPermission: () => api.get('/api/me/publish-permission', silent),
   /** Appeal a rejection once; another reviewer decides it (issue #14). */
-  appeal: (id: number | string, note: string) => http.post<Qualification>(`/api/qualifications/${id}/appeal`, { note }),
+  appeal: (id: Id, note: string) =>
+    api.post('/api/qualifications/{qualification_id}/appeal', { path: { qualification_id: n(id) }, body: { note } }),
 }
 
 export const factoriesApi = {
-  mine: () => http.get<FactoryDetail>('/api/factories/mine', undefined, silent),
-  saveMine: (data: Record<string, unknown>) => http.put<FactoryDetail>('/api/factories/mine', data),
+  mine: () => api.get('/api/factories/mine', silent),
+  /** The profile form is schema-driven (its values are free-form, like a post's), so it may also pass a
+   * plain record; the server validates it against the same schema. */
+  saveMine: (data: B<'/api/factories/mine', 'put'> | Record<string, unknown>) =>
+    api.put('/api/factories/mine', { body: data as B<'/api/factories/mine', 'put'> }),
   /** The directory with trust signals and favourites (discovery). */
-  list: (query?: Query) => http.get<Page<FactoryCard>>('/api/discovery/factories', query, silent),
-  detail: (id: number | string) => http.get<FactoryDetail>(`/api/factories/${id}`),
+  list: (query?: Q<'/api/discovery/factories'>) => api.get('/api/discovery/factories', { query, ...silent }),
+  detail: (id: Id, extra?: { silent?: boolean }) =>
+    api.get('/api/factories/{factory_id}', { path: { factory_id: n(id) }, ...extra }),
 }
 
+type PostBody = B<'/api/listings/posts', 'post'>
+
 export const listingsApi = {
-  formSchema: (kind: PostKind) => http.get<FormSchemaRaw>(`/api/listings/form-schema/${kind}`),
+  formSchema: (kind: string) => api.get('/api/listings/form-schema/{kind}', { path: { kind } }),
   /** A new draft; the body is the form's values plus `kind`. */
-  create: (kind: PostKind, data: Record<string, unknown>) => http.post<MyPost>('/api/listings/posts', { ...data, kind }),
-  update: (id: number | string, kind: PostKind, data: Record<string, unknown>) =>
-    http.put<MyPost>(`/api/listings/posts/${id}`, { ...data, kind }),
-  submit: (id: number | string) => http.post<MyPost>(`/api/listings/posts/${id}/submit`),
-  takeDown: (id: number | string) => http.post<MyPost>(`/api/listings/posts/${id}/take-down`),
-  relist: (id: number | string) => http.post<MyPost>(`/api/listings/posts/${id}/relist`),
-  refresh: (id: number | string) => http.post<MyPost>(`/api/listings/posts/${id}/refresh`),
+  create: (kind: string, data: Record<string, unknown>) =>
+    api.post('/api/listings/posts', { body: { ...data, kind } as PostBody }),
+  update: (id: Id, kind: string, data: Record<string, unknown>) =>
+    api.put('/api/listings/posts/{post_id}', {
+      path: { post_id: n(id) },
+      body: { ...data, kind } as B<'/api/listings/posts/{post_id}', 'put'>,
+    }),
+  submit: (id: Id) => api.post('/api/listings/posts/{post_id}/submit', { path: { post_id: n(id) } }),
+  takeDown: (id: Id) => api.post('/api/listings/posts/{post_id}/take-down', { path: { post_id: n(id) } }),
+  relist: (id: Id) => api.post('/api/listings/posts/{post_id}/relist', { path: { post_id: n(id) } }),
+  refresh: (id: Id) => api.post('/api/listings/posts/{post_id}/refresh', { path: { post_id: n(id) } }),
   /** Appeal a rejection once; another reviewer decides it (issue #14). */
-  appeal: (id: number | string, note: string) => http.post<MyPost>(`/api/listings/posts/${id}/appeal`, { note }),
-  remove: (id: number | string) => http.delete<void>(`/api/listings/posts/${id}`),
-  mine: (query?: Query) => http.get<Page<MyPost>>('/api/listings/mine', query, silent),
-  mineCounts: () => http.get<Record<string, number>>('/api/listings/mine/counts', undefined, silent),
+  appeal: (id: Id, note: string) =>
+    api.post('/api/listings/posts/{post_id}/appeal', { path: { post_id: n(id) }, body: { note } }),
+  remove: (id: Id) => api.delete('/api/listings/posts/{post_id}', { path: { post_id: n(id) } }),
+  mine: (query?: Q<'/api/listings/mine'>) => api.get('/api/listings/mine', { query, ...silent }),
+  mineCounts: () => api.get('/api/listings/mine/counts', silent),
   /** One of my posts with its form values, for editing. */
-  mineDetail: (id: number | string) => http.get<MyPost>(`/api/listings/mine/${id}`),
-  detail: (id: number | string) => http.get<PostDetail>(`/api/listings/posts/${id}`),
+  mineDetail: (id: Id) => api.get('/api/listings/mine/{post_id}', { path: { post_id: n(id) } }),
+  detail: (id: Id, extra?: { silent?: boolean }) =>
+    api.get('/api/listings/posts/{post_id}', { path: { post_id: n(id) }, ...extra }),
   /** A board with the full filter and sort vocabulary (discovery). */
-  board: (kind: PostKind, query?: Query) => http.get<Page<PostCard>>(`/api/discovery/${kind}`, query, silent),
+  board: (kind: string, query?: Q<'/api/discovery/{kind}'>) =>
+    api.get('/api/discovery/{kind}', { path: { kind }, query, ...silent }),
 }
 
 export const discoveryApi = {
-  home: (query?: Query) => http.get<HomeFeed>('/api/home', query, silent),
-  search: (query: Query) => http.get<SearchResult>('/api/search', query, silent),
+  home: (query?: Q<'/api/home'>) => api.get('/api/home', { query, ...silent }),
+  search: (query: Q<'/api/search'>) => api.get('/api/search', { query, ...silent }),
   /** Browsing history feeds the recommendations. */
-  recordView: (target: { post_id?: number; factory_id?: number }) =>
-    request<unknown>({ url: '/api/discovery/views', method: 'POST', data: target, silent: true, stayOnSignOut: true }),
-  favourites: (query?: Query) => http.get<Page<Favourite>>('/api/favourites', query, silent),
-  addFavourite: (target: { post_id?: number; factory_id?: number }) =>
-    http.post<{ id: number }>('/api/favourites', target),
-  removeFavourite: (favouriteId: number) => http.delete<void>(`/api/favourites/${favouriteId}`),
-  matchesForPost: (postId: number) => http.get<Match[]>(`/api/matching/posts/${postId}`, undefined, silent),
-  matchesForMe: () => http.get<Match[]>('/api/matching/for-me', undefined, silent),
-  jobPreferences: () => http.get<JobPreference>('/api/me/job-preferences', undefined, silent),
-  saveJobPreferences: (data: { job_type_ids: number[]; region_adcode: string | null; available_from: string | null }) =>
-    http.put<JobPreference>('/api/me/job-preferences', data),
+  recordView: (target: B<'/api/discovery/views', 'post'>) =>
+    api.post('/api/discovery/views', { body: target, silent: true, stayOnSignOut: true }),
+  favourites: (query?: Q<'/api/favourites'>) => api.get('/api/favourites', { query, ...silent }),
+  addFavourite: (target: B<'/api/favourites', 'post'>) => api.post('/api/favourites', { body: target }),
+  removeFavourite: (favouriteId: number) =>
+    api.delete('/api/favourites/{favourite_id}', { path: { favourite_id: favouriteId } }),
+  matchesForPost: (postId: number) => api.get('/api/matching/posts/{post_id}', { path: { post_id: postId }, ...silent }),
+  matchesForMe: () => api.get('/api/matching/for-me', silent),
+  jobPreferences: () => api.get('/api/me/job-preferences', silent),
+  saveJobPreferences: (data: B<'/api/me/job-preferences', 'put'>) => api.put('/api/me/job-preferences', { body: data }),
 }
 
 export const messagingApi = {
   /** 联系对方: opens (or reopens) the conversation about a post or a factory and records a connection. */
-  contact: (target: { post_id?: number; factory_id?: number; message?: string }) =>
-    http.post<ContactResult>('/api/messaging/contact', target),
-  connections: (query?: Query) => http.get<Page<Connection>>('/api/messaging/connections', query, silent),
-  setConnectionStatus: (id: number, status: string) =>
-    http.post<Connection>(`/api/messaging/connections/${id}/status`, { status }),
-  conversations: (query?: Query) => http.get<Page<Conversation>>('/api/messaging/conversations', query, silent),
-  conversation: (id: number | string) => http.get<ConversationDetail>(`/api/messaging/conversations/${id}`, undefined, silent),
+  contact: (target: B<'/api/messaging/contact', 'post'>) => api.post('/api/messaging/contact', { body: target }),
+  connections: (query?: Q<'/api/messaging/connections'>) => api.get('/api/messaging/connections', { query, ...silent }),
+  setConnectionStatus: (id: number, status: B<'/api/messaging/connections/{connection_id}/status', 'post'>['status']) =>
+    api.post('/api/messaging/connections/{connection_id}/status', { path: { connection_id: id }, body: { status } }),
+  conversations: (query?: Q<'/api/messaging/conversations'>) =>
+    api.get('/api/messaging/conversations', { query, ...silent }),
+  conversation: (id: Id) =>
+    api.get('/api/messaging/conversations/{conversation_id}', { path: { conversation_id: n(id) }, ...silent }),
   /** Newest page first; `before_id` pages back. Items are oldest → newest within a page. */
-  messages: (id: number | string, query?: Query) =>
-    http.get<MessagePage>(`/api/messaging/conversations/${id}/messages`, query, silent),
-  send: (id: number | string, data: { text?: string; file_id?: string }) =>
-    http.post<ChatMessage>(`/api/messaging/conversations/${id}/messages`, data),
-  markRead: (id: number | string) =>
-    http.post<unknown>(`/api/messaging/conversations/${id}/read`, undefined, silent).catch(() => undefined),
-  sharePhone: (id: number | string) => http.post<ChatMessage>(`/api/messaging/conversations/${id}/share-phone`),
-  unreadCount: () => http.get<{ unread: number }>('/api/messaging/unread-count', undefined, silent),
-  block: (user_id: number) => http.post<unknown>('/api/messaging/blocks', { user_id }),
-  unblock: (user_id: number) => http.delete<void>(`/api/messaging/blocks/${user_id}`),
+  messages: (id: Id, query?: Q<'/api/messaging/conversations/{conversation_id}/messages'>) =>
+    api.get('/api/messaging/conversations/{conversation_id}/messages', {
+      path: { conversation_id: n(id) },
+      query,
+      ...silent,
+    }),
+  send: (id: Id, data: B<'/api/messaging/conversations/{conversation_id}/messages', 'post'>) =>
+    api.post('/api/messaging/conversations/{conversation_id}/messages', { path: { conversation_id: n(id) }, body: data }),
+  markRead: (id: Id) =>
+    api
+      .post('/api/messaging/conversations/{conversation_id}/read', { path: { conversation_id: n(id) }, ...silent })
+      .catch(() => undefined),
+  sharePhone: (id: Id) =>
+    api.post('/api/messaging/conversations/{conversation_id}/share-phone', { path: { conversation_id: n(id) } }),
+  unreadCount: () => api.get('/api/messaging/unread-count', silent),
+  block: (user_id: number) => api.post('/api/messaging/blocks', { body: { user_id } }),
+  unblock: (user_id: number) => api.delete('/api/messaging/blocks/{user_id}', { path: { user_id } }),
 }
 
 export const applicationsApi = {
-  apply: (post_id: number, note = '') => http.post<MyApplication>('/api/applications', { post_id, note }),
-  mine: (query?: Query) => http.get<Page<MyApplication>>('/api/applications/mine', query, silent),
-  forPost: (postId: number, query?: Query) =>
-    http.get<Page<Applicant>>(`/api/applications/for-post/${postId}`, query, silent),
+  apply: (post_id: number, note = '') => api.post('/api/applications', { body: { post_id, note } }),
+  mine: (query?: Q<'/api/applications/mine'>) => api.get('/api/applications/mine', { query, ...silent }),
+  forPost: (postId: number, query?: Q<'/api/applications/for-post/{post_id}'>) =>
+    api.get('/api/applications/for-post/{post_id}', { path: { post_id: postId }, query, ...silent }),
   setStatus: (id: number, status: 'contacted' | 'hired' | 'declined') =>
-    http.post<Applicant>(`/api/applications/${id}/status`, { status }),
-  withdraw: (id: number) => http.post<MyApplication>(`/api/applications/${id}/withdraw`),
+    api.post('/api/applications/{application_id}/status', { path: { application_id: id }, body: { status } }),
+  withdraw: (id: number) => api.post('/api/applications/{application_id}/withdraw', { path: { application_id: id } }),
 }
 
 export const supportApi = {
-  complaints: (query?: Query) => http.get<Page<Complaint>>('/api/complaints/mine', query, silent),
-  complain: (data: {
-    target_type: 'user' | 'post' | 'connection'
-    target_id: number
-    category: string
-    description: string
-    evidence_ids: string[]
-  }) => http.post<Complaint>('/api/complaints', data),
-  feedbacks: (query?: Query) => http.get<Page<Feedback>>('/api/feedback/mine', query, silent),
-  sendFeedback: (data: { content: string; category: string }) => http.post<Feedback>('/api/feedback', data),
+  complaints: (query?: Q<'/api/complaints/mine'>) => api.get('/api/complaints/mine', { query, ...silent }),
+  complain: (data: B<'/api/complaints', 'post'>) => api.post('/api/complaints', { body: data }),
+  feedbacks: (query?: Q<'/api/feedback/mine'>) => api.get('/api/feedback/mine', { query, ...silent }),
+  sendFeedback: (data: B<'/api/feedback', 'post'>) => api.post('/api/feedback', { body: data }),
 }
+
+/** Kept for pages that name these shapes. */
+export type { Applicant, MyApplication }
 
 export function itemsOf<T>(value: T[] | Page<T> | null | undefined): T[] {
   if (!value) return []

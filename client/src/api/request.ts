@@ -10,6 +10,8 @@
  */
 
 /** How the wrapper reaches the session without importing the store (which imports the API). */
+import { CONSENT_MESSAGE, hasLocalConsent, needsConsent } from '@/utils/consent'
+
 export interface AuthBridge {
   getToken: () => string
   /** Forget the session locally (the server refused the token). */
@@ -198,6 +200,10 @@ export function requestRaw<T>(options: RequestOptions): Promise<RawResponse<T>> 
   const method = options.method || 'GET'
   // wx.request has no PATCH: the mini-program tunnels it through POST with an override header.
   const tunnel = method === 'PATCH' && process.env.UNI_PLATFORM === 'mp-weixin'
+  if (needsConsent(options.url) && !hasLocalConsent()) {
+    // Consent first (issue #15 item 9): refused here, so the phone number never leaves the device.
+    return Promise.reject(fail(new ApiError(0, 'consent_required', CONSENT_MESSAGE), options.silent))
+  }
   return new Promise((resolve, reject) => {
     uni.request({
       url: apiUrl(options.url, options.query),

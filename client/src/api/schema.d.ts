@@ -1686,6 +1686,8 @@ export interface components {
              * @description 折合日薪下限（元/天）
              */
             wage_min?: number | string | null;
+            /** @description 工资单位：hour 时薪 / day 日薪 / piece 计件 / month 月薪 */
+            wage_unit?: components["schemas"]["WageUnit"] | null;
         };
         /** BoardOrder */
         BoardOrder: {
@@ -1743,6 +1745,11 @@ export interface components {
             on_home: boolean;
             /** Publisher Account Type */
             publisher_account_type: string;
+            /**
+             * Recommended To
+             * @description 首页优先向这些账号类型展示本板块（worker 的首页以其为主，issue #15）
+             */
+            recommended_to: string[];
             /** Short Name */
             short_name: string;
             /** Sorts */
@@ -2117,6 +2124,16 @@ export interface components {
          *     responsiveness (R-PLUS-4).
          */
         DiscoveryPostOut: {
+            /**
+             * Age Max
+             * @description 用工：最大年龄
+             */
+            age_max?: number | null;
+            /**
+             * Age Min
+             * @description 用工：最小年龄
+             */
+            age_min?: number | null;
             /** Capacity Per Day */
             capacity_per_day: number | null;
             category: components["schemas"]["NamedOut"] | null;
@@ -2134,6 +2151,12 @@ export interface components {
             favourite_id?: number | null;
             /** Headcount */
             headcount: number | null;
+            /**
+             * Housing Provided
+             * @description 用工：包住
+             * @default false
+             */
+            housing_provided: boolean;
             /** Id */
             id: number;
             industry: components["schemas"]["NamedOut"] | null;
@@ -2144,7 +2167,19 @@ export interface components {
             kind: string;
             /** Kind Label */
             kind_label: string;
+            /**
+             * Meals Provided
+             * @description 用工：包吃
+             * @default false
+             */
+            meals_provided: boolean;
             owner: components["schemas"]["OwnerOut"];
+            /**
+             * Owner Verified
+             * @description 发布者为已认证工厂
+             * @default false
+             */
+            owner_verified: boolean;
             /** Period End */
             period_end: string | null;
             /** Period Start */
@@ -4107,6 +4142,11 @@ export interface components {
         /** StatusFilter */
         StatusFilter: {
             /**
+             * Post
+             * @description 只看对某条用工信息的申请（岗位页显示报名状态，issue #15）
+             */
+            post?: number | null;
+            /**
              * Status
              * @description 按状态筛选：new / contacted / hired / declined / withdrawn
              */
@@ -4322,6 +4362,11 @@ export interface components {
             /** Wage Unit */
             wage_unit: string;
         };
+        /**
+         * WageUnit
+         * @enum {string}
+         */
+        WageUnit: "hour" | "day" | "piece" | "month";
         /** WeChatSignInIn */
         WeChatSignInIn: {
             /**
@@ -4458,6 +4503,8 @@ export interface operations {
                 page?: number;
                 /** @description 每页条数，最多 100 */
                 page_size?: number;
+                /** @description 只看对某条用工信息的申请（岗位页显示报名状态，issue #15） */
+                post?: number | null;
                 /** @description 按状态筛选：new / contacted / hired / declined / withdrawn */
                 status?: string | null;
             };
@@ -4489,6 +4536,8 @@ export interface operations {
                 page?: number;
                 /** @description 每页条数，最多 100 */
                 page_size?: number;
+                /** @description 只看对某条用工信息的申请（岗位页显示报名状态，issue #15） */
+                post?: number | null;
                 /** @description 按状态筛选：new / contacted / hired / declined / withdrawn */
                 status?: string | null;
             };
@@ -4764,6 +4813,8 @@ export interface operations {
                 wage_max?: number | string | null;
                 /** @description 折合日薪下限（元/天） */
                 wage_min?: number | string | null;
+                /** @description 工资单位：hour 时薪 / day 日薪 / piece 计件 / month 月薪 */
+                wage_unit?: components["schemas"]["WageUnit"] | null;
                 /** @description 只看该距离以内 */
                 within_km?: number | null;
             };

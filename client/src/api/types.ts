@@ -75,3 +75,5 @@ export type JobPreference = S['JobPreferenceOut']
 
 export type Complaint = S['ComplaintOut']
 export type Feedback = S['FeedbackOut']
+export type ComplaintCategory = S['ComplaintIn']['category']
+export type FeedbackCategory = S['FeedbackIn']['category']

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
-import { headerValue, requestRaw } from '@/api/request'
+import { headerValue } from '@/api/request'
+import { api } from '@/api/typed'
 import type { AccountType, BoardDef, BoardFilter, BoardSort } from '@/api/types'
 
 export const BOARDS_KEY = 'cmt.boards'
@@ -25,6 +26,7 @@ function board(def: Partial<BoardDef> & Pick<BoardDef, 'kind' | 'label'>): Board
     group_label: '',
     on_home: true,
     accepts_applications: false,
+    recommended_to: [],
     notice: '',
     sorts: [NEWEST, NEAREST],
     filters: [REGION],
@@ -37,10 +39,10 @@ function board(def: Partial<BoardDef> & Pick<BoardDef, 'kind' | 'label'>): Board
  * launch); the server's definitions replace it, and are cached with their ETag.
  */
 export const FALLBACK_BOARDS: BoardDef[] = [
-  board({ kind: 'procurement', label: '采购需求', short_name: '采购', board_name: '采购需求', icon: 'cart', publisher_account_type: 'trade', hint: '外贸公司发布产品、数量、交期，匹配对口工厂', sorts: [NEWEST, { key: 'soonest', label: '交期最近', needs_location: false }, NEAREST], filters: [INDUSTRY, REGION] }),
-  board({ kind: 'stock', label: '库存', short_name: '库存', board_name: '库存信息', icon: 'goods', hint: '工厂发布库存尾货，面向外贸与电商买家', sorts: [NEWEST, { key: 'cheapest', label: '价格最低', needs_location: false }, NEAREST], filters: [INDUSTRY, REGION] }),
-  board({ kind: 'labour', label: '用工', short_name: '用工', board_name: '用工需求', icon: 'user-talk', hint: '工厂招聘临时工：工种、工资、人数、工期', accepts_applications: true, sorts: [NEWEST, { key: 'wage', label: '工资最高', needs_location: false }, NEAREST], filters: [{ name: 'job_type', label: '工种', type: 'job_type', options: [] }, REGION, { name: 'meals', label: '包吃', type: 'boolean', options: [] }, { name: 'housing', label: '包住', type: 'boolean', options: [] }] }),
-  board({ kind: 'processing_demand', label: '代加工需求', short_name: '加工需求', board_name: '代加工需求', icon: 'setting', hint: '缺设备或产能？发布工艺、规格、数量与交期', group: 'processing', group_label: '代加工', sorts: [NEWEST, { key: 'soonest', label: '交期最近', needs_location: false }, NEAREST], filters: [{ name: 'process_type', label: '加工工艺', type: 'process_type', options: [] }, REGION] }),
+  board({ kind: 'procurement', recommended_to: ['factory'], label: '采购需求', short_name: '采购', board_name: '采购需求', icon: 'cart', publisher_account_type: 'trade', hint: '外贸公司发布产品、数量、交期，匹配对口工厂', sorts: [NEWEST, { key: 'soonest', label: '交期最近', needs_location: false }, NEAREST], filters: [INDUSTRY, REGION] }),
+  board({ kind: 'stock', recommended_to: ['trade'], label: '库存', short_name: '库存', board_name: '库存信息', icon: 'goods', hint: '工厂发布库存尾货，面向外贸与电商买家', sorts: [NEWEST, { key: 'cheapest', label: '价格最低', needs_location: false }, NEAREST], filters: [INDUSTRY, REGION] }),
+  board({ kind: 'labour', recommended_to: ['worker'], label: '用工', short_name: '用工', board_name: '用工需求', icon: 'user-talk', hint: '工厂招聘临时工：工种、工资、人数、工期', accepts_applications: true, sorts: [NEWEST, { key: 'wage', label: '工资最高', needs_location: false }, NEAREST], filters: [{ name: 'job_type', label: '工种', type: 'job_type', options: [] }, REGION, { name: 'meals', label: '包吃', type: 'boolean', options: [] }, { name: 'housing', label: '包住', type: 'boolean', options: [] }] }),
+  board({ kind: 'processing_demand', recommended_to: ['factory'], label: '代加工需求', short_name: '加工需求', board_name: '代加工需求', icon: 'setting', hint: '缺设备或产能？发布工艺、规格、数量与交期', group: 'processing', group_label: '代加工', sorts: [NEWEST, { key: 'soonest', label: '交期最近', needs_location: false }, NEAREST], filters: [{ name: 'process_type', label: '加工工艺', type: 'process_type', options: [] }, REGION] }),
   board({ kind: 'processing_service', label: '代加工服务', short_name: '加工服务', board_name: '代加工服务', icon: 'tools', hint: '有闲置设备和产能？发布设备、产能与报价', group: 'processing', group_label: '代加工', sorts: [NEWEST, { key: 'capacity', label: '产能最大', needs_location: false }, NEAREST], filters: [{ name: 'process_type', label: '加工工艺', type: 'process_type', options: [] }, REGION] }),
 ]
 
@@ -111,7 +113,7 @@ export const useBoardsStore = defineStore('boards', {
       if (this.loading) return this.loading
       const header: Record<string, string> = {}
       if (this.etag && this.fromServer) header['If-None-Match'] = this.etag
-      this.loading = requestRaw<BoardDef[]>({ url: '/api/boards', header, acceptStatus: [304], silent: true })
+      this.loading = api.getRaw('/api/boards', { header, acceptStatus: [304], silent: true })
         .then((res) => {
           if (res.status !== 304 && Array.isArray(res.data) && res.data.length) {
             this.boards = res.data

@@ -30,7 +30,7 @@ export const useNotificationStore = defineStore('notifications', {
       }
       const [notices, messages] = await Promise.allSettled([notificationsApi.unreadCount(), messagingApi.unreadCount()])
       // The badge is a hint; a failed refresh keeps the last known number.
-      if (notices.status === 'fulfilled') this.unreadNotifications = Number(notices.value.unread) || 0
+      if (notices.status === 'fulfilled') this.unreadNotifications = Number(notices.value.count) || 0
       if (messages.status === 'fulfilled') this.unreadMessages = Number(messages.value.unread) || 0
       showBadge(this.total)
       return this.total

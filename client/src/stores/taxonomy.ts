@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
-import { headerValue, requestRaw } from '@/api/request'
+import { headerValue } from '@/api/request'
+import { api } from '@/api/typed'
 import type { AttributeGroup, IdName, Industry, Taxonomy } from '@/api/types'
 
 export const TAXONOMY_KEY = 'cmt.taxonomy'
@@ -72,7 +73,7 @@ export const useTaxonomyStore = defineStore('taxonomy', {
       if (this.loading) return this.loading
       const header: Record<string, string> = {}
       if (this.etag && this.isLoaded) header['If-None-Match'] = this.etag
-      this.loading = requestRaw<unknown>({ url: '/api/taxonomy', header, acceptStatus: [304], silent: true })
+      this.loading = api.getRaw('/api/taxonomy', { header, acceptStatus: [304], silent: true })
         .then((res) => {
           if (res.status !== 304) {
             const data = normaliseTaxonomy(res.data)

@@ -8,7 +8,7 @@ export async function contactAbout(target: { post_id?: number; factory_id?: numb
   // WeChat only lets us ask for subscriptions inside a tap, so ask for reply notices here.
   await requestSubscriptions(['new_message'])
   try {
-    const result = await messagingApi.contact(target)
+    const result = await messagingApi.contact({ message: '', ...target })
     uni.navigateTo({ url: `/pages/messages/chat?id=${result.conversation_id}` })
   } catch {
     // The request wrapper has shown the reason (e.g. 不能联系自己).

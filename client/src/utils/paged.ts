@@ -1,5 +1,6 @@
 import { ref, shallowRef } from 'vue'
 import { ApiError, type Page } from '@/api/request'
+import { failureOf, failureMessage, type FailureStatus } from '@/utils/load-state'
 
 /**
  * A paged list as every list page uses it: first page, more on reaching the bottom, reload on pull.
@@ -21,6 +22,9 @@ export function usePagedList<T>(
   const failed = ref(false)
   const countCapped = ref(false)
   let cursor: string | undefined
+  /** Why the last page failed (offline / error), so the footer says the right thing. */
+  const failure = ref<FailureStatus>('error')
+  const failureText = ref('')
   let generation = 0
 
   async function loadMore() {
@@ -45,7 +49,11 @@ export function usePagedList<T>(
       if (error instanceof ApiError && error.isNotFound) {
         unavailable.value = true
         finished.value = true
-      } else failed.value = true
+      } else {
+        failed.value = true
+        failure.value = failureOf(error)
+        failureText.value = failureMessage(error)
+      }
     } finally {
       if (mine === generation) loading.value = false
     }
@@ -68,5 +76,18 @@ export function usePagedList<T>(
     items.value = updater(items.value)
   }
 
-  return { items, count, countCapped, loading, finished, unavailable, failed, loadMore, reload, replace }
+  return {
+    items,
+    count,
+    countCapped,
+    loading,
+    finished,
+    unavailable,
+    failed,
+    failure,
+    failureText,
+    loadMore,
+    reload,
+    replace,
+  }
 }

@@ -60,3 +60,44 @@ export function postTags(post: AnyPost): string[] {
 export function ownerName(post: AnyPost): string {
   return post.owner?.factory_name || post.owner?.display_name || ''
 }
+
+/** "12/04" from an ISO date (the short form job apps use for a work period). */
+function monthDay(value: string | null | undefined): string {
+  const m = /^\d{4}-(\d{2})-(\d{2})/.exec(value || '')
+  return m ? `${m[1]}/${m[2]}` : ''
+}
+
+/** A job card's wage as workers read it: the number large, the unit beside it (issue #15 item 2). */
+export function jobWage(post: AnyPost): { amount: string; unit: string } | null {
+  if (post.wage_amount === null || post.wage_amount === undefined) return null
+  return { amount: num(post.wage_amount), unit: post.wage_unit_label || '' }
+}
+
+type JobCardFields = { meals_provided?: boolean; housing_provided?: boolean; age_min?: number | null; age_max?: number | null; owner_verified?: boolean }
+
+/** The tags of a job card, in the order job apps show them: 包吃 包住 18–50岁 12/04–01/30 已认证. */
+export function jobTags(post: AnyPost): string[] {
+  const p = post as AnyPost & JobCardFields
+  const details = ((post as { details?: Record<string, unknown> }).details || {}) as Record<string, unknown>
+  const ageMin = p.age_min ?? (typeof details.age_min === 'number' ? details.age_min : null)
+  const ageMax = p.age_max ?? (typeof details.age_max === 'number' ? details.age_max : null)
+  const meals = p.meals_provided ?? details.meals_provided === true
+  const housing = p.housing_provided ?? details.housing_provided === true
+  const tags: string[] = []
+  if (meals) tags.push('包吃')
+  if (housing) tags.push('包住')
+  if (ageMin != null && ageMax != null) tags.push(`${ageMin}–${ageMax}岁`)
+  else if (ageMin != null) tags.push(`${ageMin}岁以上`)
+  else if (ageMax != null) tags.push(`${ageMax}岁以下`)
+  const start = monthDay(post.period_start)
+  const end = monthDay(post.period_end)
+  if (start && end) tags.push(`${start}–${end}`)
+  else if (start) tags.push(`${start} 起`)
+  if (p.owner_verified) tags.push('已认证')
+  return tags
+}
+
+/** Whether a post is shown as a job (wage first): its board takes applications, or it has a wage. */
+export function isJob(post: AnyPost, acceptsApplications?: boolean): boolean {
+  return acceptsApplications ?? post.wage_amount != null
+}
