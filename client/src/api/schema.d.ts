@@ -445,27 +445,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/health": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * 健康检查（不访问数据库）
-         * @description For load balancers and the benchmark's no-database reference (issue #13): the full HTTP and
-         *     middleware stack of the server, no query.
-         */
-        get: operations["config_api_health"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/home": {
         parameters: {
             query?: never;
@@ -5136,24 +5115,6 @@ export interface operations {
             path: {
                 file_id: string;
             };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    config_api_health: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
             cookie?: never;
         };
         requestBody?: never;
