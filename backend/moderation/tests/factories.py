@@ -12,5 +12,13 @@ def make_keyword(
     category: str = KeywordCategory.ILLEGAL,
     is_active: bool = True,
     note: str = "",
+    match_homophones: bool = False,
 ) -> BannedKeyword:
-    return BannedKeyword.objects.create(word=word, action=action, category=category, is_active=is_active, note=note)
+    return BannedKeyword.objects.create(
+        word=word,
+        action=action,
+        category=category,
+        is_active=is_active,
+        note=note,
+        match_homophones=match_homophones,
+    )
