@@ -28,6 +28,7 @@ class ConsolePermission(StrEnum):
         return member
 
     REVIEW_POSTS = ("listings.change_post", "审核信息")
+    REVIEW_CHAT = ("messaging.change_heldmessage", "审核被拦下的聊天消息")
     REVIEW_QUALIFICATIONS = ("verification.change_qualification", "审核资质")
     HANDLE_COMPLAINTS = ("support.change_complaint", "处理投诉")
     REPLY_FEEDBACK = ("support.change_feedback", "回复意见反馈")

@@ -42,6 +42,12 @@ UNFOLD = {
                     item("信息审核队列", "fact_check", "listings", "reviewqueueitem"),
                     item("资质认证", "verified_user", "verification", "qualification", "status__exact=pending"),
                     item("工厂资料修改", "edit_note", "factories", "factoryprofileedit", "status__exact=pending"),
+                    {
+                        "title": "待审聊天消息",
+                        "icon": "mark_chat_unread",
+                        "link": link("messaging", "heldmessage"),
+                        "permission": can("messaging.change_heldmessage"),
+                    },
                     item("全部发布信息", "article", "listings", "post"),
                     item("审核记录", "history", "listings", "reviewdecision"),
                     item("驳回原因模板", "rule", "listings", "rejectreasontemplate"),
