@@ -4,11 +4,9 @@ event to /api/moderation/wechat-events carrying the trace id the fake WeChat ser
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -19,6 +17,7 @@ from common.testing import ApiClient, FakeWeChat, notifications_of, png_bytes
 from factories.models import EditStatus, FactoryProfileEdit
 from factories.tests.factories import make_verified_factory, profile_payload
 from moderation.models import MediaCheck
+from moderation.tests.factories import push_media_verdict
 from verification.tests.factories import make_reviewer
 
 pytestmark = pytest.mark.django_db
@@ -30,24 +29,6 @@ def console(user: Any) -> Client:
     client = Client()
     assert client.login(username=user.username, password="review-pass-123")
     return client
-
-
-def wechat_verdict(api: ApiClient, trace_id: str, suggest: str = "risky") -> None:
-    timestamp, nonce = "1700000000", "n0nce"
-    signature = hashlib.sha1("".join(sorted([settings.WECHAT_PUSH_TOKEN, timestamp, nonce])).encode()).hexdigest()
-    event = {
-        "ToUserName": "gh_test",
-        "FromUserName": "o_system",
-        "MsgType": "event",
-        "Event": "wxa_media_check",
-        "appid": settings.WECHAT_APP_ID,
-        "trace_id": trace_id,
-        "version": 2,
-        "errcode": 0,
-        "result": {"suggest": suggest, "label": 20002},
-    }
-    query = f"?signature={signature}&timestamp={timestamp}&nonce={nonce}"
-    assert api.post("/api/moderation/wechat-events" + query, event).status_code == 200
 
 
 def owner_with_openid() -> Any:
@@ -86,7 +67,7 @@ def test_risky_photo_leaves_the_factory_page_goes_to_review_and_the_owner_is_tol
         profile = make_verified_factory(owner.user, photo_ids=[kept, risky])
     assert sorted(public_photo_ids(profile.pk)) == sorted([kept, risky])
 
-    wechat_verdict(api, trace_of(risky, wechat))
+    push_media_verdict(api, trace_of(risky, wechat))
     assert public_photo_ids(profile.pk) == [kept]
     [notice] = notifications_of(owner, "review_result")
     assert notice["title"] == "一张工厂照片已暂停展示"
@@ -106,7 +87,7 @@ def test_rejecting_the_held_photo_keeps_it_off_the_page_issue12(
     risky = upload_photo(owner)
     with django_capture_on_commit_callbacks(execute=True):
         profile = make_verified_factory(owner.user, photo_ids=[risky])
-    wechat_verdict(api, trace_of(risky, wechat))
+    push_media_verdict(api, trace_of(risky, wechat))
     edit = FactoryProfileEdit.objects.get(status=EditStatus.PENDING)
     console(make_reviewer()).post(
         reverse(CHANGELIST),
@@ -123,7 +104,7 @@ def test_passing_verdict_changes_nothing_issue12(
     photo = upload_photo(owner)
     with django_capture_on_commit_callbacks(execute=True):
         profile = make_verified_factory(owner.user, photo_ids=[photo])
-    wechat_verdict(api, trace_of(photo, wechat), suggest="pass")
+    push_media_verdict(api, trace_of(photo, wechat), suggest="pass")
     assert public_photo_ids(profile.pk) == [photo]
     assert not FactoryProfileEdit.objects.exists()
 
@@ -141,7 +122,7 @@ def test_risky_photo_of_a_pending_edit_is_shown_to_the_reviewer_and_of_an_approv
     reviewer.post(reverse(CHANGELIST), {"action": "approve_selected", "_selected_action": [edit.pk]})
     assert public_photo_ids(profile.pk) == [photo]
 
-    wechat_verdict(api, trace_of(photo, wechat))  # the verdict comes after the approval
+    push_media_verdict(api, trace_of(photo, wechat))  # the verdict comes after the approval
     assert public_photo_ids(profile.pk) == []
     held = FactoryProfileEdit.objects.get(status=EditStatus.PENDING)
     assert any("图片安全检测" in r for r in held.moderation["reasons"])
