@@ -37,6 +37,7 @@ class ConsolePermission(StrEnum):
     VIEW_CONVERSATION_FOR_COMPLAINT = ("messaging.view_conversation_for_complaint", "处理投诉时查看会话")
     VIEW_PRIVATE_FILES = ("uploads.view_private_files", "查看私有文件")
     EXPORT_DASHBOARD = ("dashboard.view_dailymetric", "查看和导出运营数据")
+    MANAGE_RECRUITMENT_LICENCE = ("listings.add_recruitmentlicence", "管理人力资源服务许可证")
     RETRY_EFFECTS = ("common.change_effect", "重试失败的后台任务")
 
 

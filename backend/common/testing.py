@@ -238,6 +238,20 @@ def limiter_clock(monkeypatch: pytest.MonkeyPatch) -> LimiterClock:
 
 
 @pytest.fixture(autouse=True)
+def _recruitment_licence(request: Any) -> None:
+    """Tests with a database start with a valid 人力资源服务许可证, as a launched platform has one, so the
+    labour board is open (issue #16). Tests of the licence switch mark themselves ``no_recruitment_licence``."""
+    if request.node.get_closest_marker("django_db") is None or request.node.get_closest_marker(
+        "no_recruitment_licence"
+    ):
+        return
+    request.getfixturevalue("_django_db_helper")
+    from listings.tests.factories import make_recruitment_licence
+
+    make_recruitment_licence()
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings: Any, tmp_path_factory: Any) -> None:
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
 

@@ -84,6 +84,7 @@ UNFOLD = {
                 "items": [
                     item("公告管理", "campaign", "discovery", "announcement"),
                     item("违禁词", "block", "moderation", "bannedkeyword"),
+                    item("人力资源服务许可证", "workspace_premium", "listings", "recruitmentlicence"),
                     item("一级行业", "category", "taxonomy", "industry"),
                     item("二级品类", "label", "taxonomy", "categorytag"),
                     item("属性标签", "sell", "taxonomy", "attributetag"),
