@@ -157,7 +157,7 @@ def make_post(
     **overrides: Any,
 ) -> Post:
     """A post brought to ``status`` through the services (draft → submit → approve / reject)."""
-    owner = owner or make_publisher(PUBLISHER_FOR[kind])
+    owner = owner or make_publisher(PUBLISHER_FOR[PostKind(kind)])
     payload = registry.get(kind).input_schema.model_validate(valid_payload(kind, **overrides))
     post = services.create_post(user=owner, payload=payload)
     if status == PostStatus.DRAFT:
