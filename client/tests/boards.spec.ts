@@ -19,6 +19,8 @@ const rental: BoardDef = {
   on_home: true,
   accepts_applications: false,
   notice: '',
+  available: true,
+  unavailable_message: '',
   sorts: [
     { key: 'newest', label: '最新发布', needs_location: false },
     { key: 'cheapest', label: '租金最低', needs_location: false },

@@ -1597,6 +1597,11 @@ export interface components {
         BoardOut: {
             /** Accepts Applications */
             accepts_applications: boolean;
+            /**
+             * Available
+             * @description false：板块暂停服务（如用工板块缺少有效的人力资源服务许可证）
+             */
+            available: boolean;
             /** Board Name */
             board_name: string;
             /** Filters */
@@ -1616,6 +1621,8 @@ export interface components {
             kind: string;
             /** Label */
             label: string;
+            /** @description 用工板块展示的平台人力资源服务许可证 */
+            licence?: components["schemas"]["LicenceOut"] | null;
             /** Notice */
             notice: string;
             /** On Home */
@@ -1626,6 +1633,11 @@ export interface components {
             short_name: string;
             /** Sorts */
             sorts: components["schemas"]["SortOut"][];
+            /**
+             * Unavailable Message
+             * @description 暂停服务时向用户展示的说明
+             */
+            unavailable_message: string;
         };
         /** CancelIn */
         CancelIn: {
@@ -2642,6 +2654,29 @@ export interface components {
              */
             valid_until?: string | null;
         };
+        /** LicenceOut */
+        LicenceOut: {
+            /**
+             * Issuer
+             * @description 发证机关
+             */
+            issuer: string;
+            /**
+             * Number
+             * @description 人力资源服务许可证编号
+             */
+            number: string;
+            /**
+             * Text
+             * @description 展示用的一行文字
+             */
+            text: string;
+            /**
+             * Valid Until
+             * Format: date
+             */
+            valid_until: string;
+        };
         /** MarkReadIn */
         MarkReadIn: {
             /**
@@ -2764,6 +2799,17 @@ export interface components {
              * @description text 是否经过打码
              */
             masked: boolean;
+            /**
+             * Review
+             * @description held 等待平台审核 / rejected 未通过审核（仅发送人可见原因）/ null 已送达
+             */
+            review?: string | null;
+            /**
+             * Review Reason
+             * @description 未通过审核的原因（仅发送人）
+             * @default
+             */
+            review_reason: string;
             /** Sender Id */
             sender_id: number;
             /**
@@ -2921,6 +2967,8 @@ export interface components {
             quantity: number | null;
             /** Quantity Unit */
             quantity_unit: string;
+            /** @description 招聘信息页展示的平台人力资源服务许可证 */
+            recruitment_licence?: components["schemas"]["LicenceOut"] | null;
             /** Refreshed At */
             refreshed_at: string | null;
             region: components["schemas"]["RegionOut"] | null;
@@ -3335,6 +3383,8 @@ export interface components {
             quantity: number | null;
             /** Quantity Unit */
             quantity_unit: string;
+            /** @description 招聘信息页展示的平台人力资源服务许可证 */
+            recruitment_licence?: components["schemas"]["LicenceOut"] | null;
             /** Refreshed At */
             refreshed_at: string | null;
             region: components["schemas"]["RegionOut"] | null;
@@ -5010,6 +5060,12 @@ export interface operations {
                      */
                     description?: string | null;
                     /**
+                     * Employer Name
+                     * @description 用人单位（全称）
+                     * @default null
+                     */
+                    employer_name?: string | null;
+                    /**
                      * Experience
                      * @default null
                      */
@@ -5095,6 +5151,12 @@ export interface operations {
                     wage_amount?: number | string | null;
                     /** @default null */
                     wage_unit?: ("hour" | "day" | "piece" | "month") | null;
+                    /**
+                     * Work Content
+                     * @description 工作内容
+                     * @default null
+                     */
+                    work_content?: string | null;
                 } | {
                     /**
                      * Address
@@ -5570,6 +5632,12 @@ export interface operations {
                      */
                     description?: string | null;
                     /**
+                     * Employer Name
+                     * @description 用人单位（全称）
+                     * @default null
+                     */
+                    employer_name?: string | null;
+                    /**
                      * Experience
                      * @default null
                      */
@@ -5655,6 +5723,12 @@ export interface operations {
                     wage_amount?: number | string | null;
                     /** @default null */
                     wage_unit?: ("hour" | "day" | "piece" | "month") | null;
+                    /**
+                     * Work Content
+                     * @description 工作内容
+                     * @default null
+                     */
+                    work_content?: string | null;
                 } | {
                     /**
                      * Address
