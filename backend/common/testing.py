@@ -9,6 +9,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 import django_ratelimit.core
@@ -21,6 +22,7 @@ from django.test import Client
 
 from accounts.sms import OutboxSmsSender
 from common import live_server
+from listings.models import RecruitmentLicence
 from taxonomy.models import Industry
 from wechat.fake_server import FakeWeChatServer
 
@@ -246,9 +248,11 @@ def _recruitment_licence(request: Any) -> None:
     ):
         return
     request.getfixturevalue("_django_db_helper")
-    from listings.tests.factories import make_recruitment_licence
-
-    make_recruitment_licence()
+    RecruitmentLicence.objects.create(
+        number="（粤）人服证字〔2026〕第 0300000001 号",
+        issuer="深圳市人力资源和社会保障局",
+        valid_until=date.today() + timedelta(days=365),
+    )
 
 
 @pytest.fixture(autouse=True)
