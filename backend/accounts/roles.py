@@ -29,6 +29,8 @@ ROLE_PERMISSIONS: dict[Role, dict[str, dict[str, tuple[str, ...]]]] = {
         "accounts": {"user": VIEW},
         # Reviewers decide on edits of verified factories' public profiles (工厂资料修改审核).
         "factories": {"*": VIEW, "factoryprofileedit": REVIEW},
+        # Reviewers release or reject chat messages the moderation pipeline held (待审聊天消息).
+        "messaging": {"heldmessage": REVIEW},
     },
     Role.SUPPORT: {
         "support": {"*": REVIEW},

@@ -28,6 +28,7 @@ class ConsolePermission(StrEnum):
         return member
 
     REVIEW_POSTS = ("listings.change_post", "审核信息")
+    REVIEW_CHAT = ("messaging.change_heldmessage", "审核被拦下的聊天消息")
     REVIEW_QUALIFICATIONS = ("verification.change_qualification", "审核资质")
     HANDLE_COMPLAINTS = ("support.change_complaint", "处理投诉")
     REPLY_FEEDBACK = ("support.change_feedback", "回复意见反馈")
@@ -36,6 +37,7 @@ class ConsolePermission(StrEnum):
     VIEW_CONVERSATION_FOR_COMPLAINT = ("messaging.view_conversation_for_complaint", "处理投诉时查看会话")
     VIEW_PRIVATE_FILES = ("uploads.view_private_files", "查看私有文件")
     EXPORT_DASHBOARD = ("dashboard.view_dailymetric", "查看和导出运营数据")
+    MANAGE_RECRUITMENT_LICENCE = ("listings.add_recruitmentlicence", "管理人力资源服务许可证")
     RETRY_EFFECTS = ("common.change_effect", "重试失败的后台任务")
 
 

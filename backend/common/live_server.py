@@ -30,8 +30,9 @@ _SETUP = """
 import json
 from accounts.services import issue_token
 from accounts.tests.factories import make_user
-from listings.tests.factories import make_publisher
+from listings.tests.factories import make_publisher, make_recruitment_licence
 from messaging.tests.factories import make_post
+make_recruitment_licence()
 factory_owner = make_publisher("factory", username="live_factory")
 make_post(owner=factory_owner)
 # The seller the extra accounts write to; no token of it is handed out, so its post stays published.

@@ -17,6 +17,19 @@ if TYPE_CHECKING:
 ScreenFn = Callable[..., Any]
 _screen: ScreenFn | None = None
 _check_images: ScreenFn | None = None
+# target type ("factories.factoryprofile") → handler(target_id, media_check) for a risky image verdict
+VerdictHandler = Callable[[str, Any], None]
+_verdict_handlers: dict[str, VerdictHandler] = {}
+
+
+def register_verdict_handler(target_type: str, handler: VerdictHandler) -> None:
+    """What a risky verdict of WeChat's image check means for ``target_type`` objects. Apps above
+    moderation may call ``moderation.media.register_verdict_handler`` (the same registry)."""
+    _verdict_handlers[target_type] = handler
+
+
+def verdict_handler(target_type: str) -> VerdictHandler | None:
+    return _verdict_handlers.get(target_type)
 
 
 def register_screen(screen_fn: ScreenFn, check_images_fn: ScreenFn) -> None:

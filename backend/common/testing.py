@@ -9,6 +9,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 import django_ratelimit.core
@@ -21,6 +22,7 @@ from django.test import Client
 
 from accounts.sms import OutboxSmsSender
 from common import live_server
+from listings.models import RecruitmentLicence
 from taxonomy.models import Industry
 from wechat.fake_server import FakeWeChatServer
 
@@ -235,6 +237,22 @@ def limiter_clock(monkeypatch: pytest.MonkeyPatch) -> LimiterClock:
     clock = LimiterClock()
     monkeypatch.setattr(django_ratelimit.core, "time", clock)
     return clock
+
+
+@pytest.fixture(autouse=True)
+def _recruitment_licence(request: Any) -> None:
+    """Tests with a database start with a valid 人力资源服务许可证, as a launched platform has one, so the
+    labour board is open (issue #16). Tests of the licence switch mark themselves ``no_recruitment_licence``."""
+    if request.node.get_closest_marker("django_db") is None or request.node.get_closest_marker(
+        "no_recruitment_licence"
+    ):
+        return
+    request.getfixturevalue("_django_db_helper")
+    RecruitmentLicence.objects.create(
+        number="（粤）人服证字〔2026〕第 0300000001 号",
+        issuer="深圳市人力资源和社会保障局",
+        valid_until=date.today() + timedelta(days=365),
+    )
 
 
 @pytest.fixture(autouse=True)

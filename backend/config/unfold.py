@@ -42,6 +42,12 @@ UNFOLD = {
                     item("信息审核队列", "fact_check", "listings", "reviewqueueitem"),
                     item("资质认证", "verified_user", "verification", "qualification", "status__exact=pending"),
                     item("工厂资料修改", "edit_note", "factories", "factoryprofileedit", "status__exact=pending"),
+                    {
+                        "title": "待审聊天消息",
+                        "icon": "mark_chat_unread",
+                        "link": link("messaging", "heldmessage"),
+                        "permission": can("messaging.change_heldmessage"),
+                    },
                     item("全部发布信息", "article", "listings", "post"),
                     item("审核记录", "history", "listings", "reviewdecision"),
                     item("驳回原因模板", "rule", "listings", "rejectreasontemplate"),
@@ -78,6 +84,7 @@ UNFOLD = {
                 "items": [
                     item("公告管理", "campaign", "discovery", "announcement"),
                     item("违禁词", "block", "moderation", "bannedkeyword"),
+                    item("人力资源服务许可证", "workspace_premium", "listings", "recruitmentlicence"),
                     item("一级行业", "category", "taxonomy", "industry"),
                     item("二级品类", "label", "taxonomy", "categorytag"),
                     item("属性标签", "sell", "taxonomy", "attributetag"),

@@ -23,7 +23,7 @@ from discovery.trust import response_stats
 from factories.models import FactoryProfile
 from factories.selectors import visible_factories
 from factories.selectors import with_relations as with_factory_relations
-from listings import registry
+from listings import compliance, registry
 from listings.models import Post
 from listings.selectors import visible_posts, with_card_relations
 from regions.geo import EARTH_RADIUS_KM, bounding_box
@@ -133,6 +133,7 @@ def board_posts(kind: str, filters: BoardFilters, order: BoardOrder) -> tuple[Qu
     """A board's filtered, sorted list and its keyset. Every order ends with ``-id`` so pages never
     overlap; each has a partial index (``listings.models.Post.Meta.indexes``) but "nearest"."""
     spec = registry.require_kind(kind)
+    compliance.require_open(kind)  # 403 recruitment_licence_missing while the labour board is off
     sort = spec.sort(order.sort)
     if sort is None:
         allowed = "、".join(s.label for s in spec.sorts)

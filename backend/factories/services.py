@@ -205,6 +205,19 @@ def submit_profile_edit(*, profile: FactoryProfile, owner: User, values: dict[st
     it; an earlier pending edit is withdrawn. The reviewer sees the machine findings with the diff."""
     screened = screening.screen(place="factory_profile", texts=_public_texts(values), author=owner)
     FactoryProfileEdit.objects.filter(profile=profile, status=EditStatus.PENDING).update(status=EditStatus.WITHDRAWN)
+    edit = FactoryProfileEdit.objects.create(
+        profile=profile,
+        values=stored_values(values),
+        contact_phone=values["contact_phone"],
+        moderation=screened.as_detail(),
+    )
+    screening.check_images(place="factory_profile", files=values["photos"], author=owner, target=edit)
+    audit.record(actor=owner, action="factory.edit_submitted", target=profile, data={"edit_id": edit.pk})
+    return edit
+
+
+def stored_values(values: dict[str, Any]) -> dict[str, Any]:
+    """Validated values as an edit stores them (ids for the industry, tags, region and photos; no phone)."""
     stored = {name: values[name] for name in SCALAR_FIELDS if name not in {"region", "industry", "contact_phone"}}
     stored |= {
         "industry_id": values["industry"].pk,
@@ -213,12 +226,18 @@ def submit_profile_edit(*, profile: FactoryProfile, owner: User, values: dict[st
         "attribute_ids": [a.pk for a in values["attributes"]],
         "photo_ids": [str(p.pk) for p in values["photos"]],
     }
-    edit = FactoryProfileEdit.objects.create(
-        profile=profile, values=stored, contact_phone=values["contact_phone"], moderation=screened.as_detail()
-    )
-    screening.check_images(place="factory_profile", files=values["photos"], author=owner, target=edit)
-    audit.record(actor=owner, action="factory.edit_submitted", target=profile, data={"edit_id": edit.pk})
-    return edit
+    return stored
+
+
+def profile_values(profile: FactoryProfile) -> dict[str, Any]:
+    """What the profile shows now, as the values ``apply_values`` writes."""
+    values: dict[str, Any] = {name: getattr(profile, name) for name in SCALAR_FIELDS}
+    values |= {
+        "categories": list(profile.categories.all()),
+        "attributes": list(profile.attributes.all()),
+        "photos": list(profile.photos.order_by("created_at")),
+    }
+    return values
 
 
 def edit_values(edit: FactoryProfileEdit) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from typing import Any
 from django.db.models import F
 
 from accounts.models import AccountType
+from listings.kinds import FieldMeta
 from listings.models import Post, PostKind, StockGrade, WageUnit
 from listings.registry import BoardSpec, FilterSpec, SortSpec, Step, register
 from listings.schemas import NO_FEE_STATEMENT, LabourIn, ProcessingDemandIn, ProcessingServiceIn, ProcurementIn, StockIn
@@ -201,7 +202,9 @@ register(
         publisher=AccountType.FACTORY,
         input_schema=LabourIn,
         fields=(
+            "employer_name",
             "job_type_id",
+            "work_content",
             "wage_amount",
             "wage_unit",
             "headcount",
@@ -214,18 +217,28 @@ register(
             "meals_provided",
             "housing_provided",
         ),
+        # What the recruitment rules require every job post to state (issue #16 item 4): employer,
+        # headcount, requirements, work content, workplace, basic pay and a validity period.
         required=(
+            "employer_name",
             "job_type_id",
+            "work_content",
             "wage_amount",
             "wage_unit",
             "headcount",
             "period_start",
             "period_end",
+            "requirements",
             "region_id",
             "address",
+            "valid_until",
         ),
         steps=(
-            Step("job", "岗位与工资", ("job_type_id", "wage_amount", "wage_unit", "headcount")),
+            Step(
+                "job",
+                "岗位与工资",
+                ("employer_name", "job_type_id", "work_content", "wage_amount", "wage_unit", "headcount"),
+            ),
             Step(
                 "period", "工期与地点", ("period_start", "period_end", "region_id", "address", "latitude", "longitude")
             ),
@@ -234,9 +247,21 @@ register(
                 "要求与待遇",
                 ("age_min", "age_max", "experience", "requirements", "meals_provided", "housing_provided"),
             ),
-            Step("more", "补充信息", ("media_ids", "description", "title", "valid_until")),
+            Step("more", "补充信息", ("valid_until", "media_ids", "description", "title")),
         ),
-        labels={"region_id": "工作地区", "address": "工作地址", "media_ids": "工作环境照片"},
+        labels={
+            "region_id": "工作地区",
+            "address": "工作地点",
+            "media_ids": "工作环境照片",
+            "wage_amount": "基本工资",
+            "requirements": "招聘要求",
+            "valid_until": "招聘有效期至",
+        },
+        extra_field_meta={
+            "employer_name": FieldMeta("用人单位", "text", "用人单位全称（与营业执照一致）", {"max_length": 60}),
+            "work_content": FieldMeta("工作内容", "textarea", "岗位职责、工作时间、劳动强度等", {"max_length": 500}),
+        },
+        needs_recruitment_licence=True,
         notice=NO_FEE_NOTICE,
         detail_notice=NO_FEE_STATEMENT,
         title=lambda post, _processes: (

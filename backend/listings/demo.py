@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from accounts.models import AccountType, User
 from factories.demo import demo_credit_code
-from listings.models import Post, PostKind, PostStatus
+from listings.models import Post, PostKind, PostStatus, RecruitmentLicence
 from taxonomy.models import CategoryTag, Industry, JobType, ProcessType
 from verification.models import Qualification, QualificationKind, QualificationStatus
 
@@ -206,6 +206,9 @@ def _specs() -> list[DemoPost]:
                 "housing_provided": True,
                 "region_id": "441900",
                 "address": "虎门镇龙眼工业区",
+                "employer_name": "东莞市虎门龙眼服装厂",
+                "work_content": "流水线缝制女装上衣，计件为主，每天工作 10 小时，周日休息",
+                "valid_until": _d(30),
             },
             job_type="缝纫工",
         ),
@@ -227,6 +230,9 @@ def _specs() -> list[DemoPost]:
                 "housing_provided": False,
                 "region_id": "330212",
                 "address": "姜山镇工业园区东区 18 号",
+                "employer_name": "宁波市鄞州恒达不锈钢制品厂",
+                "work_content": "保温杯成品检验后装盒、封箱、贴标，白班 8 小时",
+                "valid_until": _d(29),
             },
             job_type="包装工",
             days_ago=1,
@@ -247,6 +253,9 @@ def _specs() -> list[DemoPost]:
                 "housing_provided": True,
                 "region_id": "440306",
                 "address": "福永街道凤凰第一工业区",
+                "employer_name": "深圳市宝安福永凤凰电子厂",
+                "work_content": "SMT 贴片机上料、巡检和首件核对，两班倒",
+                "valid_until": _d(30),
             },
             job_type="贴片工",
         ),
@@ -373,11 +382,28 @@ def _ensure_trade_companies() -> None:
             )
 
 
+DEMO_LICENCE_NUMBER = "（演示）人服证字〔2026〕第 0000001 号"
+
+
+def ensure_demo_licence() -> None:
+    """A demo 人力资源服务许可证 so the embedded run shows the labour board (issue #16); a real platform
+    enters its own in 系统设置 → 人力资源服务许可证."""
+    RecruitmentLicence.objects.get_or_create(
+        number=DEMO_LICENCE_NUMBER,
+        defaults={
+            "issuer": "演示用发证机关（请替换为真实许可证）",
+            "valid_until": timezone.localdate() + timedelta(days=365 * 3),
+            "note": "seed_demo 生成的演示数据",
+        },
+    )
+
+
 @transaction.atomic
 def load_demo_posts() -> int:
     """Creates the demo posts whose owners exist; returns how many were new."""
     from listings import registry, services
 
+    ensure_demo_licence()
     _ensure_trade_companies()
     created = 0
     now = timezone.now()

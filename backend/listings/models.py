@@ -342,3 +342,25 @@ class ReviewQueueItem(Post):
         proxy = True
         verbose_name = "待审核信息"
         verbose_name_plural = "审核中心"
+
+
+class RecruitmentLicence(models.Model):
+    """The platform's 人力资源服务许可证 (issue #16 item 4). Online recruitment needs it: while no row is
+    active and unexpired, the boards whose ``BoardSpec.needs_recruitment_licence`` (用工) are switched off
+    (``listings.compliance``). Kept as rows so a renewal leaves the old licence on record."""
+
+    number = models.CharField("许可证编号", max_length=64)
+    issuer = models.CharField("发证机关", max_length=100)
+    valid_from = models.DateField("有效期起", null=True, blank=True)
+    valid_until = models.DateField("有效期至")
+    is_active = models.BooleanField("启用", default=True)
+    note = models.CharField("备注", max_length=200, blank=True, default="")
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "人力资源服务许可证"
+        verbose_name_plural = "人力资源服务许可证"
+        ordering = ["-valid_until", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.number}（{self.issuer}，有效期至 {self.valid_until:%Y-%m-%d}）"

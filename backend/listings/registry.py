@@ -96,6 +96,8 @@ class BoardSpec:
     hint: str = ""  # one line shown when choosing what to publish
     accepts_applications: bool = False  # workers apply to it (headcount, 已招满)
     retained: bool = False  # kept (anonymised) after cancellation: online-recruitment rules
+    # Online recruitment: switched off without the platform's 人力资源服务许可证 (``listings.compliance``).
+    needs_recruitment_licence: bool = False
     # A post asking workers / processors for money (押金, 培训费 …) is held for review with the reason (anti-scam).
     screen_fee_requests: bool = False
     on_home: bool = True
@@ -154,9 +156,7 @@ def published_by(account_type: str) -> list[BoardSpec]:
 def matched_kinds(*, side: MatchSide, fit: MatchFit | None = None) -> list[str]:
     """Kinds standing on ``side`` of a match (and fitted on ``fit`` when given)."""
     return [
-        spec.kind
-        for spec in _REGISTRY.values()
-        if spec.match_side == side and (fit is None or spec.match_fit == fit)
+        spec.kind for spec in _REGISTRY.values() if spec.match_side == side and (fit is None or spec.match_fit == fit)
     ]
 
 

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from accounts.models import AccountType
 from common.errors import RULE_MESSAGES, field_error, field_errors
-from listings import registry
+from listings import compliance, registry
 from listings.kinds import FIELD_META, form_values, label_for
 from listings.models import CapacityPeriod, Currency, PostStatus, QuantityUnit, StockGrade, WageUnit
 from uploads.links import file_url, thumbnail_url
@@ -143,6 +143,8 @@ class LabourIn(PostBaseIn):
     requirements: MediumText | None = None
     meals_provided: bool | None = None
     housing_provided: bool | None = None
+    employer_name: Annotated[str, Field(max_length=60)] | None = Field(None, description="用人单位（全称）")
+    work_content: MediumText | None = Field(None, description="工作内容")
 
 
 class ProcessingDemandIn(PostBaseIn):
@@ -184,7 +186,6 @@ PostIn = Annotated[
 ]
 
 
-
 class SortOut(Schema):
     key: str
     label: str
@@ -205,6 +206,13 @@ class FilterOut(Schema):
     options: list[OptionOut]
 
 
+class LicenceOut(Schema):
+    number: str = Field(..., description="人力资源服务许可证编号")
+    issuer: str = Field(..., description="发证机关")
+    valid_until: date
+    text: str = Field(..., description="展示用的一行文字")
+
+
 class BoardOut(Schema):
     """One board's definition (from the board registry)."""
 
@@ -223,6 +231,9 @@ class BoardOut(Schema):
         ..., description="首页优先向这些账号类型展示本板块（worker 的首页以其为主，issue #15）"
     )
     notice: str
+    available: bool = Field(..., description="false：板块暂停服务（如用工板块缺少有效的人力资源服务许可证）")
+    unavailable_message: str = Field(..., description="暂停服务时向用户展示的说明")
+    licence: LicenceOut | None = Field(None, description="用工板块展示的平台人力资源服务许可证")
     sorts: list[SortOut]
     filters: list[FilterOut]
 
@@ -367,9 +378,14 @@ class PostOut(PostCardOut):
     details: dict[str, Any]
     media: list[MediaOut]
     no_fee_statement: str
+    recruitment_licence: LicenceOut | None = Field(None, description="招聘信息页展示的平台人力资源服务许可证")
     contact_count: int
     created_at: datetime
     updated_at: datetime
+
+    @staticmethod
+    def resolve_recruitment_licence(obj: Any) -> dict[str, Any] | None:
+        return compliance.licence_for(obj.kind) if registry.exists(obj.kind) else None
 
     @staticmethod
     def resolve_media(obj: Any) -> list[dict[str, Any]]:

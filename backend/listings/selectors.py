@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from common.errors import NotFound
-from listings import kinds, registry
+from listings import compliance, kinds, registry
 from listings.models import CapacityPeriod as _CapacityPeriod
 from listings.models import (
     Currency,
@@ -53,6 +53,8 @@ def get_post_for(*, user: User | None, post_id: int) -> Post:
     if post is None:
         raise NotFound("信息不存在或已下架")
     if not can_view_post(post, user=user):
+        if not compliance.is_open(post.kind):
+            raise compliance.licence_missing()  # say why, rather than "not found"
         raise NotFound("信息不存在或已下架")
     return post
 
@@ -197,6 +199,7 @@ def form_schema(*, kind: str) -> dict[str, Any]:
     """The step-by-step publish form of ``kind``, with options read live from the taxonomy, so a tag
     an operator adds shows in the form at once."""
     spec = registry.require_kind(kind)
+    compliance.require_open(kind)
     tree = taxonomy_tree()
     dynamic: dict[str, list[dict[str, Any]]] = {
         "industry_id": [{"value": i["id"], "label": i["name"]} for i in tree["industries"]],
@@ -265,6 +268,9 @@ def board_definitions() -> list[dict[str, Any]]:
             "accepts_applications": spec.accepts_applications,
             "recommended_to": [t.value for t in spec.recommended_to],
             "notice": spec.notice,
+            "available": compliance.is_open(spec.kind),
+            "unavailable_message": "" if compliance.is_open(spec.kind) else compliance.LICENCE_MISSING_MESSAGE,
+            "licence": compliance.licence_for(spec.kind),
             "sorts": [{"key": s.key, "label": s.label, "needs_location": s.needs_location} for s in spec.sorts],
             "filters": [
                 {

@@ -15,12 +15,16 @@ from django.utils import timezone
 
 from accounts.visibility import visible_account_q
 from common.visibility import matches
+from listings.compliance import closed_kinds
 from listings.models import Post, PostStatus
 
 
 def live_post_q(*, prefix: str = "", valid_until: str = "valid_until") -> Q:
-    """The post's own part of the rule (status and validity), without its owner."""
-    return Q(**{f"{prefix}status": PostStatus.PUBLISHED, f"{prefix}{valid_until}__gte": timezone.localdate()})
+    """The post's own part of the rule (status, validity, its board not switched off for want of the
+    recruitment licence — ``listings.compliance``), without its owner."""
+    q = Q(**{f"{prefix}status": PostStatus.PUBLISHED, f"{prefix}{valid_until}__gte": timezone.localdate()})
+    closed = closed_kinds()
+    return q & ~Q(**{f"{prefix}kind__in": closed}) if closed else q
 
 
 def visible_post_q(*, prefix: str = "") -> Q:

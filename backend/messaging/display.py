@@ -21,24 +21,38 @@ if TYPE_CHECKING:
     from accounts.models import User
 
 ERASED_TEXT = "该消息已删除"
+REJECTED_TEXT = "该消息未通过平台审核，未送达"
+
+
+def review_state(message: Any) -> str | None:
+    """``held`` (waiting for a reviewer), ``rejected`` (a reviewer refused it) or None (delivered)."""
+    moderation = message.moderation or {}
+    if moderation.get("review") == "rejected":
+        return "rejected"
+    return "held" if moderation.get("held") else None
+
+
+def _withheld_text(message: Any) -> str:
+    return REJECTED_TEXT if review_state(message) == "rejected" else HELD_TEXT
 
 
 def message_text(message: Any, *, viewer_id: int | None, sender_shared: bool) -> str:
     if message.kind in (MessageKind.IMAGE, MessageKind.FILE):
-        return HELD_TEXT if message.sender_id != viewer_id and is_held(message) else ""
+        return _withheld_text(message) if message.sender_id != viewer_id and is_held(message) else ""
     if not message.text and not message.masked_text:
         return ERASED_TEXT
     if message.sender_id == viewer_id or message.kind == MessageKind.CONTACT_SHARE:
         return str(message.text)
     if is_held(message):
-        return HELD_TEXT  # held by the moderation pipeline (e.g. asks for a deposit): not delivered
+        return _withheld_text(message)  # held by the moderation pipeline (e.g. asks for a deposit): not delivered
     if sender_shared:
         return str(message.text)
     return str(message.masked_text or message.text)
 
 
 def is_held(message: Any) -> bool:
-    return bool((message.moderation or {}).get("held"))
+    """Kept from the recipient: waiting for a reviewer, or rejected by one."""
+    return review_state(message) is not None
 
 
 def is_masked(message: Any, *, viewer_id: int | None, sender_shared: bool) -> bool:

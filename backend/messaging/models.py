@@ -235,3 +235,13 @@ class Block(models.Model):
 
     def __str__(self) -> str:
         return f"{self.blocker_id} ⊘ {self.blocked_id}"
+
+
+class HeldMessage(Message):
+    """Console view of the chat messages the moderation pipeline held (fee asking, flagged words from an
+    author without openid, an image WeChat judged risky): 审核中心 → 待审聊天消息 (issue #12)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "待审聊天消息"
+        verbose_name_plural = "待审聊天消息"

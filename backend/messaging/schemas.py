@@ -68,6 +68,10 @@ class MessageOut(Schema):
     masked: bool = Field(..., description="text 是否经过打码")
     file: StoredFileOut | None
     created_at: datetime
+    review: str | None = Field(
+        None, description="held 等待平台审核 / rejected 未通过审核（仅发送人可见原因）/ null 已送达"
+    )
+    review_reason: str = Field("", description="未通过审核的原因（仅发送人）")
 
     @staticmethod
     def resolve_is_mine(obj: Any) -> bool:
@@ -80,6 +84,16 @@ class MessageOut(Schema):
     @staticmethod
     def resolve_masked(obj: Any) -> bool:
         return display.is_masked(obj, viewer_id=obj.viewer_id, sender_shared=obj.sender_shared)
+
+    @staticmethod
+    def resolve_review(obj: Any) -> str | None:
+        return display.review_state(obj)
+
+    @staticmethod
+    def resolve_review_reason(obj: Any) -> str:
+        if obj.sender_id != obj.viewer_id:
+            return ""
+        return str((obj.moderation or {}).get("reject_reason") or "")
 
     @staticmethod
     def resolve_file(obj: Any) -> Any:

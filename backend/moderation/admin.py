@@ -26,7 +26,10 @@ MAX_IMPORT_BYTES = 5 * 1024 * 1024
 class ImportForm(forms.Form):
     file = forms.FileField(
         label="文件",
-        help_text="支持 .txt（每行一个词，可写成「词,动作,分类」）和 .xlsx（列：词 / 动作 / 分类，可选 启用 / 备注）。",
+        help_text=(
+            "支持 .txt（每行一个词，可写成「词,动作,分类,匹配谐音」）和 .csv / .xlsx"
+            "（列：词 / 动作 / 分类，可选 启用 / 匹配谐音 / 备注）。"
+        ),
         widget=UnfoldAdminFileFieldWidget,
     )
     default_action = forms.ChoiceField(
@@ -42,8 +45,8 @@ class ImportForm(forms.Form):
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         name = (upload.name or "").lower()
-        if not name.endswith((".txt", ".xlsx")):
-            raise forms.ValidationError("只支持 .txt 或 .xlsx 文件")
+        if not name.endswith((".txt", ".csv", ".xlsx")):
+            raise forms.ValidationError("只支持 .txt、.csv 或 .xlsx 文件")
         if upload.size > MAX_IMPORT_BYTES:
             raise forms.ValidationError("文件不能超过 5 MB")
         return upload
@@ -112,7 +115,7 @@ class BannedKeywordAdmin(ModelAdmin):
     )
     readonly_fields = ("normalised", "created_by", "created_at")
     actions = ["enable_keywords", "disable_keywords"]
-    actions_list = ["test_text_page", "import_page", "export_xlsx", "export_txt"]
+    actions_list = ["test_text_page", "import_page", "export_xlsx", "export_csv", "export_txt"]
 
     # --- writes go through services (audit + version bump) ---
 
@@ -198,11 +201,7 @@ class BannedKeywordAdmin(ModelAdmin):
             upload = form.cleaned_data["file"]
             try:
                 data = upload.read()
-                rows = (
-                    keyword_files.parse_xlsx(data)
-                    if upload.name.lower().endswith(".xlsx")
-                    else keyword_files.parse_txt(data)
-                )
+                rows = keyword_files.parse_file(upload.name, data)
                 report = services.import_keywords(
                     rows=rows,
                     actor=request.user,  # type: ignore[arg-type]
@@ -236,6 +235,13 @@ class BannedKeywordAdmin(ModelAdmin):
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         response["Content-Disposition"] = f'attachment; filename="{self._export_name("xlsx")}"'
+        return response
+
+    @action(description="导出 CSV", url_path="export-csv", icon="download", permissions=["view"])
+    def export_csv(self, request: HttpRequest) -> HttpResponse:
+        keywords = BannedKeyword.objects.order_by("category", "word")
+        response = HttpResponse(keyword_files.export_csv(keywords), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self._export_name("csv")}"'
         return response
 
     @action(description="导出 TXT", url_path="export-txt", icon="download", permissions=["view"])

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
+from common import screening
 from common.errors import AppError
 from moderation.models import MediaCheck, MediaCheckStatus
 from uploads.links import file_url
@@ -28,12 +29,12 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 VerdictHandler = Callable[[str, MediaCheck], None]
-_handlers: dict[str, VerdictHandler] = {}
 
 
 def register_verdict_handler(target_type: str, handler: VerdictHandler) -> None:
-    """``handler(target_id, check)`` runs when an image of a ``target_type`` object is judged risky."""
-    _handlers[target_type] = handler
+    """``handler(target_id, check)`` runs when an image of a ``target_type`` object is judged risky (the
+    registry is ``common.screening``'s, so apps beside moderation — factories — register there)."""
+    screening.register_verdict_handler(target_type, handler)
 
 
 def request_media_checks(
@@ -91,7 +92,7 @@ def record_media_verdict(*, trace_id: str, suggest: str, label: int | None) -> M
     check.resolved_at = timezone.now()
     check.save(update_fields=["status", "label", "resolved_at"])
     if suggest != MediaCheckStatus.PASS and already == MediaCheckStatus.PENDING:
-        handler = _handlers.get(check.target_type)
+        handler = screening.verdict_handler(check.target_type)
         if handler is not None:
             handler(check.target_id, check)
     return check

@@ -104,18 +104,14 @@ PLACES: dict[str, Rule] = {
         on_fee_request=Outcome.HOLD,
     ),
     "chat_file": Rule("聊天附件", Scene.COMMENT, on_flag=Outcome.FLAG, on_contact=Outcome.FLAG),
-    # Read by staff, who are the human review: banned words refused, nothing else to hold; their files
-    # (evidence, screenshots) are private to staff, so no image check.
+    # Read by staff, who are the human review: banned words refused, nothing else to hold. Their images
+    # (evidence, screenshots) go to the image check like all others; a risky verdict is noted on the
+    # complaint for its handler (evidence is kept) and takes the image off a feedback (support.services).
     "complaint": Rule(
-        "投诉", Scene.COMMENT, on_flag=Outcome.PASS, on_contact=Outcome.PASS, on_wechat_risky=Outcome.PASS, images=False
+        "投诉", Scene.COMMENT, on_flag=Outcome.PASS, on_contact=Outcome.PASS, on_wechat_risky=Outcome.PASS
     ),
     "feedback": Rule(
-        "意见反馈",
-        Scene.COMMENT,
-        on_flag=Outcome.PASS,
-        on_contact=Outcome.PASS,
-        on_wechat_risky=Outcome.PASS,
-        images=False,
+        "意见反馈", Scene.COMMENT, on_flag=Outcome.PASS, on_contact=Outcome.PASS, on_wechat_risky=Outcome.PASS
     ),
     # Read by the employer at once (no queue): WeChat's risky verdict refuses; a worker may leave a phone.
     "application_note": Rule(

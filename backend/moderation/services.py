@@ -195,6 +195,7 @@ class KeywordRow:
     category: str = ""
     note: str = ""
     is_active: bool | None = None
+    match_homophones: bool | None = None  # None: the file has no 匹配谐音 column (keep what is set)
 
 
 @dataclass
@@ -267,6 +268,7 @@ def import_keywords(
                     action=action,
                     category=category,
                     is_active=True if row.is_active is None else row.is_active,
+                    match_homophones=bool(row.match_homophones),
                     note=row.note[:200],
                     created_by=actor if getattr(actor, "pk", None) else None,
                 )
@@ -276,6 +278,8 @@ def import_keywords(
         # A file without an 启用 column (every .txt) leaves a disabled keyword disabled.
         if row.is_active is not None:
             changes["is_active"] = row.is_active
+        if row.match_homophones is not None:
+            changes["match_homophones"] = row.match_homophones
         if row.note:
             changes["note"] = row.note[:200]
         if all(getattr(keyword, name) == value for name, value in changes.items()):
@@ -289,7 +293,7 @@ def import_keywords(
     BannedKeyword.objects.bulk_create(to_create, batch_size=500)
     if to_update:
         BannedKeyword.objects.bulk_update(
-            to_update, ["action", "category", "is_active", "note", "updated_at"], batch_size=500
+            to_update, ["action", "category", "is_active", "match_homophones", "note", "updated_at"], batch_size=500
         )
     report.created, report.updated = len(to_create), len(to_update)
     if to_create or to_update:

@@ -9,6 +9,7 @@ class SupportConfig(AppConfig):
         from applications.services import register_wage_complaint_filer
         from discovery.trust import register_upheld_complaints
         from listings.publisher_card import register_complaint_counter
+        from moderation.media import register_verdict_handler
         from support import personal_data, selectors, services
         from uploads.access import register_reader
         from uploads.models import FilePurpose
@@ -19,3 +20,6 @@ class SupportConfig(AppConfig):
         register_wage_complaint_filer(services.file_wage_complaint)
         register_upheld_complaints(selectors.upheld_complaints_count)
         register_complaint_counter(selectors.complaints_about)
+        # Their images go through WeChat's image check like every other image (issue #12).
+        register_verdict_handler("support.complaint", services.note_risky_evidence)
+        register_verdict_handler("support.feedback", services.drop_risky_feedback_image)

@@ -151,6 +151,7 @@ def file_complaint(
     )
     if files:
         complaint.evidence.set(files)
+        pipeline.check_images(place="complaint", files=files, author=complainant, target=complaint)
     return complaint
 
 
@@ -372,7 +373,35 @@ def submit_feedback(
     feedback = Feedback.objects.create(user=user, category=category, content=text, contact_ok=contact_ok)
     if images:
         feedback.images.set(images)
+        pipeline.check_images(place="feedback", files=images, author=user, target=feedback)
     return feedback
+
+
+@transaction.atomic
+def note_risky_evidence(target_id: str, check: Any) -> None:
+    """Verdict handler (``support.complaint``): WeChat judged an evidence image risky. Evidence is kept (a
+    screenshot of an offensive message is what proves it); the handler is warned in the complaint's record."""
+    complaint = Complaint.objects.filter(pk=int(target_id)).first()
+    if complaint is None:
+        return
+    ComplaintNote.objects.create(
+        complaint=complaint,
+        kind=NoteKind.SYSTEM,
+        text=f"证据图片 {str(check.file_id)[:8]} 经微信图片安全检测疑似违规（标签 {check.label}），请谨慎查看和转发",
+    )
+
+
+@transaction.atomic
+def drop_risky_feedback_image(target_id: str, check: Any) -> None:
+    """Verdict handler (``support.feedback``): a risky image is taken off the feedback (the user and
+    support no longer see it there)."""
+    feedback = Feedback.objects.filter(pk=int(target_id)).first()
+    if feedback is None:
+        return
+    feedback.images.remove(check.file_id)
+    audit.record(
+        actor=None, action="support.feedback.image_removed", target=feedback, data={"file_id": str(check.file_id)}
+    )
 
 
 @transaction.atomic
@@ -399,4 +428,3 @@ def reply_feedback(*, operator: User, feedback_id: int, reply: str) -> Feedback:
         target=feedback,
     )
     return feedback
-

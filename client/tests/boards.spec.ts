@@ -20,6 +20,8 @@ const rental: BoardDef = {
   accepts_applications: false,
   recommended_to: [],
   notice: '',
+  available: true,
+  unavailable_message: '',
   sorts: [
     { key: 'newest', label: '最新发布', needs_location: false },
     { key: 'cheapest', label: '租金最低', needs_location: false },

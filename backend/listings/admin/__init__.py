@@ -6,4 +6,4 @@ Every decision goes through ``listings.services`` (row lock, owner notified, aud
 reviewer acting on the same item sees "已被其他审核员处理" instead of a double decision.
 """
 
-from listings.admin import decisions, display, filters, posts, queue, reasons  # noqa: F401  (registers the pages)
+from listings.admin import decisions, display, filters, licence, posts, queue, reasons  # noqa: F401  (registers the pages)

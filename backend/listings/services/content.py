@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from accounts.models import AccountType, User
 from common.errors import NotFound, PermissionDenied, field_error, field_errors
-from listings import kinds, registry
+from listings import compliance, kinds, registry
 from listings.models import (
     CapacityPeriod,
     Post,
@@ -193,6 +193,7 @@ def _write(post: Post, *, values: dict[str, Any], resolved: dict[str, Any]) -> N
 
 
 def _check_kind_fits(user: User, kind: str) -> None:
+    compliance.require_open(kind)  # the labour board is off without the recruitment licence (issue #16)
     if user.account_type == AccountType.WORKER:
         raise PermissionDenied("临时工人账号不能发布信息", code="worker_cannot_publish")
     spec = registry.get(kind)
@@ -273,9 +274,7 @@ def _run_checks(*, user: User, kind: str, typed: PostBaseIn) -> CheckResult:
     # The labour and processing boards also hold a post that asks workers / processors for money.
     place = "post_fee_checked" if registry.get(kind).screen_fee_requests else "post"
     screened = pipeline.screen(place=place, texts=_texts(typed), author=user)
-    return CheckResult(
-        is_flagged=screened.needs_attention, moderation=screened.as_detail(), valid_until=valid_until
-    )
+    return CheckResult(is_flagged=screened.needs_attention, moderation=screened.as_detail(), valid_until=valid_until)
 
 
 # --- Owner: drafts and submission -----------------------------------------------------------------
@@ -308,6 +307,7 @@ def update_post(*, user: User, post_id: int, payload: PostBaseIn) -> Post:
     kind = str(payload.kind)  # type: ignore[attr-defined]
     if kind != post.kind:
         raise field_error("kind", "kind_mismatch", "不能修改信息类型，请重新发布")
+    compliance.require_open(kind)
     values = _sent(payload)
     if post.status == PostStatus.PUBLISHED:
         _submit_edit(post=post, user=user, sent={name: _json_value(value) for name, value in values.items()})

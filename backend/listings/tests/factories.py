@@ -12,7 +12,7 @@ from django.utils import timezone
 from accounts.models import AccountStatus, User
 from accounts.tests.factories import make_user, signed_in_client
 from listings import registry, services
-from listings.models import Post, PostKind, PostStatus
+from listings.models import Post, PostKind, PostStatus, RecruitmentLicence
 from taxonomy.models import CategoryTag, Industry, JobType, ProcessType
 
 SHENZHEN_BAOAN = "440306"
@@ -101,6 +101,9 @@ def valid_payload(kind: str, **overrides: Any) -> dict[str, Any]:
             "requirements": "会操作平车",
             "meals_provided": True,
             "housing_provided": True,
+            "employer_name": "深圳市宝安区福永恒兴制衣厂",
+            "work_content": "流水线平车缝制 T 恤侧缝、领口，按件计数",
+            "valid_until": (today + timedelta(days=30)).isoformat(),
             "region_id": SHENZHEN_BAOAN,
             "address": "福永街道凤凰第一工业区 A 栋",
         },
@@ -154,7 +157,7 @@ def make_post(
     **overrides: Any,
 ) -> Post:
     """A post brought to ``status`` through the services (draft → submit → approve / reject)."""
-    owner = owner or make_publisher(PUBLISHER_FOR[kind])
+    owner = owner or make_publisher(PUBLISHER_FOR[PostKind(kind)])
     payload = registry.get(kind).input_schema.model_validate(valid_payload(kind, **overrides))
     post = services.create_post(user=owner, payload=payload)
     if status == PostStatus.DRAFT:
@@ -172,3 +175,13 @@ def make_post(
     elif status == PostStatus.EXPIRED:
         Post.objects.filter(pk=post.pk).update(status=PostStatus.EXPIRED)
     return Post.objects.get(pk=post.pk)
+
+
+def make_recruitment_licence(*, days: int = 365, active: bool = True) -> RecruitmentLicence:
+    """The platform's 人力资源服务许可证, valid for ``days`` more days (negative: expired)."""
+    return RecruitmentLicence.objects.create(
+        number="（粤）人服证字〔2026〕第 0300000001 号",
+        issuer="深圳市人力资源和社会保障局",
+        valid_until=timezone.localdate() + timedelta(days=days),
+        is_active=active,
+    )

@@ -115,9 +115,9 @@ def test_import_rejects_a_broken_file_R_OPS_1(admin_browser: Client) -> None:
     assert "无法读取 Excel 文件" in response.content.decode()
     response = admin_browser.post(
         reverse(IMPORT),
-        {"file": upload("list.csv", b"a,b"), "default_action": "block", "default_category": "other"},
+        {"file": upload("list.doc", b"a,b"), "default_action": "block", "default_category": "other"},
     )
-    assert "只支持 .txt 或 .xlsx 文件" in response.content.decode()
+    assert "只支持 .txt、.csv 或 .xlsx 文件" in response.content.decode()
     assert BannedKeyword.objects.count() == 0
 
 
@@ -130,12 +130,12 @@ def test_export_xlsx_and_txt_round_trip_R_OPS_1(admin_browser: Client) -> None:
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet is not None
     values = [list(row) for row in sheet.iter_rows(values_only=True)]
-    assert values[0] == ["词", "动作", "分类", "启用", "备注"]
-    assert ["押金", "送审标记", "诈骗", "否", None] in values
-    assert ["赌博", "拦截", "违法违禁", "是", None] in values
+    assert values[0] == ["词", "动作", "分类", "启用", "匹配谐音", "备注"]
+    assert ["押金", "送审标记", "诈骗", "否", "否", None] in values
+    assert ["赌博", "拦截", "违法违禁", "是", "否", None] in values
 
     txt = admin_browser.get(reverse("admin:moderation_bannedkeyword_export_txt")).content.decode()
-    assert "赌博,拦截,违法违禁" in txt and "押金,送审标记,诈骗" in txt
+    assert "赌博,拦截,违法违禁,否" in txt and "押金,送审标记,诈骗,否" in txt
 
     # Re-importing the export changes nothing (and keeps the disabled keyword disabled).
     BannedKeyword.objects.all().delete()
@@ -237,3 +237,46 @@ def test_operator_marks_a_keyword_match_homophones_in_the_console_R_OPS_1(admin_
     page = admin_browser.post(reverse(TEST_TEXT), {"text": "可代开发漂"}).content.decode()
     assert "拦截（谐音）" in page
     assert ">代开发漂</mark>" in page
+
+
+EXPORTS = {
+    "xlsx": "admin:moderation_bannedkeyword_export_xlsx",
+    "csv": "admin:moderation_bannedkeyword_export_csv",
+    "txt": "admin:moderation_bannedkeyword_export_txt",
+}
+
+
+@pytest.mark.parametrize("ext", ["xlsx", "csv", "txt"])
+def test_match_homophones_survives_export_and_import_issue12(admin_browser: Client, ext: str) -> None:
+    """Issue #12 item 4: the 匹配谐音 column is exported and imported back (xlsx, csv, txt), and the
+    re-imported keyword still catches the pinyin spelling."""
+    make_keyword("代开发票", match_homophones=True)
+    make_keyword("赌博")
+    exported = admin_browser.get(reverse(EXPORTS[ext]))
+    assert exported.status_code == 200 and "attachment" in exported["Content-Disposition"]
+    if ext == "csv":
+        text = exported.content.decode("utf-8-sig")
+        assert text.splitlines()[0] == "词,动作,分类,启用,匹配谐音,备注"
+        assert "代开发票,拦截,违法违禁,是,是," in text and "赌博,拦截,违法违禁,是,否," in text
+
+    BannedKeyword.objects.all().delete()
+    make_keyword("赌博", match_homophones=True)  # an existing keyword takes the file's 否
+    response = admin_browser.post(
+        reverse(IMPORT),
+        {"file": upload(f"x.{ext}", exported.content), "default_action": "block", "default_category": "other"},
+    )
+    assert response.status_code == 302
+    flags = dict(BannedKeyword.objects.values_list("word", "match_homophones"))
+    assert flags == {"代开发票": True, "赌博": False}
+    assert test_text("可以 dai kai fa piao").blocked_words == ["代开发票"]
+
+
+def test_csv_import_with_homophones_column_from_a_spreadsheet_issue12(admin_browser: Client) -> None:
+    """Issue #12 item 4: a CSV saved by Excel in GB18030, columns in another order, 匹配谐音 read."""
+    content = "匹配谐音,违禁词,处理方式\n是,套现,拦截\n否,刷单,送审标记\n".encode("gb18030")
+    response = admin_browser.post(
+        reverse(IMPORT), {"file": upload("k.csv", content), "default_action": "block", "default_category": "other"}
+    )
+    assert response.status_code == 302
+    rows = {kw.word: (kw.action, kw.match_homophones) for kw in BannedKeyword.objects.all()}
+    assert rows == {"套现": ("block", True), "刷单": ("flag", False)}

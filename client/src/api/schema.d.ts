@@ -1699,6 +1699,11 @@ export interface components {
         BoardOut: {
             /** Accepts Applications */
             accepts_applications: boolean;
+            /**
+             * Available
+             * @description false：板块暂停服务（如用工板块缺少有效的人力资源服务许可证）
+             */
+            available: boolean;
             /** Board Name */
             board_name: string;
             /** Filters */
@@ -1718,6 +1723,8 @@ export interface components {
             kind: string;
             /** Label */
             label: string;
+            /** @description 用工板块展示的平台人力资源服务许可证 */
+            licence?: components["schemas"]["LicenceOut"] | null;
             /** Notice */
             notice: string;
             /** On Home */
@@ -1733,6 +1740,11 @@ export interface components {
             short_name: string;
             /** Sorts */
             sorts: components["schemas"]["SortOut"][];
+            /**
+             * Unavailable Message
+             * @description 暂停服务时向用户展示的说明
+             */
+            unavailable_message: string;
         };
         /** CancelIn */
         CancelIn: {
@@ -2862,6 +2874,29 @@ export interface components {
              */
             valid_until?: string | null;
         };
+        /** LicenceOut */
+        LicenceOut: {
+            /**
+             * Issuer
+             * @description 发证机关
+             */
+            issuer: string;
+            /**
+             * Number
+             * @description 人力资源服务许可证编号
+             */
+            number: string;
+            /**
+             * Text
+             * @description 展示用的一行文字
+             */
+            text: string;
+            /**
+             * Valid Until
+             * Format: date
+             */
+            valid_until: string;
+        };
         /** MarkReadIn */
         MarkReadIn: {
             /**
@@ -2984,6 +3019,17 @@ export interface components {
              * @description text 是否经过打码
              */
             masked: boolean;
+            /**
+             * Review
+             * @description held 等待平台审核 / rejected 未通过审核（仅发送人可见原因）/ null 已送达
+             */
+            review?: string | null;
+            /**
+             * Review Reason
+             * @description 未通过审核的原因（仅发送人）
+             * @default
+             */
+            review_reason: string;
             /** Sender Id */
             sender_id: number;
             /**
@@ -3157,6 +3203,8 @@ export interface components {
             quantity: number | null;
             /** Quantity Unit */
             quantity_unit: string;
+            /** @description 招聘信息页展示的平台人力资源服务许可证 */
+            recruitment_licence?: components["schemas"]["LicenceOut"] | null;
             /** Refreshed At */
             refreshed_at: string | null;
             region: components["schemas"]["RegionOut"] | null;
@@ -3753,6 +3801,8 @@ export interface components {
             quantity: number | null;
             /** Quantity Unit */
             quantity_unit: string;
+            /** @description 招聘信息页展示的平台人力资源服务许可证 */
+            recruitment_licence?: components["schemas"]["LicenceOut"] | null;
             /** Refreshed At */
             refreshed_at: string | null;
             region: components["schemas"]["RegionOut"] | null;
@@ -5567,6 +5617,12 @@ export interface operations {
                      */
                     description?: string | null;
                     /**
+                     * Employer Name
+                     * @description 用人单位（全称）
+                     * @default null
+                     */
+                    employer_name?: string | null;
+                    /**
                      * Experience
                      * @default null
                      */
@@ -5652,6 +5708,12 @@ export interface operations {
                     wage_amount?: number | string | null;
                     /** @default null */
                     wage_unit?: ("hour" | "day" | "piece" | "month") | null;
+                    /**
+                     * Work Content
+                     * @description 工作内容
+                     * @default null
+                     */
+                    work_content?: string | null;
                 } | {
                     /**
                      * Address
@@ -6127,6 +6189,12 @@ export interface operations {
                      */
                     description?: string | null;
                     /**
+                     * Employer Name
+                     * @description 用人单位（全称）
+                     * @default null
+                     */
+                    employer_name?: string | null;
+                    /**
                      * Experience
                      * @default null
                      */
@@ -6212,6 +6280,12 @@ export interface operations {
                     wage_amount?: number | string | null;
                     /** @default null */
                     wage_unit?: ("hour" | "day" | "piece" | "month") | null;
+                    /**
+                     * Work Content
+                     * @description 工作内容
+                     * @default null
+                     */
+                    work_content?: string | null;
                 } | {
                     /**
                      * Address
