@@ -39,6 +39,13 @@ def visible_posts() -> QuerySet[Post]:
     return Post.objects.filter(visible_post_q())
 
 
+def recommendable_posts() -> QuerySet[Post]:
+    """Posts that may be recommended or put in a home feed (issue #15 item 1): visible (so never
+    expired: ``valid_until`` before today is out) and not full (a labour post whose headcount is
+    reached). The one rule every recommendation asks, anonymous readers included."""
+    return visible_posts().filter(is_full=False)
+
+
 def with_card_relations(qs: QuerySet[Post]) -> QuerySet[Post]:
     """What ``PostCardOut``/``PostOut`` read, fetched in a fixed number of queries."""
     return qs.select_related("owner", "owner__factory", "industry", "category", "region", "job_type").prefetch_related(
