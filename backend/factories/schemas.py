@@ -116,6 +116,13 @@ class EditReviewOut(Schema):
     reject_reason: str
 
 
+class FactoryViewerOut(Schema):
+    """What the page says about its reader (issue #15 item 8); empty for anonymous readers."""
+
+    is_own: bool = Field(..., description="当前用户的工厂")
+    favourite_id: int | None = Field(None, description="当前用户收藏该工厂时的收藏 ID")
+
+
 class FactoryDetailOut(FactoryCardOut):
     address: str
     latitude: float | None
@@ -132,6 +139,12 @@ class FactoryDetailOut(FactoryCardOut):
     edit_review: EditReviewOut | None = Field(
         None, description="工厂本人可见：最近一次资料修改的审核状态（已认证工厂的修改审核通过后才展示）"
     )
+
+    viewer: FactoryViewerOut
+
+    @staticmethod
+    def resolve_viewer(obj: Any) -> dict[str, Any]:
+        return {"is_own": bool(obj.viewer_is_owner), "favourite_id": getattr(obj, "favourite_id", None)}
 
     @staticmethod
     def resolve_edit_review(obj: Any) -> Any:

@@ -381,6 +381,24 @@ class PostOut(PostCardOut):
         return registry.get(obj.kind).detail_notice if registry.exists(obj.kind) else ""
 
 
+class ViewerApplicationOut(Schema):
+    id: int
+    status: str = Field(..., description="new / contacted / hired / declined / withdrawn（见 status_label）")
+    status_label: str
+
+
+class PostViewerOut(Schema):
+    """What the page says about its reader (issue #15 item 8); all empty for anonymous readers."""
+
+    is_own: bool = Field(..., description="当前用户发布的信息")
+    favourite_id: int | None = Field(None, description="当前用户收藏该信息时的收藏 ID")
+    application: ViewerApplicationOut | None = Field(None, description="当前用户（工人）对该岗位的报名")
+
+
+class PostDetailOut(PostOut):
+    viewer: PostViewerOut
+
+
 class PendingEditOut(Schema):
     id: int
     submitted_at: datetime

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from django.db.models import Case, Count, F, Max, Prefetch, Q, QuerySet, When
 from django.utils import timezone
 
 from accounts.models import User
 from common.errors import NotFound
+from common.presentation import Decorated
 from listings import kinds, registry
 from listings.models import CapacityPeriod as _CapacityPeriod
 from listings.models import (
@@ -62,6 +64,40 @@ def get_post_for(*, user: User | None, post_id: int) -> Post:
     if not can_view_post(post, user=user):
         raise NotFound("信息不存在或已下架")
     return post
+
+
+# Hook (docs/architecture.md, Cross-app hooks): what the page says about its reader beyond "own post"
+# (the reader's favourite: discovery; their application: applications), filled in their AppConfig.ready.
+ViewerPart = Callable[..., dict[str, Any]]
+_viewer_parts: list[ViewerPart] = []
+
+
+def register_viewer_part(part: ViewerPart) -> None:
+    """``part(post, user=...)`` answers some keys of the reader's ``viewer`` block (signed-in readers only)."""
+    if part not in _viewer_parts:
+        _viewer_parts.append(part)
+
+
+@dataclass(frozen=True, eq=False)
+class PostPage(Decorated):
+    """A post's detail page as one reader sees it (issue #15 item 8): the post plus its ``viewer`` block,
+    so the page needs no further request to light its star or its 已报名 button."""
+
+    wraps: ClassVar[str] = "post"
+
+    post: Post
+    viewer: dict[str, Any]
+
+
+def post_page(*, user: User | None, post_id: int) -> PostPage:
+    """The detail of ``post_id`` for ``user`` (404 as ``get_post_for``). Reads only: opening a page
+    writes nothing; the view is recorded by ``POST /api/discovery/views``."""
+    post = get_post_for(user=user, post_id=post_id)
+    viewer: dict[str, Any] = {"is_own": user is not None and post.owner_id == user.pk, "favourite_id": None}
+    if user is not None:
+        for part in _viewer_parts:
+            viewer.update(part(post, user=user))
+    return PostPage(post=post, viewer=viewer)
 
 
 def get_own_post(*, user: User, post_id: int) -> Post:
