@@ -25,6 +25,15 @@ class WeChatSignInIn(Schema):
     code: str = Field(..., max_length=128, description="wx.login 返回的 code")
 
 
+class WeChatPhoneIn(Schema):
+    code: str = Field(..., max_length=128, description="手机号快速验证组件（open-type=getPhoneNumber）返回的 code")
+
+
+class SmsPhoneIn(Schema):
+    phone: str = Field(..., max_length=32, description="11 位中国大陆手机号（先调用 /api/auth/sms-codes）")
+    code: str = Field(..., max_length=16, description="短信验证码")
+
+
 class MeOut(Schema):
     id: int
     display_name: str

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts import archive, personal_data, sessions
@@ -25,7 +25,7 @@ from accounts.models import (
 from accounts.selectors import user_by_phone
 from common import audit, crypto, screening
 from common.console_permissions import ConsolePermission, require_console_permission
-from common.errors import AppError, PermissionDenied, field_error
+from common.errors import AppError, Conflict, PermissionDenied, field_error
 from common.ratelimits import RateLimited
 from common.tasks import enqueue
 from wechat.client import ERR_CODE_USED, ERR_INVALID_CODE, ERR_RATE_LIMITED, WeChatError, get_client
@@ -298,6 +298,55 @@ def set_phone(*, user: User, phone: str) -> None:
     user.phone = phone
     user.phone_index = _phone_index(phone)
     user.save(update_fields=["phone", "phone_index"])
+
+
+def _bind_phone(*, user: User, phone: str, source: str, ip_address: str | None) -> User:
+    """Binds ``phone`` (normalised) to ``user``: encrypted like every phone, with its blind index, so the
+    account can share it in chat and sign in by SMS. A number another account holds is refused (409)."""
+    phone = normalise_phone(phone)
+    holder = user_by_phone(phone)
+    if holder is not None and holder.pk != user.pk:
+        raise Conflict("phone_taken", "该手机号已绑定其他账号，请换一个号码或用该号码登录")
+    try:
+        with transaction.atomic():
+            set_phone(user=user, phone=phone)
+    except IntegrityError as exc:  # bound by another account at the same moment
+        raise Conflict("phone_taken", "该手机号已绑定其他账号，请换一个号码或用该号码登录") from exc
+    audit.record(actor=user, action=f"phone.bind.{source}", target=user, ip_address=ip_address)
+    return user
+
+
+@transaction.atomic
+def bind_phone_with_wechat(*, user: User, code: str, ip_address: str | None = None) -> User:
+    """The mini-program's phone-number button (issue #15 item 5): its one-time ``code`` is exchanged
+    through WeChat's getuserphonenumber for the number the user chose to share."""
+    if not code:
+        raise field_error("code", "required", "缺少手机号授权凭证 code")
+    try:
+        info = get_client().get_user_phone_number(code)
+    except WeChatError as exc:
+        if exc.errcode == ERR_INVALID_CODE:
+            raise AppError("wechat_code_invalid", "手机号授权已失效，请重新点击授权", status=400) from exc
+        raise AppError(
+            "wechat_unavailable", "微信服务暂时不可用，请稍后再试", status=503, detail={"errcode": exc.errcode}
+        ) from exc
+    if info.country_code != "86":
+        raise field_error("code", "phone_region", "目前仅支持绑定中国大陆手机号")
+    return _bind_phone(user=user, phone=info.pure_phone_number, source="wechat", ip_address=ip_address)
+
+
+def bind_phone_with_sms(*, user: User, phone: str, code: str, ip_address: str | None = None) -> User:
+    """H5 binding with the SMS code flow (``POST /api/auth/sms-codes`` first). Not one transaction: a wrong
+    code's attempt count must be kept although the binding fails."""
+    phone = normalise_phone(phone)
+    holder = user_by_phone(phone)
+    if holder is not None and holder.pk != user.pk:
+        raise Conflict("phone_taken", "该手机号已绑定其他账号，请换一个号码或用该号码登录")
+    refusal = _consume_sms_code(phone=phone, code=code)
+    if refusal is not None:
+        raise refusal
+    with transaction.atomic():
+        return _bind_phone(user=user, phone=phone, source="sms", ip_address=ip_address)
 
 
 EXPORT_KEEP_DAYS = 7
