@@ -72,7 +72,10 @@ def me(request: HttpRequest) -> object:
 @require(SignedIn())
 def update_me(request: HttpRequest, payload: ProfileIn) -> object:
     return services.update_profile(
-        user=signed_in_user(request), display_name=payload.display_name, avatar_url=payload.avatar_url
+        user=signed_in_user(request),
+        display_name=payload.display_name,
+        avatar_url=payload.avatar_url,
+        organisation_name=payload.organisation_name,
     )
 
 
@@ -96,7 +99,12 @@ def bind_phone_sms(request: HttpRequest, payload: SmsPhoneIn) -> object:
 
 @router.post("/me/account-type", response=MeOut, auth=bearer, summary="选择账号类型（注册时一次）")
 def choose_account_type(request: HttpRequest, payload: AccountTypeIn) -> object:
-    return services.choose_account_type(user=signed_in_user(request), account_type=payload.account_type)
+    return services.choose_account_type(
+        user=signed_in_user(request),
+        account_type=payload.account_type,
+        organisation_name=payload.organisation_name,
+        display_name=payload.display_name,
+    )
 
 
 @router.post("/me/privacy-consent", response=MeOut, auth=bearer, summary="同意隐私政策")

@@ -189,9 +189,25 @@ def revoke_token(*, user: User, key: str) -> None:
     )
 
 
+def _set_organisation_name(user: User, name: str) -> None:
+    """The company name a trade company or factory gives (shown until its licence is approved)."""
+    if user.account_type not in (AccountType.TRADE, AccountType.FACTORY):
+        raise field_error("organisation_name", "not_allowed", "只有外贸公司和工厂需要填写企业名称")
+    name = " ".join(name.split())
+    if not 2 <= len(name) <= 100:
+        raise field_error("organisation_name", "length", "企业名称长度应为 2–100 个字")
+    if name != user.organisation_name:
+        screening.screen(place="display_name", texts={"display_name": name}, author=user)
+    user.organisation_name = name
+
+
 @transaction.atomic
-def choose_account_type(*, user: User, account_type: str) -> User:
-    """The type is chosen once, at registration; changing it later would orphan posts and reviews."""
+def choose_account_type(
+    *, user: User, account_type: str, organisation_name: str | None = None, display_name: str | None = None
+) -> User:
+    """The type is chosen once, at registration; changing it later would orphan posts and reviews.
+    Onboarding also names the account (issue #15 item 4): the company name of a trade company or
+    factory, a worker's nickname."""
     if user.is_staff:
         raise PermissionDenied("后台工作人员账号不能选择 App 账号类型", code="staff_account")
     if account_type not in AccountType.values:
@@ -199,12 +215,40 @@ def choose_account_type(*, user: User, account_type: str) -> User:
     if user.account_type and user.account_type != account_type:
         raise AppError("account_type_fixed", "账号类型注册后不能更改", status=409)
     user.account_type = account_type
-    user.save(update_fields=["account_type"])
+    if organisation_name is not None:
+        _set_organisation_name(user, organisation_name)
+    user.save(update_fields=["account_type", "organisation_name"])
+    if display_name is not None:
+        update_profile(user=user, display_name=display_name)
     return user
 
 
+def set_verified_name(*, user: User, name: str) -> None:
+    """Called by verification: the name on the account's current approved business licence, or '' when
+    none is current any more (``accounts.identity`` shows it with the badge)."""
+    name = (name or "").strip()[:100]
+    if user.verified_name != name:
+        user.verified_name = name
+        user.save(update_fields=["verified_name"])
+
+
+def name_organisation_if_unnamed(*, user: User, name: str) -> None:
+    """A factory that onboarded before giving a company name is named after its profile."""
+    if not user.organisation_name and name.strip():
+        User.objects.filter(pk=user.pk, organisation_name="").update(organisation_name=name.strip()[:100])
+        user.organisation_name = name.strip()[:100]
+
+
 @transaction.atomic
-def update_profile(*, user: User, display_name: str | None = None, avatar_url: str | None = None) -> User:
+def update_profile(
+    *,
+    user: User,
+    display_name: str | None = None,
+    avatar_url: str | None = None,
+    organisation_name: str | None = None,
+) -> User:
+    if organisation_name is not None:
+        _set_organisation_name(user, organisation_name)
     if display_name is not None:
         display_name = display_name.strip()
         if not 1 <= len(display_name) <= 32:

@@ -25,7 +25,9 @@ class FactoryIn(Schema):
     capacity_summary: str = ""
     employee_count: int | None = None
     description: str = ""
-    photo_ids: list[UUID] = Field(default_factory=list, description="工厂照片（purpose=factory_photo），最多 9 张")
+    photo_ids: list[UUID] = Field(
+        default_factory=list, description="工厂照片（purpose=factory_photo）：至少 1 张车间照片，最多 9 张"
+    )
     contact_name: str
     contact_phone: str = Field(..., description="手机号或带区号的固定电话；对其他用户打码显示")
 

@@ -252,6 +252,8 @@ def form_schema(*, kind: str) -> dict[str, Any]:
             }
             if name == "media_ids":
                 item["accept"] = list(spec.media_accept)
+                item["min_images"] = spec.min_images
+                item["required"] = item["required"] or spec.min_images > 0
             if name in dynamic:
                 item["options"] = dynamic[name]
             elif name in FIXED_OPTIONS:
