@@ -51,8 +51,7 @@ class TestOnboarding:
         second = client.put(
             "factories/mine",
             profile_payload(
-                client.user,
-                name="宁波恒达保温杯厂", category_ids=[category("厨具").pk], latitude=29.9, longitude=121.6
+                client.user, name="宁波恒达保温杯厂", category_ids=[category("厨具").pk], latitude=29.9, longitude=121.6
             ),
         ).json()
         assert second["id"] == first["id"]
@@ -64,7 +63,9 @@ class TestOnboarding:
     def test_category_of_another_industry_is_refused_R_TAX_2(self) -> None:
         client = signed_in_client(account_type=AccountType.FACTORY)
         mould = category("注塑模具", industry_code="mould")
-        response = client.put("factories/mine", profile_payload(client.user, category_ids=[category("保温杯").pk, mould.pk]))
+        response = client.put(
+            "factories/mine", profile_payload(client.user, category_ids=[category("保温杯").pk, mould.pk])
+        )
         assert response.status_code == 422
         assert error_fields(response) == ["category_ids"]
         assert "日用百货制造" in response.json()["message"]
@@ -102,7 +103,9 @@ class TestOnboarding:
 
     def test_city_level_region_and_landline_are_fine_R_FLOW_1(self) -> None:
         client = signed_in_client(account_type=AccountType.FACTORY)
-        response = client.put("factories/mine", profile_payload(client.user, region_adcode="441900", contact_phone="0769-85551234"))
+        response = client.put(
+            "factories/mine", profile_payload(client.user, region_adcode="441900", contact_phone="0769-85551234")
+        )
         assert response.status_code == 200, response
         assert response.json()["region"]["name"] == "东莞市"
 
@@ -139,7 +142,9 @@ class TestOnboarding:
 
     def test_verified_cannot_be_set_by_the_client_R_FLOW_1(self) -> None:
         client = signed_in_client(account_type=AccountType.FACTORY)
-        body = client.put("factories/mine", {**profile_payload(client.user), "is_verified": True, "completed_deals": 999}).json()
+        body = client.put(
+            "factories/mine", {**profile_payload(client.user), "is_verified": True, "completed_deals": 999}
+        ).json()
         assert body["is_verified"] is False
         assert body["completed_deals"] == 0
 

@@ -44,7 +44,9 @@ def public_description(profile_id: int) -> str:
 def test_edit_of_a_verified_profile_waits_for_review_and_the_approved_version_stays_visible_issue12() -> None:
     owner, profile = verified_owner()
     before = public_description(profile.pk)
-    response = owner.put("factories/mine", profile_payload(owner.user, description="新增两条自动化抛光线，欢迎来厂考察。"))
+    response = owner.put(
+        "factories/mine", profile_payload(owner.user, description="新增两条自动化抛光线，欢迎来厂考察。")
+    )
     assert response.status_code == 200
     assert response.json()["description"] == before  # the owner is shown what is public
     assert public_description(profile.pk) == before
@@ -111,7 +113,10 @@ def test_a_newer_edit_replaces_the_pending_one_issue12() -> None:
 def test_unverified_factory_saves_directly_issue12() -> None:
     client = signed_in_client(make_user(account_type="factory"))
     client.put("factories/mine", profile_payload(client.user))
-    assert client.put("factories/mine", profile_payload(client.user, description="改过的介绍")).json()["description"] == "改过的介绍"
+    assert (
+        client.put("factories/mine", profile_payload(client.user, description="改过的介绍")).json()["description"]
+        == "改过的介绍"
+    )
     assert not FactoryProfileEdit.objects.exists()
 
 

@@ -81,8 +81,12 @@ def test_units_and_choices_are_validated_R_APP_2(kind: str, field: str, value: o
 
 def test_wage_unit_is_explicit_and_normalised_for_sorting_R_BOARD_3() -> None:
     client = publisher_client("factory")
-    by_hour = client.post("listings/posts", valid_payload(PostKind.LABOUR, wage_amount=25, wage_unit="hour", owner=client.user)).json()
-    by_month = client.post("listings/posts", valid_payload(PostKind.LABOUR, wage_amount=6500, wage_unit="month", owner=client.user)).json()
+    by_hour = client.post(
+        "listings/posts", valid_payload(PostKind.LABOUR, wage_amount=25, wage_unit="hour", owner=client.user)
+    ).json()
+    by_month = client.post(
+        "listings/posts", valid_payload(PostKind.LABOUR, wage_amount=6500, wage_unit="month", owner=client.user)
+    ).json()
     assert by_hour["wage_unit_label"] == "元/小时"
     assert Post.objects.get(pk=by_hour["id"]).wage_per_day == 200
     assert Post.objects.get(pk=by_month["id"]).wage_per_day == 250
@@ -122,7 +126,9 @@ def test_cross_field_rules_at_submit_R_APP_2() -> None:
 def test_category_must_belong_to_the_industry_R_TAX_2() -> None:
     client = publisher_client("trade")
     other = CategoryTag.objects.get(industry=Industry.objects.get(code="apparel"), name="牛仔")
-    response = client.post("listings/posts", valid_payload(PostKind.PROCUREMENT, category_id=other.pk, owner=client.user))
+    response = client.post(
+        "listings/posts", valid_payload(PostKind.PROCUREMENT, category_id=other.pk, owner=client.user)
+    )
     assert response.status_code == 422
     assert _fields(response) == {"category_id"}
 
@@ -270,9 +276,13 @@ class TestOwnership:
 def test_generated_title_states_the_amount_once_R_BOARD_2() -> None:
     """A stock title reads 库存<product> <amount><unit>, without repeating an amount the name already has."""
     client = publisher_client("factory")
-    plain = client.post("listings/posts", valid_payload(PostKind.STOCK, product_name="真空保温杯", quantity=5000, owner=client.user))
+    plain = client.post(
+        "listings/posts", valid_payload(PostKind.STOCK, product_name="真空保温杯", quantity=5000, owner=client.user)
+    )
     assert plain.status_code == 201, plain
     assert plain.json()["title"] == "库存真空保温杯 5000个"
-    named = client.post("listings/posts", valid_payload(PostKind.STOCK, product_name="真空保温杯尾货 5000 个", quantity=5000, owner=client.user)
+    named = client.post(
+        "listings/posts",
+        valid_payload(PostKind.STOCK, product_name="真空保温杯尾货 5000 个", quantity=5000, owner=client.user),
     )
     assert named.json()["title"] == "库存真空保温杯尾货 5000 个"

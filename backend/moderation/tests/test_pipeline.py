@@ -301,7 +301,9 @@ def test_benign_labour_post_about_fees_is_not_held_for_fees_issue12() -> None:
 
 def test_fees_on_other_boards_are_not_a_scam_signal_issue12() -> None:
     client = with_openid(signed_in_client(make_publisher("factory")), "o_service")
-    post = submit(client, valid_payload(PostKind.PROCESSING_SERVICE, client.user, price_description="开模费另收 3000 元"))
+    post = submit(
+        client, valid_payload(PostKind.PROCESSING_SERVICE, client.user, price_description="开模费另收 3000 元")
+    )
     assert post.moderation["fee_requests"] == [] and post.is_flagged is False
 
 
