@@ -47,8 +47,15 @@ export const authApi = {
   logout: () => http.post<void>('/api/auth/logout', undefined, silent),
   me: (background = false) =>
     http.get<Me>('/api/me', undefined, background ? { silent: true, stayOnSignOut: true } : undefined),
-  updateMe: (data: { display_name?: string; avatar_url?: string }) => http.patch<Me>('/api/me', data),
-  chooseAccountType: (account_type: AccountType) => http.post<Me>('/api/me/account-type', { account_type }),
+  updateMe: (data: { display_name?: string; avatar_url?: string; organisation_name?: string }) =>
+    http.patch<Me>('/api/me', data),
+  /** Onboarding: the account type, with the company name (trade, factory) or the nickname (worker). */
+  chooseAccountType: (account_type: AccountType, names: { organisation_name?: string; display_name?: string } = {}) =>
+    http.post<Me>('/api/me/account-type', { account_type, ...names }),
+  /** Phone binding: the code of WeChat's phone-number button (mini-program)… */
+  bindPhoneWechat: (code: string) => http.post<Me>('/api/me/phone/wechat', { code }),
+  /** …or an SMS code sent by `requestSmsCode` (H5). */
+  bindPhoneSms: (phone: string, code: string) => http.post<Me>('/api/me/phone/sms', { phone, code }),
   consentPrivacy: () => http.post<Me>('/api/me/privacy-consent'),
   /** Personal data export (PIPL): the server builds a zip archive (我的数据.json, the user's files, 说明.txt)
    * in the background; poll its status, then download it to a local temporary path. */
@@ -151,7 +158,8 @@ export const listingsApi = {
 export const discoveryApi = {
   home: (query?: Query) => http.get<HomeFeed>('/api/home', query, silent),
   search: (query: Query) => http.get<SearchResult>('/api/search', query, silent),
-  /** Browsing history feeds the recommendations. */
+  /** Called once a detail page is shown (its GET writes nothing): counts the view once per reader per day
+   * and feeds the browsing history (signed-in readers) that drives the recommendations. */
   recordView: (target: { post_id?: number; factory_id?: number }) =>
     request<unknown>({ url: '/api/discovery/views', method: 'POST', data: target, silent: true, stayOnSignOut: true }),
   favourites: (query?: Query) => http.get<Page<Favourite>>('/api/favourites', query, silent),
