@@ -95,11 +95,16 @@ def pick_region(page: Page, testid: str, *adcodes: str, whole: bool = False) -> 
     expect(tid(page, "region-panel").first).to_be_hidden()
 
 
-def upload_image(page: Page, field: str, path: Path) -> None:
-    """``upload-<field>-add`` → the action sheet's 选择图片 → the browser's file chooser."""
-    tid(page, f"upload-{field}-add").click()
-    with page.expect_file_chooser() as chooser:
-        page.locator(".uni-actionsheet__cell", has_text="选择图片").click()
+def upload_image(page: Page, field: str, path: Path, *, sheet: bool = True) -> None:
+    """``upload-<field>-add`` → the action sheet's 选择图片 → the browser's file chooser. A field that
+    takes images only (``sheet=False``) opens the file chooser at once."""
+    if sheet:
+        tid(page, f"upload-{field}-add").click()
+        with page.expect_file_chooser() as chooser:
+            page.locator(".uni-actionsheet__cell", has_text="选择图片").click()
+    else:
+        with page.expect_file_chooser() as chooser:
+            tid(page, f"upload-{field}-add").click()
     chooser.value.set_files(str(path))
     expect(tid(page, f"upload-{field}").locator(".fu-thumb")).to_have_count(1)
 
