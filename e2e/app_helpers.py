@@ -74,10 +74,12 @@ def sign_in(page: Page, base_url: str, phone: str) -> None:
     expect(tid(page, "sign-in-submit")).to_have_count(0)
 
 
-def sign_up(page: Page, base_url: str, phone: str, account_type: str) -> None:
-    """A new number signs in, then chooses its account type (confirmed in the modal: it cannot change)."""
+def sign_up(page: Page, base_url: str, phone: str, account_type: str, name: str = "") -> None:
+    """A new number signs in, then chooses its account type and names itself (the company name, or a
+    worker's nickname: issue #15 item 4), confirmed in the modal (the type cannot change)."""
     sign_in(page, base_url, phone)
     tid(page, f"account-type-{account_type}").click()
+    fill(page, "account-name-input", name or ("李师傅" if account_type == "worker" else f"测试企业{phone[-4:]}"))
     tid(page, "account-type-confirm").click()
     page.locator(".uni-modal__btn_primary").click()
     expect(tid(page, "account-type-confirm")).to_have_count(0)
@@ -93,11 +95,16 @@ def pick_region(page: Page, testid: str, *adcodes: str, whole: bool = False) -> 
     expect(tid(page, "region-panel").first).to_be_hidden()
 
 
-def upload_image(page: Page, field: str, path: Path) -> None:
-    """``upload-<field>-add`` → the action sheet's 选择图片 → the browser's file chooser."""
-    tid(page, f"upload-{field}-add").click()
-    with page.expect_file_chooser() as chooser:
-        page.locator(".uni-actionsheet__cell", has_text="选择图片").click()
+def upload_image(page: Page, field: str, path: Path, *, sheet: bool = True) -> None:
+    """``upload-<field>-add`` → the action sheet's 选择图片 → the browser's file chooser. A field that
+    takes images only (``sheet=False``) opens the file chooser at once."""
+    if sheet:
+        tid(page, f"upload-{field}-add").click()
+        with page.expect_file_chooser() as chooser:
+            page.locator(".uni-actionsheet__cell", has_text="选择图片").click()
+    else:
+        with page.expect_file_chooser() as chooser:
+            tid(page, f"upload-{field}-add").click()
     chooser.value.set_files(str(path))
     expect(tid(page, f"upload-{field}").locator(".fu-thumb")).to_have_count(1)
 
@@ -118,6 +125,15 @@ def console_approve(page: Page, base_url: str, change_path: str, done_text: str)
     page.get_by_role("link", name="审核通过", exact=True).click()
     page.get_by_role("button", name="确认通过").click()
     expect(page.get_by_text(done_text).first).to_be_visible()
+
+
+def photo_image(directory: Path, kind: str, label: str) -> Path:
+    """A workshop or stock photo drawn as the demo data draws them (``uploads.demo_images``)."""
+    from uploads.demo_images import draw_stock, draw_workshop
+
+    path = directory / f"{kind}.png"
+    path.write_bytes((draw_workshop if kind == "workshop" else draw_stock)(label, seed=label))
+    return path
 
 
 def licence_image(directory: Path) -> Path:

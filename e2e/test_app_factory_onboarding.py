@@ -14,6 +14,7 @@ from app_helpers import (
     goto,
     licence_image,
     phones,
+    photo_image,
     pick_region,
     shot,
     sign_up,
@@ -48,7 +49,7 @@ def test_factory_signs_up_gets_verified_and_publishes_stock_R_FLOW_1_R_APP_2_R_A
     app = phones()
 
     # Sign up as a factory: onboarding continues with the licence form.
-    sign_up(app, base, "13800000101", "factory")
+    sign_up(app, base, "13800000101", "factory", name="恒温保温杯")
     expect(tid(app, "qualification-form")).to_be_visible()
     upload_image(app, "files", licence_image(tmp_path))
     fill(app, "field-company_name", FACTORY_NAME)
@@ -78,6 +79,9 @@ def test_factory_signs_up_gets_verified_and_publishes_stock_R_FLOW_1_R_APP_2_R_A
     fill(app, "field-main_products", "不锈钢保温杯、焖烧罐")
     fill(app, "field-contact_name", "王经理")
     fill(app, "field-contact_phone", "13900000101")
+    # A factory page needs a workshop photo (issue #15 item 3; the API refuses a profile without one).
+    with app.expect_response(lambda r: "/api/uploads" in r.url):  # the upload has finished
+        upload_image(app, "photos", photo_image(tmp_path, "workshop", "恒温车间"), sheet=False)
     tid(app, "factory-profile-save").click()
     expect(tid(app, "me-header")).to_be_visible()
     expect(tid(app, "me-account-type")).to_contain_text("工厂")
@@ -108,6 +112,10 @@ def test_factory_signs_up_gets_verified_and_publishes_stock_R_FLOW_1_R_APP_2_R_A
     fill(app, "field-address", "北苑街道 88 号 2 号仓")
     tid(app, "wizard-next").click()
     expect(tid(app, "wizard-submit")).to_be_visible()
+    # Stock needs a 实拍图 (issue #15 item 3): the form marks it required, the API refuses a lot without one.
+    with app.expect_response(lambda r: "/api/uploads" in r.url):
+        upload_image(app, "media_ids", photo_image(tmp_path, "stock", "保温杯库存"))
+    shot(app, artifacts, "publish-stock-photo")
     tid(app, "wizard-submit").click()
 
     # My posts: waiting for review.
@@ -134,6 +142,7 @@ def test_factory_signs_up_gets_verified_and_publishes_stock_R_FLOW_1_R_APP_2_R_A
     goto(visitor, base, "pages/board/index?kind=stock")
     card = tid(visitor, "post-card").filter(has_text=PRODUCT[:6])
     expect(card).to_have_count(1)
+    expect(card.locator("uni-image")).to_have_count(1)  # the photo is the card's cover
     shot(visitor, artifacts, "board-stock")
     card.click()
     expect(tid(visitor, "post-detail")).to_be_visible()

@@ -54,7 +54,9 @@ def test_keyword_added_in_settings_blocks_the_next_post_R_ADM_4_R_OPS_1(
     page.wait_for_load_state("networkidle")
 
     factory = signed_in_client(make_publisher("factory"))
-    draft = factory.post("listings/posts", valid_payload(PostKind.STOCK, description="一批高 仿 名 牌运动鞋清仓"))
+    draft = factory.post(
+        "listings/posts", valid_payload(PostKind.STOCK, factory.user, description="一批高 仿 名 牌运动鞋清仓")
+    )
     assert draft.status_code in (200, 201), draft
     refused = factory.post(f"listings/posts/{draft.json()['id']}/submit")
     assert refused.status_code == 422

@@ -15,7 +15,9 @@ from accounts.schemas import (
     SignInOut,
     SmsCodeIn,
     SmsCodeOut,
+    SmsPhoneIn,
     SmsSignInIn,
+    WeChatPhoneIn,
     WeChatSignInIn,
 )
 from common.auth import bearer, bearer_key, signed_in_user
@@ -70,13 +72,39 @@ def me(request: HttpRequest) -> object:
 @require(SignedIn())
 def update_me(request: HttpRequest, payload: ProfileIn) -> object:
     return services.update_profile(
-        user=signed_in_user(request), display_name=payload.display_name, avatar_url=payload.avatar_url
+        user=signed_in_user(request),
+        display_name=payload.display_name,
+        avatar_url=payload.avatar_url,
+        organisation_name=payload.organisation_name,
+    )
+
+
+@router.post("/me/phone/wechat", response=MeOut, auth=bearer, summary="绑定手机号：微信手机号快速验证（小程序）")
+@require(SignedIn())
+@rate_limit("phone_bind")
+def bind_phone_wechat(request: HttpRequest, payload: WeChatPhoneIn) -> object:
+    return services.bind_phone_with_wechat(
+        user=signed_in_user(request), code=payload.code, ip_address=client_ip(request)
+    )
+
+
+@router.post("/me/phone/sms", response=MeOut, auth=bearer, summary="绑定手机号：短信验证码（H5）")
+@require(SignedIn())
+@rate_limit("phone_bind")
+def bind_phone_sms(request: HttpRequest, payload: SmsPhoneIn) -> object:
+    return services.bind_phone_with_sms(
+        user=signed_in_user(request), phone=payload.phone, code=payload.code, ip_address=client_ip(request)
     )
 
 
 @router.post("/me/account-type", response=MeOut, auth=bearer, summary="选择账号类型（注册时一次）")
 def choose_account_type(request: HttpRequest, payload: AccountTypeIn) -> object:
-    return services.choose_account_type(user=signed_in_user(request), account_type=payload.account_type)
+    return services.choose_account_type(
+        user=signed_in_user(request),
+        account_type=payload.account_type,
+        organisation_name=payload.organisation_name,
+        display_name=payload.display_name,
+    )
 
 
 @router.post("/me/privacy-consent", response=MeOut, auth=bearer, summary="同意隐私政策")

@@ -49,6 +49,10 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     username = models.CharField("用户名", max_length=64, unique=True)
     display_name = models.CharField("昵称", max_length=64, blank=True)
+    # Trade companies and factories: the company name given at onboarding, and the name on the approved
+    # business licence (set by verification). ``accounts.identity.public_name`` picks what others see.
+    organisation_name = models.CharField("企业名称", max_length=100, blank=True, default="")
+    verified_name = models.CharField("认证企业名称", max_length=100, blank=True, default="", editable=False)
     account_type = models.CharField("账号类型", max_length=16, choices=AccountType.choices, blank=True, db_index=True)
     phone = EncryptedTextField("手机号", blank=True, default="")
     phone_index = models.CharField("手机号索引", max_length=64, unique=True, null=True, blank=True, editable=False)

@@ -155,6 +155,8 @@ def _export_account(user: User) -> dict[str, Any]:
     return {
         "编号": user.pk,
         "昵称": user.display_name,
+        "企业名称": user.organisation_name,
+        "认证企业名称": user.verified_name,
         "账号类型": user.get_account_type_display() if user.account_type else "",
         "手机号": user.phone,
         "已绑定微信": bool(user.wechat_openid),
@@ -177,6 +179,8 @@ def _erase_account(user: User) -> None:
     user.wechat_unionid = ""
     user.avatar_url = ""
     user.display_name = "已注销用户"
+    user.organisation_name = ""
+    user.verified_name = ""
     user.status_reason = ""
     user.is_active = False
     user.set_unusable_password()

@@ -4,6 +4,7 @@ from datetime import datetime
 
 from ninja import Field, Schema
 
+from accounts.identity import is_verified, public_name
 from common.crypto import mask_phone
 
 
@@ -25,6 +26,15 @@ class WeChatSignInIn(Schema):
     code: str = Field(..., max_length=128, description="wx.login 返回的 code")
 
 
+class WeChatPhoneIn(Schema):
+    code: str = Field(..., max_length=128, description="手机号快速验证组件（open-type=getPhoneNumber）返回的 code")
+
+
+class SmsPhoneIn(Schema):
+    phone: str = Field(..., max_length=32, description="11 位中国大陆手机号（先调用 /api/auth/sms-codes）")
+    code: str = Field(..., max_length=16, description="短信验证码")
+
+
 class MeOut(Schema):
     id: int
     display_name: str
@@ -38,6 +48,18 @@ class MeOut(Schema):
     privacy_consented: bool
     avatar_url: str
     date_joined: datetime
+    organisation_name: str = Field(..., description="外贸公司、工厂填写的企业名称")
+    verified_name: str = Field(..., description="认证通过的营业执照企业名称，未认证为空")
+    public_name: str = Field(..., description="其他用户看到的名称（认证名称 > 企业名称 > 昵称）")
+    verified: bool = Field(..., description="企业已认证（显示认证标识）")
+
+    @staticmethod
+    def resolve_public_name(obj: object) -> str:
+        return public_name(obj)
+
+    @staticmethod
+    def resolve_verified(obj: object) -> bool:
+        return is_verified(obj)
 
     @staticmethod
     def resolve_account_type_label(obj: object) -> str:
@@ -69,11 +91,16 @@ class SignInOut(Schema):
 
 class AccountTypeIn(Schema):
     account_type: str = Field(..., description="trade 外贸公司 / factory 工厂 / worker 临时工人")
+    organisation_name: str | None = Field(
+        None, max_length=100, description="外贸公司、工厂：企业名称（认证通过后显示营业执照上的名称）"
+    )
+    display_name: str | None = Field(None, max_length=32, description="临时工人：昵称")
 
 
 class ProfileIn(Schema):
-    display_name: str | None = None
+    display_name: str | None = Field(None, max_length=64)
     avatar_url: str | None = None
+    organisation_name: str | None = Field(None, max_length=100, description="外贸公司、工厂：企业名称")
 
 
 class CancelIn(Schema):

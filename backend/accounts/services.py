@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts import archive, personal_data, sessions
@@ -25,7 +25,7 @@ from accounts.models import (
 from accounts.selectors import user_by_phone
 from common import audit, crypto, screening
 from common.console_permissions import ConsolePermission, require_console_permission
-from common.errors import AppError, PermissionDenied, field_error
+from common.errors import AppError, Conflict, PermissionDenied, field_error
 from common.ratelimits import RateLimited
 from common.tasks import enqueue
 from wechat.client import ERR_CODE_USED, ERR_INVALID_CODE, ERR_RATE_LIMITED, WeChatError, get_client
@@ -189,9 +189,25 @@ def revoke_token(*, user: User, key: str) -> None:
     )
 
 
+def _set_organisation_name(user: User, name: str) -> None:
+    """The company name a trade company or factory gives (shown until its licence is approved)."""
+    if user.account_type not in (AccountType.TRADE, AccountType.FACTORY):
+        raise field_error("organisation_name", "not_allowed", "只有外贸公司和工厂需要填写企业名称")
+    name = " ".join(name.split())
+    if not 2 <= len(name) <= 100:
+        raise field_error("organisation_name", "length", "企业名称长度应为 2–100 个字")
+    if name != user.organisation_name:
+        screening.screen(place="display_name", texts={"display_name": name}, author=user)
+    user.organisation_name = name
+
+
 @transaction.atomic
-def choose_account_type(*, user: User, account_type: str) -> User:
-    """The type is chosen once, at registration; changing it later would orphan posts and reviews."""
+def choose_account_type(
+    *, user: User, account_type: str, organisation_name: str | None = None, display_name: str | None = None
+) -> User:
+    """The type is chosen once, at registration; changing it later would orphan posts and reviews.
+    Onboarding also names the account (issue #15 item 4): the company name of a trade company or
+    factory, a worker's nickname."""
     if user.is_staff:
         raise PermissionDenied("后台工作人员账号不能选择 App 账号类型", code="staff_account")
     if account_type not in AccountType.values:
@@ -199,12 +215,40 @@ def choose_account_type(*, user: User, account_type: str) -> User:
     if user.account_type and user.account_type != account_type:
         raise AppError("account_type_fixed", "账号类型注册后不能更改", status=409)
     user.account_type = account_type
-    user.save(update_fields=["account_type"])
+    if organisation_name is not None:
+        _set_organisation_name(user, organisation_name)
+    user.save(update_fields=["account_type", "organisation_name"])
+    if display_name is not None:
+        update_profile(user=user, display_name=display_name)
     return user
 
 
+def set_verified_name(*, user: User, name: str) -> None:
+    """Called by verification: the name on the account's current approved business licence, or '' when
+    none is current any more (``accounts.identity`` shows it with the badge)."""
+    name = (name or "").strip()[:100]
+    if user.verified_name != name:
+        user.verified_name = name
+        user.save(update_fields=["verified_name"])
+
+
+def name_organisation_if_unnamed(*, user: User, name: str) -> None:
+    """A factory that onboarded before giving a company name is named after its profile."""
+    if not user.organisation_name and name.strip():
+        User.objects.filter(pk=user.pk, organisation_name="").update(organisation_name=name.strip()[:100])
+        user.organisation_name = name.strip()[:100]
+
+
 @transaction.atomic
-def update_profile(*, user: User, display_name: str | None = None, avatar_url: str | None = None) -> User:
+def update_profile(
+    *,
+    user: User,
+    display_name: str | None = None,
+    avatar_url: str | None = None,
+    organisation_name: str | None = None,
+) -> User:
+    if organisation_name is not None:
+        _set_organisation_name(user, organisation_name)
     if display_name is not None:
         display_name = display_name.strip()
         if not 1 <= len(display_name) <= 32:
@@ -298,6 +342,55 @@ def set_phone(*, user: User, phone: str) -> None:
     user.phone = phone
     user.phone_index = _phone_index(phone)
     user.save(update_fields=["phone", "phone_index"])
+
+
+def _bind_phone(*, user: User, phone: str, source: str, ip_address: str | None) -> User:
+    """Binds ``phone`` (normalised) to ``user``: encrypted like every phone, with its blind index, so the
+    account can share it in chat and sign in by SMS. A number another account holds is refused (409)."""
+    phone = normalise_phone(phone)
+    holder = user_by_phone(phone)
+    if holder is not None and holder.pk != user.pk:
+        raise Conflict("phone_taken", "该手机号已绑定其他账号，请换一个号码或用该号码登录")
+    try:
+        with transaction.atomic():
+            set_phone(user=user, phone=phone)
+    except IntegrityError as exc:  # bound by another account at the same moment
+        raise Conflict("phone_taken", "该手机号已绑定其他账号，请换一个号码或用该号码登录") from exc
+    audit.record(actor=user, action=f"phone.bind.{source}", target=user, ip_address=ip_address)
+    return user
+
+
+@transaction.atomic
+def bind_phone_with_wechat(*, user: User, code: str, ip_address: str | None = None) -> User:
+    """The mini-program's phone-number button (issue #15 item 5): its one-time ``code`` is exchanged
+    through WeChat's getuserphonenumber for the number the user chose to share."""
+    if not code:
+        raise field_error("code", "required", "缺少手机号授权凭证 code")
+    try:
+        info = get_client().get_user_phone_number(code)
+    except WeChatError as exc:
+        if exc.errcode == ERR_INVALID_CODE:
+            raise AppError("wechat_code_invalid", "手机号授权已失效，请重新点击授权", status=400) from exc
+        raise AppError(
+            "wechat_unavailable", "微信服务暂时不可用，请稍后再试", status=503, detail={"errcode": exc.errcode}
+        ) from exc
+    if info.country_code != "86":
+        raise field_error("code", "phone_region", "目前仅支持绑定中国大陆手机号")
+    return _bind_phone(user=user, phone=info.pure_phone_number, source="wechat", ip_address=ip_address)
+
+
+def bind_phone_with_sms(*, user: User, phone: str, code: str, ip_address: str | None = None) -> User:
+    """H5 binding with the SMS code flow (``POST /api/auth/sms-codes`` first). Not one transaction: a wrong
+    code's attempt count must be kept although the binding fails."""
+    phone = normalise_phone(phone)
+    holder = user_by_phone(phone)
+    if holder is not None and holder.pk != user.pk:
+        raise Conflict("phone_taken", "该手机号已绑定其他账号，请换一个号码或用该号码登录")
+    refusal = _consume_sms_code(phone=phone, code=code)
+    if refusal is not None:
+        raise refusal
+    with transaction.atomic():
+        return _bind_phone(user=user, phone=phone, source="sms", ip_address=ip_address)
 
 
 EXPORT_KEEP_DAYS = 7

@@ -7,5 +7,8 @@ class ApplicationsConfig(AppConfig):
 
     def ready(self) -> None:
         from applications import personal_data
+        from applications.selectors import viewer_application
+        from listings.selectors import register_viewer_part
 
         personal_data.register_all()
+        register_viewer_part(viewer_application)

@@ -10,10 +10,10 @@ from uuid import UUID
 
 from ninja import Field, Schema
 
+from accounts.identity import is_verified, public_name
 from accounts.visibility import card_label, is_account_visible
 from applications.models import Application, WageReport
 from common.crypto import mask_phone
-from messaging.display import organisation_name
 
 
 class ApplyIn(Schema):
@@ -67,12 +67,13 @@ class JobPostBriefOut(Schema):
 class FactoryBriefOut(Schema):
     user_id: int
     name: str
+    verified: bool = False
 
 
 def _factory_of(post: Any) -> dict[str, Any]:
     owner = post.owner
     # A disabled or cancelled factory account shows as 已停用 / 已注销 (``accounts.visibility``).
-    return {"user_id": owner.pk, "name": card_label(owner) or organisation_name(owner) or owner.display_name or "工厂"}
+    return {"user_id": owner.pk, "name": public_name(owner, fallback="工厂"), "verified": is_verified(owner)}
 
 
 class MyApplicationOut(Schema):

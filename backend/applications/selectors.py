@@ -4,7 +4,7 @@ applicants to their post; everyone else gets 404."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 
@@ -64,3 +64,18 @@ def applied_post_ids(*, worker: User | None, post_ids: Iterable[int]) -> set[int
         .exclude(status=ApplicationStatus.WITHDRAWN)
         .values_list("post_id", flat=True)
     )
+
+
+def viewer_application(post: Post, *, user: User) -> dict[str, Any]:
+    """The viewer block's application (``listings.selectors.register_viewer_part``, issue #15 item 8):
+    the reader's own application to this post, so a worker who applied sees 已报名 and its state."""
+    application = Application.objects.filter(post_id=post.pk, worker_id=user.pk).first()
+    if application is None:
+        return {"application": None}
+    return {
+        "application": {
+            "id": application.pk,
+            "status": application.status,
+            "status_label": application.get_status_display(),
+        }
+    }

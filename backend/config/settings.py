@@ -282,6 +282,7 @@ _DEFAULT_RATE_LIMITS = {
     "upload": "30/m per user, 120/m per ip",  # the 24-hour file quota (UPLOAD_MAX_FILES_PER_DAY) stays too
     "search": "60/m per user, 120/m per ip",
     "job_application": "10/m per user, 50/d per user",
+    "phone_bind": "10/m per user, 50/d per user",  # each WeChat call costs a getuserphonenumber request
 }
 RATE_LIMITS = {
     name: os.environ.get(f"CMT_RATE_LIMIT_{name.upper()}", spec) for name, spec in _DEFAULT_RATE_LIMITS.items()

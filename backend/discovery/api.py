@@ -6,6 +6,7 @@ from ninja.pagination import paginate
 
 from common.auth import bearer, current_user, optional_bearer, signed_in_user
 from common.pagination import PageNumber
+from common.request import client_ip
 from discovery import home as home_selectors
 from discovery import selectors, services
 from discovery.filters import BoardFilters, BoardOrder, FactoryFilters, FactoryOrder, TargetFilters
@@ -28,12 +29,16 @@ class PointQuery(Schema):
     lng: float | None = Field(None, ge=-180, le=180)
 
 
-@router.post("/discovery/views", response=ViewRecordedOut, auth=bearer, summary="记录浏览（打开详情时调用）")
-def record_view(request: HttpRequest, payload: TargetIn) -> dict[str, bool]:
-    event = services.record_view_by_id(
-        user=signed_in_user(request), post_id=payload.post_id, factory_id=payload.factory_id
+@router.post(
+    "/discovery/views",
+    response=ViewRecordedOut,
+    auth=optional_bearer,
+    summary="记录浏览（详情页展示后调用；同一浏览者每天计一次）",
+)
+def record_view(request: HttpRequest, payload: TargetIn) -> Any:
+    return services.record_view_by_id(
+        user=current_user(request), post_id=payload.post_id, factory_id=payload.factory_id, ip=client_ip(request)
     )
-    return {"recorded": event is not None}
 
 
 @router.get(

@@ -19,7 +19,7 @@ from factories.models import FactoryProfile
 from factories.selectors import visible_factories
 from listings import registry
 from listings.models import Post
-from listings.selectors import visible_posts, with_card_relations
+from listings.selectors import recommendable_posts, visible_posts, with_card_relations
 from search.models import FACTORY_BOARD, board_names
 from search.text import parse_query
 
@@ -140,7 +140,7 @@ def _from_history(user: User, interests: Interests, limit: int) -> list[Recommen
         return []
     candidates = list(
         with_card_relations(
-            visible_posts().filter(wanted).exclude(owner_id=user.pk).exclude(pk__in=interests.seen_post_ids)
+            recommendable_posts().filter(wanted).exclude(owner_id=user.pk).exclude(pk__in=interests.seen_post_ids)
         ).order_by(*newest_order())[:200]
     )
     now = timezone.now()
@@ -187,9 +187,9 @@ def _cold_start(user: User | None, *, lat: float | None, lng: float | None, limi
     # The boards whose posts this role is shown first (``BoardSpec.recommended_to``).
     boards = registry.recommended_to(account_type)
     if not boards:
-        return posts(visible_posts(), "最新发布", limit)
+        return posts(recommendable_posts(), "最新发布", limit)
     first = boards[0]
-    of_boards = visible_posts().filter(kind__in=[b.kind for b in boards])
+    of_boards = recommendable_posts().filter(kind__in=[b.kind for b in boards])
     if user is not None and account_type == AccountType.FACTORY:
         profile = FactoryProfile.objects.filter(owner=user).prefetch_related("categories").first()
         if profile is not None:
@@ -198,10 +198,10 @@ def _cold_start(user: User | None, *, lat: float | None, lng: float | None, limi
             found = posts(demands, "与您工厂的品类相符的需求", limit)
             if found:
                 return found
-        return posts(visible_posts().filter(kind=first.kind), f"最新{first.label}", limit)
+        return posts(recommendable_posts().filter(kind=first.kind), f"最新{first.label}", limit)
     if user is not None and account_type == AccountType.WORKER:
         preference = job_preference_of(user)
-        jobs = of_boards.filter(is_full=False)
+        jobs = of_boards
         if preference is not None and preference.job_types.exists():
             jobs = jobs.filter(job_type__in=preference.job_types.all())
         if lat is not None and lng is not None:
@@ -216,7 +216,7 @@ def _cold_start(user: User | None, *, lat: float | None, lng: float | None, limi
             found = posts(nearby_jobs, f"{preference.region.name}附近的{first.short_name}", limit)
             if found:
                 return found
-        return posts(of_boards.filter(is_full=False), f"最新{first.short_name}信息", limit)
+        return posts(of_boards, f"最新{first.short_name}信息", limit)
     if account_type == AccountType.TRADE:
         own_kinds = [b.kind for b in registry.published_by(account_type)]
         category_ids = list(
@@ -247,9 +247,9 @@ def _cold_start(user: User | None, *, lat: float | None, lng: float | None, limi
 def recommendations(
     *, user: User | None, lat: float | None = None, lng: float | None = None, limit: int = 10
 ) -> list[Recommendation]:
-    """Never the reader's own posts; disabled owners are out through ``visible_posts()``."""
+    """Never the reader's own posts; disabled owners are out through ``recommendable_posts()``."""
     if user is None:
-        rows = with_card_relations(visible_posts()).order_by(*newest_order())[:limit]
+        rows = with_card_relations(recommendable_posts()).order_by(*newest_order())[:limit]
         found = [Recommendation(type="post", reason="最新发布", post=p) for p in rows]
     else:
         interests = interests_of(user)

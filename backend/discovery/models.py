@@ -93,3 +93,43 @@ class Announcement(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class DailyView(models.Model):
+    """One counted view of a page per viewer per day (issue #15 item 8): ``POST /api/discovery/views``
+    adds the page's view count only when it creates this row. ``viewer`` is a keyed hash (the account,
+    or the address of an anonymous reader), never the id or address itself; rows older than yesterday
+    are pruned with the browsing history."""
+
+    day = models.DateField("日期", db_index=True)
+    viewer = models.CharField("浏览者（哈希）", max_length=64)
+    post = models.ForeignKey(
+        "listings.Post", verbose_name="信息", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    factory = models.ForeignKey(
+        "factories.FactoryProfile",
+        verbose_name="工厂",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "每日浏览计数"
+        verbose_name_plural = "每日浏览计数"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "viewer", "post"], condition=Q(post__isnull=False), name="daily_view_post_once"
+            ),
+            models.UniqueConstraint(
+                fields=["day", "viewer", "factory"], condition=Q(factory__isnull=False), name="daily_view_factory_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(post__isnull=False, factory__isnull=True) | Q(post__isnull=True, factory__isnull=False),
+                name="daily_view_one_target",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.post_id or self.factory_id}"

@@ -156,4 +156,5 @@ class HomeOut(Schema):
 
 
 class ViewRecordedOut(Schema):
-    recorded: bool
+    recorded: bool = Field(..., description="已记入浏览记录（仅登录用户）")
+    counted: bool = Field(..., description="本次计入浏览量（同一浏览者每天一次，本人不计）")

@@ -157,6 +157,12 @@ def decorate_posts(posts: list[Post], *, user: User | None) -> list[PostCard]:
     return [PostCard(post=post, favourite_id=favourites.get(post.pk), trust=stats.get(post.owner_id)) for post in posts]
 
 
+def post_favourite_ids(post: Post, *, user: User) -> dict[str, Any]:
+    """The viewer block's favourite (``listings.selectors.register_viewer_part``, issue #15 item 8)."""
+    favourite_id = Favourite.objects.filter(user=user, post_id=post.pk).values_list("id", flat=True).first()
+    return {"favourite_id": favourite_id}
+
+
 def board_page(kind: str, filters: BoardFilters, order: BoardOrder, *, user: User | None) -> DecoratedPage[PostCard]:
     qs, keyset = board_posts(kind, filters, order)
     return DecoratedPage(qs, lambda rows: decorate_posts(rows, user=user), keyset=keyset)

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
+from common.crypto import blind_index
 from common.errors import NotFound, field_error
-from discovery.models import Favourite, ViewEvent
+from discovery.models import DailyView, Favourite, ViewEvent
 from factories.models import FactoryProfile
 from factories.selectors import visible_factories
 from listings.models import Post
 from listings.selectors import visible_posts
+from listings.services import record_view as count_post_view
 
 # --- Browsing history and favourites (R-APP-4, R-APP-5) -------------------------------------------
 
@@ -73,10 +76,48 @@ def record_view(
     return ViewEvent.objects.create(user=user, at=now, **target)
 
 
+def _viewer_key(*, user: User | None, ip: str | None) -> str | None:
+    """Who is viewing, as a keyed hash: the account, else the anonymous reader's address."""
+    if user is not None and getattr(user, "pk", None):
+        return blind_index(str(user.pk), context="daily_view_user")
+    return blind_index(ip, context="daily_view_ip") if ip else None
+
+
+def _count_once_today(*, viewer: str | None, post: Post | None, factory: FactoryProfile | None) -> bool:
+    """True the first time ``viewer`` opens the page today (then the view counts), else False."""
+    if viewer is None:
+        return False
+    target = {"post": post} if post is not None else {"factory": factory}
+    try:
+        with transaction.atomic():
+            DailyView.objects.create(day=timezone.localdate(), viewer=viewer, **target)
+    except IntegrityError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class ViewRecorded:
+    recorded: bool  # a browsing-history entry was added or refreshed
+    counted: bool  # the page's view count went up (once per viewer per day)
+
+
 @transaction.atomic
-def record_view_by_id(*, user: User, post_id: int | None = None, factory_id: int | None = None) -> ViewEvent | None:
+def record_view_by_id(
+    *, user: User | None, post_id: int | None = None, factory_id: int | None = None, ip: str | None = None
+) -> ViewRecorded:
+    """A reader opened a detail page (issue #15 item 8: the GET of the page writes nothing; the page
+    posts this once it is shown). The view counts once per viewer per day and never for the owner;
+    signed-in readers also get the page in their browsing history."""
     post, factory = _target(post_id, factory_id, user=user)
-    return record_view(user=user, post=post, factory=factory)
+    owner_id = post.owner_id if post is not None else factory.owner_id  # type: ignore[union-attr]
+    counted = False
+    if user is None or owner_id != user.pk:
+        counted = _count_once_today(viewer=_viewer_key(user=user, ip=ip), post=post, factory=factory)
+        if counted and post is not None:
+            count_post_view(post=post, viewer=user)
+    event = record_view(user=user, post=post, factory=factory)
+    return ViewRecorded(recorded=event is not None, counted=counted)
 
 
 @transaction.atomic
@@ -89,6 +130,8 @@ def prune_history(*, now: datetime | None = None) -> int:
     """Scheduled: history older than HISTORY_KEEP_DAYS is deleted (PIPL: keep no longer than needed)."""
     cutoff = (now or timezone.now()) - timedelta(days=HISTORY_KEEP_DAYS)
     deleted, _ = ViewEvent.objects.filter(at__lt=cutoff).delete()
+    # Yesterday's rows still answer "already counted" around midnight; older ones serve nothing.
+    DailyView.objects.filter(day__lt=timezone.localdate(now) - timedelta(days=1)).delete()
     return deleted
 
 

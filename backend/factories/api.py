@@ -7,9 +7,7 @@ from accounts.permissions import FACTORY_ONLY
 from common.auth import bearer, current_user, optional_bearer, signed_in_user
 from common.permissions import require
 from factories import selectors, services
-from factories.models import FactoryProfile
 from factories.schemas import FactoryDetailOut, FactoryIn
-from factories.signals import factory_viewed
 
 router = Router(tags=["工厂入驻与详情"])
 
@@ -29,9 +27,13 @@ def save_my_factory(request: HttpRequest, payload: FactoryIn) -> Any:
     return selectors.page_for(selectors.my_factory(user=user), user=user)
 
 
-@router.get("/factories/{factory_id}", response=FactoryDetailOut, auth=optional_bearer, summary="工厂详情")
+@router.get(
+    "/factories/{factory_id}",
+    response=FactoryDetailOut,
+    auth=optional_bearer,
+    summary="工厂详情（含当前用户的收藏；只读，浏览由 POST /api/discovery/views 记录）",
+)
 def factory_detail(request: HttpRequest, factory_id: int) -> Any:
     user = current_user(request)
     profile = selectors.get_factory_for(user=user, factory_id=factory_id)
-    factory_viewed.send(sender=FactoryProfile, factory=profile, user=user)
     return selectors.page_for(selectors.decorate_cards([profile], user=user)[0], user=user)

@@ -18,11 +18,19 @@ from factories.demo_data import DEMO_FACTORIES
 from factories.models import FactoryProfile
 from regions.models import Region
 from taxonomy.models import AttributeTag, CategoryTag, Industry
+from uploads.demo_images import draw_workshop, store_demo_image
+from uploads.models import FilePurpose
 from verification.models import Qualification, QualificationKind, QualificationStatus
 from verification.validators import uscc_check_char
 
 DEMO_USERNAME = "demo_factory_{:02d}"
 DEMO_PHONE = "1390000{:04d}"
+
+
+def workshop_photo(owner: User, name: str, n: int) -> str:
+    """A workshop picture drawn for demo factory ``n`` (``uploads.demo_images``), as an upload id."""
+    content = draw_workshop(f"{name[:8]}车间", seed=f"workshop-{n}")
+    return str(store_demo_image(owner=owner, purpose=FilePurpose.FACTORY_PHOTO, content=content, name="车间.png").pk)
 
 
 def demo_credit_code(n: int, adcode: str) -> str:
@@ -94,7 +102,7 @@ def load_demo_factories(count: int = 30) -> int:
             capacity_summary="",
             employee_count=spec.employees,
             description=f"{spec.name}专业生产{spec.main_products}，欢迎来厂考察、打样合作。",
-            photo_ids=[],
+            photo_ids=[workshop_photo(owner, spec.name, n)],
             contact_name=spec.contact,
             contact_phone=DEMO_PHONE.format(n),
         )

@@ -25,7 +25,9 @@ class FactoryIn(Schema):
     capacity_summary: str = ""
     employee_count: int | None = None
     description: str = ""
-    photo_ids: list[UUID] = Field(default_factory=list, description="工厂照片（purpose=factory_photo），最多 9 张")
+    photo_ids: list[UUID] = Field(
+        default_factory=list, description="工厂照片（purpose=factory_photo）：至少 1 张车间照片，最多 9 张"
+    )
     contact_name: str
     contact_phone: str = Field(..., description="手机号或带区号的固定电话；对其他用户打码显示")
 
@@ -116,6 +118,13 @@ class EditReviewOut(Schema):
     reject_reason: str
 
 
+class FactoryViewerOut(Schema):
+    """What the page says about its reader (issue #15 item 8); empty for anonymous readers."""
+
+    is_own: bool = Field(..., description="当前用户的工厂")
+    favourite_id: int | None = Field(None, description="当前用户收藏该工厂时的收藏 ID")
+
+
 class FactoryDetailOut(FactoryCardOut):
     address: str
     latitude: float | None
@@ -132,6 +141,12 @@ class FactoryDetailOut(FactoryCardOut):
     edit_review: EditReviewOut | None = Field(
         None, description="工厂本人可见：最近一次资料修改的审核状态（已认证工厂的修改审核通过后才展示）"
     )
+
+    viewer: FactoryViewerOut
+
+    @staticmethod
+    def resolve_viewer(obj: Any) -> dict[str, Any]:
+        return {"is_own": bool(obj.viewer_is_owner), "favourite_id": getattr(obj, "favourite_id", None)}
 
     @staticmethod
     def resolve_edit_review(obj: Any) -> Any:

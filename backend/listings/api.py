@@ -11,8 +11,7 @@ from common.pagination import PageNumber
 from common.permissions import HasChosenAccountType, require
 from listings import registry, selectors, services
 from listings.models import Post, PostStatus
-from listings.schemas import AppealIn, BoardOut, FormSchemaOut, MyPostOut, PostIn, PostOut, parse_post_input
-from listings.signals import post_viewed
+from listings.schemas import AppealIn, BoardOut, FormSchemaOut, MyPostOut, PostDetailOut, PostIn, PostOut, parse_post_input
 
 router = Router(tags=["供需信息"])
 
@@ -77,13 +76,14 @@ def create_post(request: HttpRequest, body: Body[dict[str, Any]]) -> Status[Post
     return Status(201, selectors.get_own_post(user=user, post_id=post.pk))
 
 
-@router.get("/listings/posts/{post_id}", response=PostOut, auth=optional_bearer, summary="信息详情")
-def post_detail(request: HttpRequest, post_id: int) -> Post:
-    user = current_user(request)
-    post = selectors.get_post_for(user=user, post_id=post_id)
-    services.record_view(post=post, viewer=user)
-    post_viewed.send(sender=Post, post=post, user=user)
-    return post
+@router.get(
+    "/listings/posts/{post_id}",
+    response=PostDetailOut,
+    auth=optional_bearer,
+    summary="信息详情（含当前用户的收藏、报名状态；只读，浏览由 POST /api/discovery/views 记录）",
+)
+def post_detail(request: HttpRequest, post_id: int) -> Any:
+    return selectors.post_page(user=current_user(request), post_id=post_id)
 
 
 @router.put(

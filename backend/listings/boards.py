@@ -172,6 +172,7 @@ register(
             Step("more", "图片与说明", ("media_ids", "description", "title", "valid_until")),
         ),
         labels={"quantity": "库存数量", "region_id": "货源地", "address": "货源地址", "media_ids": "实拍图片"},
+        min_images=1,
         title=lambda post, _processes: f"库存{post.product_name}{title_quantity(post)}".strip(),
         summary=lambda post, _processes: [
             f"¥{number(post.unit_price)}/{post.quantity_unit}" if post.unit_price is not None else "",

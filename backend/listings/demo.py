@@ -7,6 +7,7 @@ is recognised by owner and title). Run ``load_demo_factories()`` first.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -18,6 +19,8 @@ from accounts.models import AccountType, User
 from factories.demo import demo_credit_code
 from listings.models import Post, PostKind, PostStatus, RecruitmentLicence
 from taxonomy.models import CategoryTag, Industry, JobType, ProcessType
+from uploads.demo_images import draw_stock, store_demo_image
+from uploads.models import FilePurpose
 from verification.models import Qualification, QualificationKind, QualificationStatus
 
 
@@ -46,6 +49,13 @@ class DemoPost:
     job_type: str = ""
     processes: tuple[str, ...] = ()
     days_ago: int = 0
+
+
+def stock_photo(owner: User, label: str, title: str) -> str:
+    """A 实拍图 drawn for a demo stock post (``uploads.demo_images``), as an upload id."""
+    content = draw_stock(label, seed=title)
+    name = f"实拍-{hashlib.sha256(title.encode()).hexdigest()[:8]}.png"
+    return str(store_demo_image(owner=owner, purpose=FilePurpose.POST_MEDIA, content=content, name=name).pk)
 
 
 def _d(days: int) -> str:
@@ -427,6 +437,9 @@ def load_demo_posts() -> int:
             values["process_type_ids"] = list(
                 ProcessType.objects.filter(name__in=spec.processes).values_list("pk", flat=True)
             )
+        if registry.get(spec.kind).min_images:
+            label = spec.fields.get("product_name") or spec.category or spec.title
+            values["media_ids"] = [stock_photo(owner, str(label), spec.title)]
         payload = registry.get(spec.kind).input_schema.model_validate(values)
         post = services.create_post(user=owner, payload=payload)
         published = now - timedelta(days=spec.days_ago, hours=created)

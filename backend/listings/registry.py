@@ -74,6 +74,9 @@ class BoardSpec:
     labels: dict[str, str] = field(default_factory=dict)  # field labels that differ on this board
     extra_field_meta: dict[str, Any] = field(default_factory=dict)  # fields of this kind only (in details)
     media_accept: tuple[str, ...] = ("image", "video")
+    # At least this many photos (image files among ``media_ids``) before the post may be submitted:
+    # stock needs a 实拍图, since for a stock-lot buyer the photo is the listing (issue #15 item 3).
+    min_images: int = 0
     notice: str = ""  # shown on the publish form
     detail_notice: str = ""  # shown on the detail page
     search_text_fields: tuple[str, ...] = ()  # ``details`` fields that go into the search text

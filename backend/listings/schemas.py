@@ -11,6 +11,7 @@ from uuid import UUID
 from ninja import Field, Schema
 from pydantic import ValidationError
 
+from accounts.identity import is_verified, public_name
 from accounts.models import AccountType
 from common.errors import RULE_MESSAGES, field_error, field_errors
 from listings import compliance, registry
@@ -265,7 +266,8 @@ class MediaOut(Schema):
 
 class OwnerOut(Schema):
     id: int
-    display_name: str
+    display_name: str = Field(..., description="对外名称（accounts.identity：认证企业名称 > 企业名称 > 昵称）")
+    verified: bool = Field(False, description="企业已认证：名称旁显示认证标识")
     account_type: str
     factory_id: int | None = None
     factory_name: str = ""
@@ -287,7 +289,8 @@ def owner_out(user: User) -> dict[str, Any]:
     factory = getattr(user, "factory", None) if user.account_type == AccountType.FACTORY else None
     return {
         "id": user.pk,
-        "display_name": factory.name if factory else user.display_name,
+        "display_name": public_name(user),
+        "verified": is_verified(user),
         "account_type": user.account_type,
         "factory_id": factory.pk if factory else None,
         "factory_name": factory.name if factory else "",
@@ -351,8 +354,8 @@ class PostCardOut(Schema):
 
     @staticmethod
     def resolve_cover(obj: Any) -> dict[str, Any] | None:
-        links = list(obj.media_links.all())
-        images = [link.file for link in links if link.file.kind == "image"] or [link.file for link in links]
+        # The card's picture (issue #15 item 3): the first photo; a video or drawing is no cover.
+        images = [link.file for link in obj.media_links.all() if link.file.kind == "image"]
         return media_out(images[0]) if images else None
 
     @staticmethod
@@ -398,6 +401,24 @@ class PostOut(PostCardOut):
     @staticmethod
     def resolve_no_fee_statement(obj: Any) -> str:
         return registry.get(obj.kind).detail_notice if registry.exists(obj.kind) else ""
+
+
+class ViewerApplicationOut(Schema):
+    id: int
+    status: str = Field(..., description="new / contacted / hired / declined / withdrawn（见 status_label）")
+    status_label: str
+
+
+class PostViewerOut(Schema):
+    """What the page says about its reader (issue #15 item 8); all empty for anonymous readers."""
+
+    is_own: bool = Field(..., description="当前用户发布的信息")
+    favourite_id: int | None = Field(None, description="当前用户收藏该信息时的收藏 ID")
+    application: ViewerApplicationOut | None = Field(None, description="当前用户（工人）对该岗位的报名")
+
+
+class PostDetailOut(PostOut):
+    viewer: PostViewerOut
 
 
 class PendingEditOut(Schema):

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from django.db.models import Case, Count, F, Max, Prefetch, Q, QuerySet, When
 from django.utils import timezone
 
 from accounts.models import User
 from common.errors import NotFound
+from common.presentation import Decorated
 from listings import compliance, kinds, registry
 from listings.models import CapacityPeriod as _CapacityPeriod
 from listings.models import (
@@ -39,6 +41,13 @@ def visible_posts() -> QuerySet[Post]:
     return Post.objects.filter(visible_post_q())
 
 
+def recommendable_posts() -> QuerySet[Post]:
+    """Posts that may be recommended or put in a home feed (issue #15 item 1): visible (so never
+    expired: ``valid_until`` before today is out) and not full (a labour post whose headcount is
+    reached). The one rule every recommendation asks, anonymous readers included."""
+    return visible_posts().filter(is_full=False)
+
+
 def with_card_relations(qs: QuerySet[Post]) -> QuerySet[Post]:
     """What ``PostCardOut``/``PostOut`` read, fetched in a fixed number of queries."""
     return qs.select_related("owner", "owner__factory", "industry", "category", "region", "job_type").prefetch_related(
@@ -57,6 +66,40 @@ def get_post_for(*, user: User | None, post_id: int) -> Post:
             raise compliance.licence_missing()  # say why, rather than "not found"
         raise NotFound("信息不存在或已下架")
     return post
+
+
+# Hook (docs/architecture.md, Cross-app hooks): what the page says about its reader beyond "own post"
+# (the reader's favourite: discovery; their application: applications), filled in their AppConfig.ready.
+ViewerPart = Callable[..., dict[str, Any]]
+_viewer_parts: list[ViewerPart] = []
+
+
+def register_viewer_part(part: ViewerPart) -> None:
+    """``part(post, user=...)`` answers some keys of the reader's ``viewer`` block (signed-in readers only)."""
+    if part not in _viewer_parts:
+        _viewer_parts.append(part)
+
+
+@dataclass(frozen=True, eq=False)
+class PostPage(Decorated):
+    """A post's detail page as one reader sees it (issue #15 item 8): the post plus its ``viewer`` block,
+    so the page needs no further request to light its star or its 已报名 button."""
+
+    wraps: ClassVar[str] = "post"
+
+    post: Post
+    viewer: dict[str, Any]
+
+
+def post_page(*, user: User | None, post_id: int) -> PostPage:
+    """The detail of ``post_id`` for ``user`` (404 as ``get_post_for``). Reads only: opening a page
+    writes nothing; the view is recorded by ``POST /api/discovery/views``."""
+    post = get_post_for(user=user, post_id=post_id)
+    viewer: dict[str, Any] = {"is_own": user is not None and post.owner_id == user.pk, "favourite_id": None}
+    if user is not None:
+        for part in _viewer_parts:
+            viewer.update(part(post, user=user))
+    return PostPage(post=post, viewer=viewer)
 
 
 def get_own_post(*, user: User, post_id: int) -> Post:
@@ -229,6 +272,8 @@ def form_schema(*, kind: str) -> dict[str, Any]:
             }
             if name == "media_ids":
                 item["accept"] = list(spec.media_accept)
+                item["min_images"] = spec.min_images
+                item["required"] = item["required"] or spec.min_images > 0
             if name in dynamic:
                 item["options"] = dynamic[name]
             elif name in FIXED_OPTIONS:

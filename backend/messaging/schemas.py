@@ -10,7 +10,8 @@ from uuid import UUID
 
 from ninja import Field, Schema
 
-from accounts.visibility import card_label, is_account_visible
+from accounts.identity import is_verified, public_name
+from accounts.visibility import is_account_visible
 from messaging import display
 from uploads.schemas import StoredFileOut
 
@@ -29,7 +30,8 @@ class ContactOut(Schema):
 
 class UserBriefOut(Schema):
     id: int
-    display_name: str
+    display_name: str = Field(..., description="对外名称（accounts.identity：认证企业名称 > 企业名称 > 昵称）")
+    verified: bool = Field(..., description="企业已认证：名称旁显示认证标识")
     organisation_name: str = Field(..., description="工厂账号的工厂名称，其他为空")
     avatar_url: str
     account_type: str
@@ -38,7 +40,11 @@ class UserBriefOut(Schema):
     # the conversation stays readable, without the account's live name, factory, avatar or phone.
     @staticmethod
     def resolve_display_name(obj: Any) -> str:
-        return card_label(obj) or str(obj.display_name)
+        return public_name(obj)
+
+    @staticmethod
+    def resolve_verified(obj: Any) -> bool:
+        return is_verified(obj)
 
     @staticmethod
     def resolve_organisation_name(obj: Any) -> str:

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from accounts.identity import public_name
 from accounts.models import User
 from common import audit
 from common.console_permissions import ConsolePermission, require_console_permission
@@ -20,7 +21,7 @@ from listings import registry
 from listings.models import Post
 from listings.selectors import get_post_for
 from messaging import realtime, selectors
-from messaging.display import organisation_name, preview
+from messaging.display import preview
 from messaging.models import (
     Block,
     Connection,
@@ -76,7 +77,7 @@ def _user(user_id: int) -> User:
 
 
 def _name(user: User) -> str:
-    return organisation_name(user) or user.display_name or "用户"
+    return public_name(user)
 
 
 # --- 联系对方 --------------------------------------------------------------------------------------

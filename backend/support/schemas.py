@@ -9,7 +9,7 @@ from uuid import UUID
 
 from ninja import Field, Schema
 
-from messaging.display import organisation_name
+from accounts.identity import public_name
 from support.models import Complaint, Feedback
 from uploads.schemas import StoredFileOut
 
@@ -38,7 +38,7 @@ class TargetUserOut(Schema):
 
     @staticmethod
     def resolve_name(obj: Any) -> str:
-        return organisation_name(obj) or obj.display_name or "用户"
+        return public_name(obj)
 
 
 class PostBriefOut(Schema):

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from accounts.models import AccountType
 from accounts.models import User as UserModel
+from accounts.services import set_verified_name
 from common import audit
 from common.console_permissions import ConsolePermission, require_console_permission
 from common.errors import Conflict, PermissionDenied, field_error
@@ -189,6 +190,9 @@ def approve(*, qualification: Qualification, reviewer: User) -> Qualification:
     locked.reviewed_at = now
     locked.reject_reason = ""
     locked.save(update_fields=["status", "reviewer", "reviewed_at", "reject_reason"])
+    if locked.kind == QualificationKind.BUSINESS_LICENCE:
+        # The licence's company name is what others see from now on, with the badge (issue #15 item 4).
+        set_verified_name(user=locked.user, name=locked.company_name)
     if locked.kind == QualificationKind.BUSINESS_LICENCE and locked.user.account_type == AccountType.FACTORY:
         _sync_factory_verification(locked.user, verified_at=now)
     audit.record(actor=reviewer, action="qualification.approve", target=locked, data={"kind": locked.kind})
@@ -293,6 +297,7 @@ def send_expiry_reminders(*, today: date | None = None) -> dict[str, int]:
         owner = qualification.user
         audit.record(actor=None, action="qualification.expire", target=qualification)
         still_valid = current_licence(owner)
+        set_verified_name(user=owner, name=still_valid.company_name if still_valid else "")
         if owner.account_type == AccountType.FACTORY:
             _sync_factory_verification(owner, verified_at=still_valid.reviewed_at if still_valid else None)
         if still_valid is not None:

@@ -1,8 +1,9 @@
 """The one client for WeChat's server APIs. Its base URL is a setting, so tests and the embedded run
 talk real HTTP to ``wechat.fake_server`` while production talks to WeChat.
 
-Only the calls the platform needs: code2session (sign-in), stable access token, subscription
-messages, text content check (msgSecCheck v2) and asynchronous media check.
+Only the calls the platform needs: code2session (sign-in), stable access token, the phone number a
+user allowed through the phone-number button (getuserphonenumber), subscription messages, text
+content check (msgSecCheck v2) and asynchronous media check.
 """
 
 from __future__ import annotations
@@ -39,6 +40,14 @@ class Session:
     openid: str
     session_key: str
     unionid: str
+
+
+@dataclass(frozen=True)
+class PhoneInfo:
+    """``phone_info`` of getuserphonenumber: the number without country code, and that code."""
+
+    pure_phone_number: str
+    country_code: str
 
 
 @dataclass(frozen=True)
@@ -114,6 +123,15 @@ class WeChatClient:
                 raise
             token = self.access_token(force_refresh=True)
             return self._call("POST", path, params={"access_token": token}, json=payload)
+
+    def get_user_phone_number(self, code: str) -> PhoneInfo:
+        """Exchanges the ``code`` of ``<button open-type="getPhoneNumber">`` (single use, 5 minutes) for
+        the phone number the user chose to share."""
+        data = self._authed("/wxa/business/getuserphonenumber", {"code": code})
+        info = data.get("phone_info") or {}
+        return PhoneInfo(
+            pure_phone_number=str(info.get("purePhoneNumber", "")), country_code=str(info.get("countryCode", ""))
+        )
 
     def send_subscribe_message(self, *, openid: str, template_id: str, data: dict[str, str], page: str = "") -> None:
         self._authed(

@@ -6,6 +6,9 @@ Conventions that make it useful without a phone:
   code is its own user. Codes are single use (40163) and ``invalid*`` codes fail (40029).
 - Subscription messages follow WeChat's one-time rule: each ``/__fake__/subscribe`` (what the user's
   tap on wx.requestSubscribeMessage grants) allows one send; without it, send fails with 43101.
+- Phone-number button codes (``/wxa/business/getuserphonenumber``): ``"<11 digits>:<anything>"`` shares
+  that mainland number, ``"+<cc>-<digits>:<anything>"`` a foreign one, any other code a number derived
+  from it; codes are single use and ``invalid*`` codes fail (both 40029 invalid code), ``busy*`` -1.
 - Text containing a word of ``RISKY_WORDS`` is judged ``risky``.
 - ``/__fake__/sent`` lists the messages sent, ``/__fake__/reset`` clears the state.
 - Outage switches, for tests and by hand (``POST /__fake__/mode``, JSON; ``GET`` shows them):
@@ -38,6 +41,7 @@ class FakeWeChatState:
 
     def reset(self) -> None:
         self.used_codes: set[str] = set()
+        self.used_phone_codes: set[str] = set()
         self.tokens: dict[str, float] = {}
         self.grants: dict[tuple[str, str], int] = defaultdict(int)
         self.sent: list[dict[str, Any]] = []
@@ -60,6 +64,17 @@ class FakeWeChatState:
 
     def mode(self) -> dict[str, Any]:
         return {"down": self.down, "slow": self.slow, "rate_limited": self.rate_limited}
+
+    @staticmethod
+    def phone_for(code: str) -> tuple[str, str]:
+        """(country code, number without it) that a phone-number button code shares."""
+        head = code.split(":", 1)[0]
+        if head.isdigit() and len(head) == 11:
+            return "86", head
+        if head.startswith("+") and "-" in head:
+            country, _, number = head[1:].partition("-")
+            return country, number
+        return "86", "139" + str(int(hashlib.sha256(code.encode()).hexdigest(), 16))[:8]
 
     @staticmethod
     def openid_for(code: str) -> str:
@@ -172,6 +187,27 @@ class Handler(BaseHTTPRequestHandler):
             return self._reply({"errcode": 0, "errmsg": "ok"})
         if not self._token_ok(query):
             return self._reply({"errcode": 40001, "errmsg": "invalid credential, access_token is invalid"})
+        if url.path == "/wxa/business/getuserphonenumber":
+            code = str(body.get("code") or "")
+            if code.startswith("busy"):
+                return self._reply({"errcode": -1, "errmsg": "system error"})
+            with state.lock:
+                if not code or code.startswith("invalid") or code in state.used_phone_codes:
+                    return self._reply({"errcode": 40029, "errmsg": "invalid code"})
+                state.used_phone_codes.add(code)
+            country, number = state.phone_for(code)
+            return self._reply(
+                {
+                    "errcode": 0,
+                    "errmsg": "ok",
+                    "phone_info": {
+                        "phoneNumber": number if country == "86" else f"+{country}{number}",
+                        "purePhoneNumber": number,
+                        "countryCode": country,
+                        "watermark": {"timestamp": int(time.time()), "appid": state.app_id},
+                    },
+                }
+            )
         if url.path == "/cgi-bin/message/subscribe/send":
             key = (str(body.get("touser")), str(body.get("template_id")))
             with state.lock:

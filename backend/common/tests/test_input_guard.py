@@ -45,7 +45,7 @@ def test_ordinary_line_breaks_and_tabs_are_kept(make_client: Any) -> None:
 def test_nul_in_a_post_body_names_the_field_inside_the_kind_form() -> None:
     """Post bodies are parsed per kind from a plain JSON object; the check still names ``title``."""
     client = publisher_client("factory")
-    response = client.post("listings/posts", valid_payload("stock", title="注塑\x00加工"))
+    response = client.post("listings/posts", valid_payload("stock", title="注塑\x00加工", owner=client.user))
     assert response.status_code == 422, response
     assert fields_of(response) == ["title"]
 

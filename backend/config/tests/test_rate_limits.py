@@ -210,6 +210,17 @@ class TestCostlyReads:
         next_window()
         assert worker.post("applications", {"post_id": posts[1].pk}).status_code == 201
 
+    def test_phone_binding_is_limited_per_user_issue_15_item_5(
+        self, limit: SetLimit, next_window: Tick, wechat: Any
+    ) -> None:
+        limit("phone_bind", "1/m per user")
+        user, other = signed_in_client(make_user()), signed_in_client(make_user())
+        assert user.post("me/phone/wechat", {"code": "13800001001:a"}).status_code == 200
+        assert_limited(user.post("me/phone/wechat", {"code": "13800001002:b"}))
+        assert other.post("me/phone/wechat", {"code": "13800001003:c"}).status_code == 200
+        next_window()
+        assert user.post("me/phone/wechat", {"code": "13800001004:d"}).status_code == 200
+
 
 def test_limits_can_be_switched_off_for_load_tests(limit: SetLimit, settings: Any) -> None:
     limit("search", "1/m per ip")

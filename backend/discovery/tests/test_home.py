@@ -128,3 +128,34 @@ def test_home_query_count_does_not_grow(django_assert_max_num_queries):
         make_post(kind=PostKind.STOCK)
     with django_assert_max_num_queries(baseline):
         assert len(reader.get("/api/home").json()["recommendations"]) == 10
+
+
+def test_full_or_expired_posts_are_never_recommended_issue_15_item_1(api):
+    """Issue #15 item 1: a job whose headcount is reached, or a post past its validity date that the
+    expiry job has not closed yet, is in no home feed: anonymous, cold start or from history."""
+    yesterday = timezone.localdate() - timedelta(days=1)
+    open_job = make_post(kind=PostKind.LABOUR, category_name=None, published_minutes_ago=30)
+    full_job = make_post(
+        kind=PostKind.LABOUR, category_name=None, published_minutes_ago=1, hired_count=10, is_full=True
+    )
+    expired_stock = make_post(kind=PostKind.STOCK, published_minutes_ago=2, valid_until=yesterday)
+    fresh_stock = make_post(kind=PostKind.STOCK, published_minutes_ago=40)
+    excluded = {("post", full_job.pk), ("post", expired_stock.pk)}
+
+    anonymous = _recommended(api.get("/api/home"))
+    assert ("post", open_job.pk) in anonymous and ("post", fresh_stock.pk) in anonymous
+    assert not excluded & set(anonymous)
+
+    worker = signed_in_client(make_user(account_type="worker"))
+    assert _recommended(worker.get("/api/home")) == [("post", open_job.pk)]
+
+    # From history: a trade company that viewed a stock lot in 保温杯 is offered others, never the expired one.
+    trade = signed_in_client(make_user(account_type="trade"))
+    seen = make_post(kind=PostKind.STOCK, published_minutes_ago=50)
+    trade.post("/api/discovery/views", {"post_id": seen.pk})
+    from_history = _recommended(trade.get("/api/home"))
+    assert ("post", fresh_stock.pk) in from_history
+    assert not excluded & set(from_history)
+    # The board list still shows the full job to those who ask for it (it is visible, just not recommended).
+    listed = api.get("/api/discovery/labour", {"include_full": "true"}).json()["items"]
+    assert full_job.pk in [p["id"] for p in listed]

@@ -29,7 +29,7 @@ class TestOnboarding:
     def test_factory_fills_its_profile_R_FLOW_1_R_TAX_2(self) -> None:
         client = signed_in_client(account_type=AccountType.FACTORY)
         photo = make_stored_file(owner=client.user, purpose=FilePurpose.FACTORY_PHOTO)
-        response = client.put("factories/mine", profile_payload(photo_ids=[str(photo.pk)]))
+        response = client.put("factories/mine", profile_payload(client.user, photo_ids=[str(photo.pk)]))
         assert response.status_code == 200, response
         body = response.json()
         assert body["industry"]["name"] == "日用百货制造"
@@ -47,11 +47,11 @@ class TestOnboarding:
 
     def test_second_save_updates_the_same_profile_R_FLOW_1(self) -> None:
         client = signed_in_client(account_type=AccountType.FACTORY)
-        first = client.put("factories/mine", profile_payload()).json()
+        first = client.put("factories/mine", profile_payload(client.user)).json()
         second = client.put(
             "factories/mine",
             profile_payload(
-                name="宁波恒达保温杯厂", category_ids=[category("厨具").pk], latitude=29.9, longitude=121.6
+                client.user, name="宁波恒达保温杯厂", category_ids=[category("厨具").pk], latitude=29.9, longitude=121.6
             ),
         ).json()
         assert second["id"] == first["id"]
@@ -63,7 +63,9 @@ class TestOnboarding:
     def test_category_of_another_industry_is_refused_R_TAX_2(self) -> None:
         client = signed_in_client(account_type=AccountType.FACTORY)
         mould = category("注塑模具", industry_code="mould")
-        response = client.put("factories/mine", profile_payload(category_ids=[category("保温杯").pk, mould.pk]))
+        response = client.put(
+            "factories/mine", profile_payload(client.user, category_ids=[category("保温杯").pk, mould.pk])
+        )
         assert response.status_code == 422
         assert error_fields(response) == ["category_ids"]
         assert "日用百货制造" in response.json()["message"]
@@ -71,7 +73,7 @@ class TestOnboarding:
 
     def test_at_least_one_category_R_TAX_2(self) -> None:
         client = signed_in_client(account_type=AccountType.FACTORY)
-        response = client.put("factories/mine", profile_payload(category_ids=[]))
+        response = client.put("factories/mine", profile_payload(client.user, category_ids=[]))
         assert response.status_code == 422
         assert response.json()["detail"][0] == {
             "field": "category_ids",
@@ -94,28 +96,42 @@ class TestOnboarding:
     )
     def test_each_rule_names_its_field_R_FLOW_1(self, overrides: dict[str, Any], field: str, rule: str) -> None:
         client = signed_in_client(account_type=AccountType.FACTORY)
-        response = client.put("factories/mine", profile_payload(**overrides))
+        response = client.put("factories/mine", profile_payload(client.user, **overrides))
         assert response.status_code == 422, response
         detail = response.json()["detail"][0]
         assert (detail["field"], detail["rule"]) == (field, rule)
 
     def test_city_level_region_and_landline_are_fine_R_FLOW_1(self) -> None:
         client = signed_in_client(account_type=AccountType.FACTORY)
-        response = client.put("factories/mine", profile_payload(region_adcode="441900", contact_phone="0769-85551234"))
+        response = client.put(
+            "factories/mine", profile_payload(client.user, region_adcode="441900", contact_phone="0769-85551234")
+        )
         assert response.status_code == 200, response
         assert response.json()["region"]["name"] == "东莞市"
+
+    def test_a_profile_needs_a_workshop_photo_issue_15_item_3(self) -> None:
+        """Issue #15 item 3: a factory page without a look inside is refused, naming the field; with one,
+        the directory card carries it as its cover."""
+        client = signed_in_client(account_type=AccountType.FACTORY)
+        refused = client.put("factories/mine", profile_payload())
+        assert (refused.status_code, error_fields(refused)) == (422, ["photo_ids"])
+        assert refused.json()["detail"][0]["message"] == "请至少上传 1 张车间照片"
+        saved = client.put("factories/mine", profile_payload(client.user))
+        assert saved.status_code == 200, saved
+        photo = saved.json()["photos"][0]
+        assert saved.json()["cover_url"] == photo["thumbnail_url"]
 
     def test_photos_must_be_own_factory_photos_R_FLOW_1(self) -> None:
         client = signed_in_client(account_type=AccountType.FACTORY)
         other = make_stored_file(owner=make_user(), purpose=FilePurpose.FACTORY_PHOTO)
-        response = client.put("factories/mine", profile_payload(photo_ids=[str(other.pk)]))
+        response = client.put("factories/mine", profile_payload(client.user, photo_ids=[str(other.pk)]))
         assert response.status_code == 422
         assert error_fields(response) == ["photo_ids"]
 
     def test_only_factories_onboard_R_ROLE_2(self) -> None:
         for account_type in (AccountType.TRADE, AccountType.WORKER):
             client = signed_in_client(account_type=account_type)
-            assert client.put("factories/mine", profile_payload()).status_code == 403
+            assert client.put("factories/mine", profile_payload(client.user)).status_code == 403
             assert client.get("factories/mine").status_code == 403
 
     def test_mine_before_onboarding_is_404_R_FLOW_1(self) -> None:
@@ -126,14 +142,16 @@ class TestOnboarding:
 
     def test_verified_cannot_be_set_by_the_client_R_FLOW_1(self) -> None:
         client = signed_in_client(account_type=AccountType.FACTORY)
-        body = client.put("factories/mine", {**profile_payload(), "is_verified": True, "completed_deals": 999}).json()
+        body = client.put(
+            "factories/mine", {**profile_payload(client.user), "is_verified": True, "completed_deals": 999}
+        ).json()
         assert body["is_verified"] is False
         assert body["completed_deals"] == 0
 
     def test_profile_created_after_approval_is_verified_R_FLOW_1(self) -> None:
         client = signed_in_client(account_type=AccountType.FACTORY)
         licence = make_licence(client.user)
-        body = client.put("factories/mine", profile_payload()).json()
+        body = client.put("factories/mine", profile_payload(client.user)).json()
         assert body["is_verified"] is True
         assert body["verified_at"] is not None
         assert licence.reviewed_at is not None
@@ -143,7 +161,7 @@ class TestOnboarding:
 class TestVisibility:
     def test_unverified_factory_is_hidden_from_others_R_FLOW_1(self) -> None:
         owner = signed_in_client(account_type=AccountType.FACTORY)
-        profile_id = owner.put("factories/mine", profile_payload()).json()["id"]
+        profile_id = owner.put("factories/mine", profile_payload(owner.user)).json()["id"]
         assert owner.get(f"factories/{profile_id}").status_code == 200
         assert ApiClient().get(f"factories/{profile_id}").status_code == 404
         assert signed_in_client(account_type=AccountType.TRADE).get(f"factories/{profile_id}").status_code == 404

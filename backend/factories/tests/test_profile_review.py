@@ -44,7 +44,9 @@ def public_description(profile_id: int) -> str:
 def test_edit_of_a_verified_profile_waits_for_review_and_the_approved_version_stays_visible_issue12() -> None:
     owner, profile = verified_owner()
     before = public_description(profile.pk)
-    response = owner.put("factories/mine", profile_payload(description="新增两条自动化抛光线，欢迎来厂考察。"))
+    response = owner.put(
+        "factories/mine", profile_payload(owner.user, description="新增两条自动化抛光线，欢迎来厂考察。")
+    )
     assert response.status_code == 200
     assert response.json()["description"] == before  # the owner is shown what is public
     assert public_description(profile.pk) == before
@@ -66,7 +68,7 @@ def test_edit_of_a_verified_profile_waits_for_review_and_the_approved_version_st
 def test_rejected_edit_keeps_the_approved_version_and_tells_the_owner_why_issue12() -> None:
     owner, profile = verified_owner()
     before = public_description(profile.pk)
-    owner.put("factories/mine", profile_payload(name="宁波恒达不锈钢制品厂（新址）"))
+    owner.put("factories/mine", profile_payload(owner.user, name="宁波恒达不锈钢制品厂（新址）"))
     edit = FactoryProfileEdit.objects.get()
     reviewer = console(make_reviewer())
     asked = reviewer.post(reverse(CHANGELIST), {"action": "reject_selected", "_selected_action": [edit.pk]})
@@ -86,7 +88,7 @@ def test_rejected_edit_keeps_the_approved_version_and_tells_the_owner_why_issue1
 
 def test_contacts_in_an_edit_are_shown_to_the_reviewer_issue12() -> None:
     owner, _profile = verified_owner()
-    owner.put("factories/mine", profile_payload(description="详情请加微信 hengda888 私聊"))
+    owner.put("factories/mine", profile_payload(owner.user, description="详情请加微信 hengda888 私聊"))
     edit = FactoryProfileEdit.objects.get()
     assert any("联系方式" in reason for reason in edit.moderation["reasons"])
     queue = console(make_reviewer()).get(reverse(CHANGELIST)).content.decode()
@@ -96,28 +98,31 @@ def test_contacts_in_an_edit_are_shown_to_the_reviewer_issue12() -> None:
 def test_a_banned_word_in_an_edit_is_refused_at_once_issue12() -> None:
     make_keyword("代开发票", action=KeywordAction.BLOCK)
     owner, _profile = verified_owner()
-    response = owner.put("factories/mine", profile_payload(description="代开发票，加微信 … 私下交易更便宜"))
+    response = owner.put("factories/mine", profile_payload(owner.user, description="代开发票，加微信 … 私下交易更便宜"))
     assert response.status_code == 422 and response.json()["detail"]["fields"] == ["description"]
     assert not FactoryProfileEdit.objects.exists()
 
 
 def test_a_newer_edit_replaces_the_pending_one_issue12() -> None:
     owner, _profile = verified_owner()
-    owner.put("factories/mine", profile_payload(description="第一次修改"))
-    owner.put("factories/mine", profile_payload(description="第二次修改"))
+    owner.put("factories/mine", profile_payload(owner.user, description="第一次修改"))
+    owner.put("factories/mine", profile_payload(owner.user, description="第二次修改"))
     assert list(FactoryProfileEdit.objects.values_list("status", flat=True).order_by("pk")) == ["withdrawn", "pending"]
 
 
 def test_unverified_factory_saves_directly_issue12() -> None:
     client = signed_in_client(make_user(account_type="factory"))
-    client.put("factories/mine", profile_payload())
-    assert client.put("factories/mine", profile_payload(description="改过的介绍")).json()["description"] == "改过的介绍"
+    client.put("factories/mine", profile_payload(client.user))
+    assert (
+        client.put("factories/mine", profile_payload(client.user, description="改过的介绍")).json()["description"]
+        == "改过的介绍"
+    )
     assert not FactoryProfileEdit.objects.exists()
 
 
 def test_review_center_links_the_pending_factory_edits_and_support_cannot_decide_issue12() -> None:
     owner, _profile = verified_owner()
-    owner.put("factories/mine", profile_payload(description="改过的介绍"))
+    owner.put("factories/mine", profile_payload(owner.user, description="改过的介绍"))
     edit = FactoryProfileEdit.objects.get()
     home = console(make_reviewer()).get(reverse("admin:index")).content.decode()
     assert "工厂资料修改" in home

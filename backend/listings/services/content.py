@@ -28,7 +28,7 @@ from moderation import pipeline
 from regions.models import Region
 from taxonomy.models import CategoryTag, Industry
 from taxonomy.selectors import active_job_type, active_process_types
-from uploads.models import FilePurpose
+from uploads.models import FileKind, FilePurpose, StoredFile
 from uploads.selectors import files_owned_by
 from verification.policy import publish_refusal
 from verification.workdays import review_due_at
@@ -228,6 +228,13 @@ def _validate_complete(kind: str, typed: PostBaseIn) -> date:
         )
     today = timezone.localdate()
     errors: list[dict[str, str]] = []
+    min_images = registry.get(kind).min_images
+    if min_images:
+        ids = [str(i) for i in values.get("media_ids") or []]
+        images = StoredFile.objects.filter(pk__in=ids, kind=FileKind.IMAGE).count() if ids else 0
+        if images < min_images:
+            message = f"请至少上传 {min_images} 张{kinds.label_for(kind, 'media_ids')}"
+            errors.append({"field": "media_ids", "rule": "min_images", "message": message})
     delivery = values.get("delivery_date")
     if delivery is not None and delivery < today:
         errors.append({"field": "delivery_date", "rule": "not_past", "message": "交货日期不能早于今天"})

@@ -54,8 +54,17 @@ def publisher_client(account_type: str = "factory", **kwargs: Any) -> Any:
     return signed_in_client(make_publisher(account_type, **kwargs))
 
 
-def valid_payload(kind: str, **overrides: Any) -> dict[str, Any]:
-    """A complete, valid form of ``kind`` as the client would send it."""
+def post_photo(owner: Any) -> str:
+    """A photo uploaded by ``owner`` for a post (stock needs a 实拍图, issue #15 item 3)."""
+    from uploads.models import FilePurpose
+    from uploads.tests.factories import make_stored_file
+
+    return str(make_stored_file(owner=owner, purpose=FilePurpose.POST_MEDIA, name="实拍.jpg").pk)
+
+
+def valid_payload(kind: str, owner: Any = None, **overrides: Any) -> dict[str, Any]:
+    """A complete, valid form of ``kind`` as the client would send it; with ``owner``, the photos its
+    board requires (``BoardSpec.min_images``) uploaded by them."""
     today = timezone.localdate()
     daily = Industry.objects.get(code="daily_goods")
     cup = CategoryTag.objects.get(industry=daily, name="保温杯")
@@ -130,7 +139,10 @@ def valid_payload(kind: str, **overrides: Any) -> dict[str, Any]:
             "address": "姜山镇工业园区 18 号",
         },
     }
-    return {"kind": kind, **payloads[kind], **overrides}
+    photos: dict[str, Any] = {}
+    if owner is not None and "media_ids" not in overrides and registry.get(kind).min_images:
+        photos["media_ids"] = [post_photo(owner) for _ in range(registry.get(kind).min_images)]
+    return {"kind": kind, **payloads[kind], **photos, **overrides}
 
 
 PUBLISHER_FOR = {
@@ -158,7 +170,7 @@ def make_post(
 ) -> Post:
     """A post brought to ``status`` through the services (draft → submit → approve / reject)."""
     owner = owner or make_publisher(PUBLISHER_FOR[PostKind(kind)])
-    payload = registry.get(kind).input_schema.model_validate(valid_payload(kind, **overrides))
+    payload = registry.get(kind).input_schema.model_validate(valid_payload(kind, owner, **overrides))
     post = services.create_post(user=owner, payload=payload)
     if status == PostStatus.DRAFT:
         return post

@@ -21,7 +21,7 @@ QUEUE = "admin:listings_reviewqueueitem_changelist"
 def _publish_service(**capacity: Any) -> int:
     """A factory fills in the 代加工服务 form, submits it, and a reviewer approves it in the console."""
     owner = signed_in_client(make_publisher("factory"))
-    created = owner.post("listings/posts", valid_payload(PostKind.PROCESSING_SERVICE, **capacity))
+    created = owner.post("listings/posts", valid_payload(PostKind.PROCESSING_SERVICE, **capacity, owner=owner.user))
     assert created.status_code == 201, created
     post_id = created.json()["id"]
     assert owner.post(f"listings/posts/{post_id}/submit").status_code == 200

@@ -27,7 +27,7 @@ def _keywords() -> None:
 
 def _submit(description: str):  # type: ignore[no-untyped-def]
     client = publisher_client("factory")
-    created = client.post("listings/posts", valid_payload(PostKind.STOCK, description=description))
+    created = client.post("listings/posts", valid_payload(PostKind.STOCK, description=description, owner=client.user))
     assert created.status_code == 201, created
     post_id = created.json()["id"]
     return post_id, client.post(f"listings/posts/{post_id}/submit")

@@ -21,14 +21,16 @@ def _queries(call) -> int:
 
 
 class TestDetail:
-    def test_detail_counts_views_of_others_only_R_APP_5(self, api) -> None:
+    def test_opening_a_detail_writes_nothing_issue_15_item_8(self, api) -> None:
+        """Issue #15 item 8: GET of a detail is a read: no view count, no history (the page posts the view)."""
         post = make_post(kind=PostKind.PROCUREMENT)
         detail = api.get(f"listings/posts/{post.pk}")
         assert detail.status_code == 200
         assert detail.json()["owner"]["account_type"] == "trade"
-        signed_in_client(post.owner).get(f"listings/posts/{post.pk}")
-        api.get(f"listings/posts/{post.pk}")
-        assert Post.objects.get(pk=post.pk).view_count == 2
+        reader = publisher_client("factory")
+        assert reader.get(f"listings/posts/{post.pk}").json()["view_count"] == 0
+        assert Post.objects.get(pk=post.pk).view_count == 0
+        assert reader.get("me/history").json()["count"] == 0
 
     def test_unpublished_posts_are_404_for_others(self, api) -> None:
         draft = make_post(status=PostStatus.DRAFT)

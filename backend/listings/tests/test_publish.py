@@ -42,7 +42,7 @@ def test_draft_saves_incomplete_and_submit_names_every_missing_field_R_APP_2(kin
 @pytest.mark.parametrize("kind", ALL_KINDS)
 def test_complete_form_of_each_kind_goes_to_review_R_BOARD_1_4(kind: str) -> None:
     client = publisher_client(PUBLISHER_FOR[kind])
-    created = client.post("listings/posts", valid_payload(kind))
+    created = client.post("listings/posts", valid_payload(kind, owner=client.user))
     assert created.status_code == 201, created
     body = created.json()
     assert body["title"], "a title is generated when the owner leaves it empty"
@@ -74,15 +74,19 @@ def test_complete_form_of_each_kind_goes_to_review_R_BOARD_1_4(kind: str) -> Non
 def test_units_and_choices_are_validated_R_APP_2(kind: str, field: str, value: object) -> None:
     """Units, currencies and grades come from fixed lists; numbers must make sense — even in a draft."""
     client = publisher_client(PUBLISHER_FOR[kind])
-    response = client.post("listings/posts", valid_payload(kind, **{field: value}))
+    response = client.post("listings/posts", valid_payload(kind, **{field: value}, owner=client.user))
     assert response.status_code == 422, response
     assert any(item["field"].startswith(field) for item in response.json()["detail"])
 
 
 def test_wage_unit_is_explicit_and_normalised_for_sorting_R_BOARD_3() -> None:
     client = publisher_client("factory")
-    by_hour = client.post("listings/posts", valid_payload(PostKind.LABOUR, wage_amount=25, wage_unit="hour")).json()
-    by_month = client.post("listings/posts", valid_payload(PostKind.LABOUR, wage_amount=6500, wage_unit="month")).json()
+    by_hour = client.post(
+        "listings/posts", valid_payload(PostKind.LABOUR, wage_amount=25, wage_unit="hour", owner=client.user)
+    ).json()
+    by_month = client.post(
+        "listings/posts", valid_payload(PostKind.LABOUR, wage_amount=6500, wage_unit="month", owner=client.user)
+    ).json()
     assert by_hour["wage_unit_label"] == "元/小时"
     assert Post.objects.get(pk=by_hour["id"]).wage_per_day == 200
     assert Post.objects.get(pk=by_month["id"]).wage_per_day == 250
@@ -90,7 +94,7 @@ def test_wage_unit_is_explicit_and_normalised_for_sorting_R_BOARD_3() -> None:
 
 def test_labour_post_states_workers_pay_no_fees_R_BOARD_3() -> None:
     client = publisher_client("factory")
-    post = client.post("listings/posts", valid_payload(PostKind.LABOUR)).json()
+    post = client.post("listings/posts", valid_payload(PostKind.LABOUR, owner=client.user)).json()
     assert "不向求职者收取任何费用" in post["no_fee_statement"]
     schema = client.get("listings/form-schema/labour").json()
     assert "无需支付任何费用" in schema["notice"]
@@ -122,7 +126,9 @@ def test_cross_field_rules_at_submit_R_APP_2() -> None:
 def test_category_must_belong_to_the_industry_R_TAX_2() -> None:
     client = publisher_client("trade")
     other = CategoryTag.objects.get(industry=Industry.objects.get(code="apparel"), name="牛仔")
-    response = client.post("listings/posts", valid_payload(PostKind.PROCUREMENT, category_id=other.pk))
+    response = client.post(
+        "listings/posts", valid_payload(PostKind.PROCUREMENT, category_id=other.pk, owner=client.user)
+    )
     assert response.status_code == 422
     assert _fields(response) == {"category_id"}
 
@@ -157,10 +163,45 @@ def test_media_must_be_the_publishers_own_post_media_R_APP_2() -> None:
     assert ok.json()["cover"]["url"].startswith("/api/files/")
 
 
+def test_stock_needs_a_real_photo_and_its_card_shows_it_issue_15_item_3(api) -> None:
+    """Issue #15 item 3: a stock lot is submitted only with at least one 实拍图 (a video is no photo);
+    the form says so, and the card's cover is the photo's thumbnail."""
+    from uploads.models import FilePurpose
+    from uploads.tests.factories import make_stored_file, mp4_bytes
+
+    field = next(
+        f
+        for step in api.get("listings/form-schema/stock").json()["steps"]
+        for f in step["fields"]
+        if f["name"] == "media_ids"
+    )
+    assert (field["required"], field["min_images"], field["label"]) == (True, 1, "实拍图片")
+    client = publisher_client("factory")
+    draft = client.post("listings/posts", valid_payload(PostKind.STOCK)).json()  # a draft may lack it
+    refused = client.post(f"listings/posts/{draft['id']}/submit")
+    assert refused.status_code == 422
+    assert [(d["field"], d["rule"], d["message"]) for d in refused.json()["detail"]] == [
+        ("media_ids", "min_images", "请至少上传 1 张实拍图片")
+    ]
+    video = make_stored_file(owner=client.user, purpose=FilePurpose.POST_MEDIA, content=mp4_bytes(), name="v.mp4")
+    assert video.kind == "video"
+    client.put(f"listings/posts/{draft['id']}", valid_payload(PostKind.STOCK, media_ids=[str(video.pk)]))
+    assert client.post(f"listings/posts/{draft['id']}/submit").json()["detail"][0]["rule"] == "min_images"
+    photo = make_stored_file(owner=client.user)
+    edited = client.put(f"listings/posts/{draft['id']}", valid_payload(PostKind.STOCK, media_ids=[str(photo.pk)]))
+    assert edited.status_code == 200, edited
+    submitted = client.post(f"listings/posts/{draft['id']}/submit")
+    assert submitted.status_code == 200, submitted
+    assert submitted.json()["cover"]["thumbnail_url"].startswith(f"/api/files/{photo.pk}")
+    # Other boards keep photos optional.
+    labour = client.post("listings/posts", valid_payload(PostKind.LABOUR)).json()
+    assert client.post(f"listings/posts/{labour['id']}/submit").status_code == 200
+
+
 class TestWhoMayPublish:
     def test_unverified_account_may_draft_but_not_submit_R_APP_4(self) -> None:
         client = signed_in_client(make_publisher("trade", verified=False))
-        post = client.post("listings/posts", valid_payload(PostKind.PROCUREMENT))
+        post = client.post("listings/posts", valid_payload(PostKind.PROCUREMENT, owner=client.user))
         assert post.status_code == 201
         refused = client.post(f"listings/posts/{post.json()['id']}/submit")
         assert refused.status_code == 403
@@ -169,7 +210,7 @@ class TestWhoMayPublish:
     def test_restricted_account_cannot_submit_R_OPS_2(self) -> None:
         owner = make_publisher("factory")
         client = signed_in_client(owner)
-        post = client.post("listings/posts", valid_payload(PostKind.STOCK)).json()
+        post = client.post("listings/posts", valid_payload(PostKind.STOCK, owner=client.user)).json()
         owner.status = AccountStatus.RESTRICTED
         owner.status_reason = "多次发布违规信息"
         owner.save()
@@ -180,7 +221,7 @@ class TestWhoMayPublish:
 
     def test_worker_cannot_publish_R_ROLE_3(self) -> None:
         client = signed_in_client(make_user(account_type="worker"))
-        refused = client.post("listings/posts", valid_payload(PostKind.LABOUR))
+        refused = client.post("listings/posts", valid_payload(PostKind.LABOUR, owner=client.user))
         assert refused.status_code == 403
         assert refused.json()["code"] == "worker_cannot_publish"
 
@@ -190,7 +231,7 @@ class TestWhoMayPublish:
     )
     def test_kind_must_fit_the_account_type_R_ROLE_1_R_ROLE_2(self, account_type: str, kind: str) -> None:
         client = publisher_client(account_type)
-        refused = client.post("listings/posts", valid_payload(kind))
+        refused = client.post("listings/posts", valid_payload(kind, owner=client.user))
         assert refused.status_code == 403
         assert refused.json()["code"] == "wrong_account_type"
 
@@ -214,7 +255,7 @@ class TestOwnership:
     )
     def test_other_users_post_is_404(self, method: str, suffix: str) -> None:
         owner = publisher_client("factory")
-        post = owner.post("listings/posts", valid_payload(PostKind.STOCK)).json()
+        post = owner.post("listings/posts", valid_payload(PostKind.STOCK, owner=owner.user)).json()
         intruder = publisher_client("factory")
         path = f"listings/posts/{post['id']}{suffix}"
         response = (
@@ -226,7 +267,7 @@ class TestOwnership:
 
     def test_kind_cannot_change_on_edit(self) -> None:
         client = publisher_client("factory")
-        post = client.post("listings/posts", valid_payload(PostKind.STOCK)).json()
+        post = client.post("listings/posts", valid_payload(PostKind.STOCK, owner=client.user)).json()
         response = client.put(f"listings/posts/{post['id']}", valid_payload(PostKind.LABOUR))
         assert response.status_code == 422
         assert response.json()["detail"][0]["field"] == "kind"
@@ -235,10 +276,13 @@ class TestOwnership:
 def test_generated_title_states_the_amount_once_R_BOARD_2() -> None:
     """A stock title reads 库存<product> <amount><unit>, without repeating an amount the name already has."""
     client = publisher_client("factory")
-    plain = client.post("listings/posts", valid_payload(PostKind.STOCK, product_name="真空保温杯", quantity=5000))
+    plain = client.post(
+        "listings/posts", valid_payload(PostKind.STOCK, product_name="真空保温杯", quantity=5000, owner=client.user)
+    )
     assert plain.status_code == 201, plain
     assert plain.json()["title"] == "库存真空保温杯 5000个"
     named = client.post(
-        "listings/posts", valid_payload(PostKind.STOCK, product_name="真空保温杯尾货 5000 个", quantity=5000)
+        "listings/posts",
+        valid_payload(PostKind.STOCK, product_name="真空保温杯尾货 5000 个", quantity=5000, owner=client.user),
     )
     assert named.json()["title"] == "库存真空保温杯尾货 5000 个"

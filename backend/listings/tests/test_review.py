@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _draft(client, kind: str = PostKind.STOCK, **overrides) -> int:
-    response = client.post("listings/posts", valid_payload(kind, **overrides))
+    response = client.post("listings/posts", valid_payload(kind, **overrides, owner=client.user))
     assert response.status_code == 201, response
     return response.json()["id"]
 

@@ -53,7 +53,7 @@ def submit_post_with_image(django_capture_on_commit_callbacks: Any) -> tuple[Pos
     buffer.seek(0)
     buffer.name = "cup.jpg"
     image_id = client.upload("uploads", {"file": buffer}, {"purpose": "post_media"}).json()["id"]
-    created = client.post("listings/posts", valid_payload(PostKind.STOCK, media_ids=[image_id]))
+    created = client.post("listings/posts", valid_payload(PostKind.STOCK, media_ids=[image_id], owner=client.user))
     assert created.status_code in (200, 201), created
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(f"listings/posts/{created.json()['id']}/submit").status_code == 200

@@ -57,7 +57,7 @@ def field_of(response: Any) -> list[str]:
 def test_banned_word_in_a_factory_description_is_refused_naming_the_field_issue12_R_OPS_1() -> None:
     make_keyword("代开发票", action=KeywordAction.BLOCK)
     client = signed_in_client(make_user(account_type="factory"))
-    response = client.put("factories/mine", profile_payload(description="代开发票，加微信 私下交易更便宜"))
+    response = client.put("factories/mine", profile_payload(client.user, description="代开发票，加微信 私下交易更便宜"))
     assert response.status_code == 422
     assert response.json()["code"] == "content_blocked"
     assert "代开发票" in response.json()["message"]
@@ -68,7 +68,7 @@ def test_banned_word_in_a_factory_description_is_refused_naming_the_field_issue1
 @pytest.mark.parametrize("name", ["厂贸通官方旗舰厂", "厂 贸-通 五金厂", "平台客服直营厂", "官.方 认证工厂"])
 def test_factory_name_impersonating_the_platform_is_refused_issue12(name: str) -> None:
     client = signed_in_client(make_user(account_type="factory"))
-    response = client.put("factories/mine", profile_payload(name=name))
+    response = client.put("factories/mine", profile_payload(client.user, name=name))
     assert response.status_code == 422
     assert response.json()["detail"][0]["field"] == "name"
     assert response.json()["detail"][0]["rule"] == "impersonation"
@@ -80,7 +80,7 @@ def test_factory_photos_reach_the_image_check_with_scene_1_issue12(
     client = with_openid(signed_in_client(make_user(account_type="factory")), "o_factory_photos")
     photo = upload(client, "factory_photo")
     with django_capture_on_commit_callbacks(execute=True):
-        assert client.put("factories/mine", profile_payload(photo_ids=[photo])).status_code == 200
+        assert client.put("factories/mine", profile_payload(client.user, photo_ids=[photo])).status_code == 200
     assert [c["scene"] for c in wechat.server.state.media_checks] == [1]
     assert MediaCheck.objects.get().target_type == "factories.factoryprofile"
     assert [c["scene"] for c in wechat.server.state.text_checks] == [1]  # 资料
@@ -282,7 +282,7 @@ def test_post_asking_workers_or_processors_for_money_is_held_with_its_reason_in_
 ) -> None:
     client = signed_in_client(make_publisher("factory"))
     field = "requirements" if kind == PostKind.LABOUR else "specification"
-    post = submit(client, valid_payload(kind, **{field: text}))
+    post = submit(client, valid_payload(kind, client.user, **{field: text}))
     assert post.status == PostStatus.PENDING and post.is_flagged is True
     assert post.moderation["fee_requests"] and post.moderation["fee_requests"][0]["field"] == field
     reviewer = console(make_reviewer())
@@ -294,20 +294,22 @@ def test_post_asking_workers_or_processors_for_money_is_held_with_its_reason_in_
 
 def test_benign_labour_post_about_fees_is_not_held_for_fees_issue12() -> None:
     client = with_openid(signed_in_client(make_publisher("factory")), "o_labour")
-    post = submit(client, valid_payload(PostKind.LABOUR, requirements="本岗位不收取任何费用，包吃住"))
+    post = submit(client, valid_payload(PostKind.LABOUR, client.user, requirements="本岗位不收取任何费用，包吃住"))
     assert post.moderation["fee_requests"] == []
     assert post.is_flagged is False
 
 
 def test_fees_on_other_boards_are_not_a_scam_signal_issue12() -> None:
     client = with_openid(signed_in_client(make_publisher("factory")), "o_service")
-    post = submit(client, valid_payload(PostKind.PROCESSING_SERVICE, price_description="开模费另收 3000 元"))
+    post = submit(
+        client, valid_payload(PostKind.PROCESSING_SERVICE, client.user, price_description="开模费另收 3000 元")
+    )
     assert post.moderation["fee_requests"] == [] and post.is_flagged is False
 
 
 def test_post_text_goes_to_msgseccheck_with_scene_3_issue12(wechat: FakeWeChat) -> None:
     client = with_openid(signed_in_client(make_publisher("factory")), "o_post")
-    submit(client, valid_payload(PostKind.STOCK))
+    submit(client, valid_payload(PostKind.STOCK, client.user))
     assert {c["scene"] for c in wechat.server.state.text_checks} == {3}
 
 

@@ -17,8 +17,8 @@ from django.utils.safestring import SafeString
 from unfold.admin import ModelAdmin, TabularInline
 from unfold.decorators import action
 
+from accounts.identity import public_name
 from common.errors import AppError
-from messaging.display import organisation_name
 from support import selectors, services
 from support.admin.display import STATUS_COLOURS, _files_html, _operator
 from support.admin.forms import DismissForm, NoteForm, ResolveForm
@@ -323,7 +323,7 @@ class ComplaintAdmin(ModelAdmin):
         shown = [
             {
                 "at": timezone.localtime(m.created_at),
-                "sender": organisation_name(m.sender) or m.sender.display_name or f"用户 #{m.sender_id}",
+                "sender": public_name(m.sender, fallback=f"用户 #{m.sender_id}"),
                 "role": roles.get(m.sender_id, ""),
                 "text": m.text or ("" if m.file_id else "（已删除）"),
                 "file": format_html(

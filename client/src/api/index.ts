@@ -31,7 +31,13 @@ export const authApi = {
   logout: () => api.post('/api/auth/logout', silent),
   me: (background = false) => api.get('/api/me', background ? { silent: true, stayOnSignOut: true } : undefined),
   updateMe: (data: B<'/api/me', 'patch'>) => api.patch('/api/me', { body: data }),
-  chooseAccountType: (account_type: AccountType) => api.post('/api/me/account-type', { body: { account_type } }),
+  /** Onboarding: the account type, with the company name (trade, factory) or the nickname (worker). */
+  chooseAccountType: (account_type: AccountType, names: { organisation_name?: string; display_name?: string } = {}) =>
+    api.post('/api/me/account-type', { body: { account_type, ...names } }),
+  /** Phone binding: the code of WeChat's phone-number button (mini-program)… */
+  bindPhoneWechat: (code: string) => api.post('/api/me/phone/wechat', { body: { code } }),
+  /** …or an SMS code sent by `requestSmsCode` (H5). */
+  bindPhoneSms: (phone: string, code: string) => api.post('/api/me/phone/sms', { body: { phone, code } }),
   consentPrivacy: () => api.post('/api/me/privacy-consent'),
   /** Personal data export (PIPL): the server builds a zip archive (我的数据.json, the user's files, 说明.txt)
    * in the background; poll its status, then download it to a local temporary path. */
@@ -144,7 +150,8 @@ export const listingsApi = {
 export const discoveryApi = {
   home: (query?: Q<'/api/home'>) => api.get('/api/home', { query, ...silent }),
   search: (query: Q<'/api/search'>) => api.get('/api/search', { query, ...silent }),
-  /** Browsing history feeds the recommendations. */
+  /** Called once a detail page is shown (its GET writes nothing): counts the view once per reader per day
+   * and feeds the browsing history (signed-in readers) that drives the recommendations. */
   recordView: (target: B<'/api/discovery/views', 'post'>) =>
     api.post('/api/discovery/views', { body: target, silent: true, stayOnSignOut: true }),
   favourites: (query?: Q<'/api/favourites'>) => api.get('/api/favourites', { query, ...silent }),

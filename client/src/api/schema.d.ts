@@ -296,7 +296,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 记录浏览（打开详情时调用） */
+        /** 记录浏览（详情页展示后调用；同一浏览者每天计一次） */
         post: operations["discovery_api_record_view"];
         delete?: never;
         options?: never;
@@ -311,7 +311,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 工厂详情 */
+        /** 工厂详情（含当前用户的收藏；只读，浏览由 POST /api/discovery/views 记录） */
         get: operations["factories_api_factory_detail"];
         put?: never;
         post?: never;
@@ -606,7 +606,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 信息详情 */
+        /** 信息详情（含当前用户的收藏、报名状态；只读，浏览由 POST /api/discovery/views 记录） */
         get: operations["listings_api_post_detail"];
         /** 编辑（已发布的信息修改后需重新审核，审核通过前仍展示原内容） */
         put: operations["listings_api_update_post"];
@@ -870,6 +870,40 @@ export interface paths {
         /** 填写求职意向 */
         put: operations["matching_api_save_job_preference"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/phone/sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 绑定手机号：短信验证码（H5） */
+        post: operations["accounts_api_bind_phone_sms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/phone/wechat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 绑定手机号：微信手机号快速验证（小程序） */
+        post: operations["accounts_api_bind_phone_wechat"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1407,6 +1441,16 @@ export interface components {
              * @description trade 外贸公司 / factory 工厂 / worker 临时工人
              */
             account_type: string;
+            /**
+             * Display Name
+             * @description 临时工人：昵称
+             */
+            display_name?: string | null;
+            /**
+             * Organisation Name
+             * @description 外贸公司、工厂：企业名称（认证通过后显示营业执照上的名称）
+             */
+            organisation_name?: string | null;
         };
         /** AnnouncementOut */
         AnnouncementOut: {
@@ -2024,7 +2068,10 @@ export interface components {
             account_type: string;
             /** Avatar Url */
             avatar_url: string;
-            /** Display Name */
+            /**
+             * Display Name
+             * @description 对外名称（accounts.identity：认证企业名称 > 企业名称 > 昵称）
+             */
             display_name: string;
             /** Id */
             id: number;
@@ -2038,6 +2085,11 @@ export interface components {
              * @description 对方手机号：对方分享前打码显示
              */
             phone?: string | null;
+            /**
+             * Verified
+             * @description 企业已认证：名称旁显示认证标识
+             */
+            verified: boolean;
         };
         /** DataExportOut */
         DataExportOut: {
@@ -2292,6 +2344,11 @@ export interface components {
             name: string;
             /** User Id */
             user_id: number;
+            /**
+             * Verified
+             * @default false
+             */
+            verified: boolean;
         };
         /** FactoryDetailOut */
         FactoryDetailOut: {
@@ -2373,6 +2430,7 @@ export interface components {
             upheld_complaints: number;
             /** Verified At */
             verified_at: string | null;
+            viewer: components["schemas"]["FactoryViewerOut"];
         };
         /**
          * FactoryFilters
@@ -2473,7 +2531,7 @@ export interface components {
             name: string;
             /**
              * Photo Ids
-             * @description 工厂照片（purpose=factory_photo），最多 9 张
+             * @description 工厂照片（purpose=factory_photo）：至少 1 张车间照片，最多 9 张
              */
             photo_ids?: string[];
             /**
@@ -2506,6 +2564,22 @@ export interface components {
              * @description 只看该距离以内的工厂
              */
             within_km?: number | null;
+        };
+        /**
+         * FactoryViewerOut
+         * @description What the page says about its reader (issue #15 item 8); empty for anonymous readers.
+         */
+        FactoryViewerOut: {
+            /**
+             * Favourite Id
+             * @description 当前用户收藏该工厂时的收藏 ID
+             */
+            favourite_id?: number | null;
+            /**
+             * Is Own
+             * @description 当前用户的工厂
+             */
+            is_own: boolean;
         };
         /** FavouriteCreatedOut */
         FavouriteCreatedOut: {
@@ -2971,16 +3045,36 @@ export interface components {
             has_phone: boolean;
             /** Id */
             id: number;
+            /**
+             * Organisation Name
+             * @description 外贸公司、工厂填写的企业名称
+             */
+            organisation_name: string;
             /** Phone Masked */
             phone_masked: string;
             /** Privacy Consented */
             privacy_consented: boolean;
+            /**
+             * Public Name
+             * @description 其他用户看到的名称（认证名称 > 企业名称 > 昵称）
+             */
+            public_name: string;
             /** Status */
             status: string;
             /** Status Reason */
             status_reason: string;
             /** Status Until */
             status_until: string | null;
+            /**
+             * Verified
+             * @description 企业已认证（显示认证标识）
+             */
+            verified: boolean;
+            /**
+             * Verified Name
+             * @description 认证通过的营业执照企业名称，未认证为空
+             */
+            verified_name: string;
         };
         /** MessageIn */
         MessageIn: {
@@ -3310,7 +3404,10 @@ export interface components {
         OwnerOut: {
             /** Account Type */
             account_type: string;
-            /** Display Name */
+            /**
+             * Display Name
+             * @description 对外名称（accounts.identity：认证企业名称 > 企业名称 > 昵称）
+             */
             display_name: string;
             /** Factory Id */
             factory_id?: number | null;
@@ -3321,6 +3418,12 @@ export interface components {
             factory_name: string;
             /** Id */
             id: number;
+            /**
+             * Verified
+             * @description 企业已认证：名称旁显示认证标识
+             * @default false
+             */
+            verified: boolean;
         };
         /** PagedApplicantOut */
         PagedApplicantOut: {
@@ -3724,11 +3827,8 @@ export interface components {
             /** Title */
             title: string;
         };
-        /**
-         * PostOut
-         * @description The detail page (R-APP-5).
-         */
-        PostOut: {
+        /** PostDetailOut */
+        PostDetailOut: {
             /** Address */
             address: string;
             /** Capacity Per Day */
@@ -3828,6 +3928,7 @@ export interface components {
             valid_until: string | null;
             /** View Count */
             view_count: number;
+            viewer: components["schemas"]["PostViewerOut"];
             /** Wage Amount */
             wage_amount: number | null;
             /** Wage Unit */
@@ -3840,6 +3941,24 @@ export interface components {
          * @enum {string}
          */
         PostStatus: "draft" | "pending" | "published" | "rejected" | "taken_down" | "expired";
+        /**
+         * PostViewerOut
+         * @description What the page says about its reader (issue #15 item 8); all empty for anonymous readers.
+         */
+        PostViewerOut: {
+            /** @description 当前用户（工人）对该岗位的报名 */
+            application?: components["schemas"]["ViewerApplicationOut"] | null;
+            /**
+             * Favourite Id
+             * @description 当前用户收藏该信息时的收藏 ID
+             */
+            favourite_id?: number | null;
+            /**
+             * Is Own
+             * @description 当前用户发布的信息
+             */
+            is_own: boolean;
+        };
         /** PrecheckIn */
         PrecheckIn: {
             /**
@@ -3878,6 +3997,11 @@ export interface components {
             avatar_url?: string | null;
             /** Display Name */
             display_name?: string | null;
+            /**
+             * Organisation Name
+             * @description 外贸公司、工厂：企业名称
+             */
+            organisation_name?: string | null;
         };
         /** PublishPermissionOut */
         PublishPermissionOut: {
@@ -4152,6 +4276,19 @@ export interface components {
              */
             resend_after: number;
         };
+        /** SmsPhoneIn */
+        SmsPhoneIn: {
+            /**
+             * Code
+             * @description 短信验证码
+             */
+            code: string;
+            /**
+             * Phone
+             * @description 11 位中国大陆手机号（先调用 /api/auth/sms-codes）
+             */
+            phone: string;
+        };
         /** SmsSignInIn */
         SmsSignInIn: {
             /** Code */
@@ -4335,7 +4472,10 @@ export interface components {
             account_type: string;
             /** Avatar Url */
             avatar_url: string;
-            /** Display Name */
+            /**
+             * Display Name
+             * @description 对外名称（accounts.identity：认证企业名称 > 企业名称 > 昵称）
+             */
             display_name: string;
             /** Id */
             id: number;
@@ -4344,10 +4484,35 @@ export interface components {
              * @description 工厂账号的工厂名称，其他为空
              */
             organisation_name: string;
+            /**
+             * Verified
+             * @description 企业已认证：名称旁显示认证标识
+             */
+            verified: boolean;
+        };
+        /** ViewerApplicationOut */
+        ViewerApplicationOut: {
+            /** Id */
+            id: number;
+            /**
+             * Status
+             * @description new / contacted / hired / declined / withdrawn（见 status_label）
+             */
+            status: string;
+            /** Status Label */
+            status_label: string;
         };
         /** ViewRecordedOut */
         ViewRecordedOut: {
-            /** Recorded */
+            /**
+             * Counted
+             * @description 本次计入浏览量（同一浏览者每天一次，本人不计）
+             */
+            counted: boolean;
+            /**
+             * Recorded
+             * @description 已记入浏览记录（仅登录用户）
+             */
             recorded: boolean;
         };
         /** WageReportIn */
@@ -4396,6 +4561,14 @@ export interface components {
          * @enum {string}
          */
         WageUnit: "hour" | "day" | "piece" | "month";
+        /** WeChatPhoneIn */
+        WeChatPhoneIn: {
+            /**
+             * Code
+             * @description 手机号快速验证组件（open-type=getPhoneNumber）返回的 code
+             */
+            code: string;
+        };
         /** WeChatSignInIn */
         WeChatSignInIn: {
             /**
@@ -5951,7 +6124,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PostOut"];
+                    "application/json": components["schemas"]["PostDetailOut"];
                 };
             };
         };
@@ -6921,6 +7094,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JobPreferenceOut"];
+                };
+            };
+        };
+    };
+    accounts_api_bind_phone_sms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SmsPhoneIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeOut"];
+                };
+            };
+        };
+    };
+    accounts_api_bind_phone_wechat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WeChatPhoneIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeOut"];
                 };
             };
         };

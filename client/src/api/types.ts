@@ -49,7 +49,8 @@ export type BoardFilter = S['FilterOut']
 export type PostStatus = S['PostStatus']
 /** A post card as the boards, home and matches send it (distance, favourite mark, owner's responsiveness). */
 export type PostCard = S['DiscoveryPostOut']
-export type PostDetail = S['PostOut']
+/** A post's page with the reader's `viewer` block (favourite, application, own post). */
+export type PostDetail = S['PostDetailOut']
 export type MyPost = S['MyPostOut']
 export type FormSchemaRaw = S['FormSchemaOut']
 export type Match = S['MatchOut']

@@ -81,8 +81,8 @@ export const useAuthStore = defineStore('auth', {
       this.setUser(user)
       return user
     },
-    async chooseAccountType(accountType: AccountType) {
-      const user = await authApi.chooseAccountType(accountType)
+    async chooseAccountType(accountType: AccountType, names: { organisation_name?: string; display_name?: string } = {}) {
+      const user = await authApi.chooseAccountType(accountType, names)
       this.setUser(user)
       this.isNew = false
       return user
@@ -92,7 +92,7 @@ export const useAuthStore = defineStore('auth', {
       this.setUser(user)
       return user
     },
-    async updateProfile(data: { display_name?: string; avatar_url?: string }) {
+    async updateProfile(data: { display_name?: string; avatar_url?: string; organisation_name?: string }) {
       const user = await authApi.updateMe(data)
       this.setUser(user)
       return user

@@ -57,8 +57,10 @@ export function postTags(post: AnyPost): string[] {
   return tags
 }
 
+/** The publisher's one public name (the server's rule, accounts.identity: the licence name once verified,
+ * else the company name given at onboarding, else the nickname). */
 export function ownerName(post: AnyPost): string {
-  return post.owner?.factory_name || post.owner?.display_name || ''
+  return post.owner?.display_name || post.owner?.factory_name || ''
 }
 
 /** "12/04" from an ISO date (the short form job apps use for a work period). */

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from accounts.models import AccountType, User
 from accounts.roles import Role, sync_roles
-from accounts.services import set_phone
+from accounts.services import set_phone, set_verified_name
 from applications.demo import load_demo_applications
 from dashboard.services import rebuild_rollups
 from factories.demo import demo_credit_code, load_demo_factories
@@ -25,6 +25,7 @@ from moderation.demo import load_default_keywords
 from support.demo import load_demo_support
 from taxonomy.models import AttributeTag, CategoryTag, Industry
 from verification.models import Qualification, QualificationKind, QualificationStatus
+from verification.policy import current_licence
 
 STAFF = (
     ("admin", "admin12345", "平台管理员", None, True),
@@ -76,11 +77,19 @@ class Command(BaseCommand):
         load_demo_factories()
         self.verify_demo_accounts()
         load_demo_posts()
+        self.name_verified_accounts()
         load_demo_applications()
         load_demo_support()
         self.spread_history()
         # Demo loaders write some rows in bulk (no save signals): index everything once at the end.
         call_command("rebuild_search_index", verbosity=0)
+
+    def name_verified_accounts(self) -> None:
+        """Demo licences are written directly, not through a review: each verified account takes its
+        licence's company name, as ``verification.services.approve`` does (issue #15 item 4)."""
+        for user in User.objects.filter(account_type__in=[AccountType.TRADE, AccountType.FACTORY]):
+            licence = current_licence(user)
+            set_verified_name(user=user, name=licence.company_name if licence else "")
 
     def spread_history(self) -> None:
         """Demo factories joined over the past weeks, so the dashboard shows a history on day one."""
