@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('listings', '0003_kind_choices_from_registry'),
+        ('listings', '0005_review_workbench'),
     ]
 
     operations = [

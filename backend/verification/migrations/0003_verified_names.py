@@ -20,7 +20,7 @@ def fill_verified_names(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0005_organisation_names"),
-        ("verification", "0001_initial"),
+        ("verification", "0002_review_workbench"),
     ]
 
     operations = [migrations.RunPython(fill_verified_names, migrations.RunPython.noop)]

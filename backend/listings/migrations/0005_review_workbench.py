@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('listings', '0003_kind_choices_from_registry'),
+        ('listings', '0004_board_sort_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
