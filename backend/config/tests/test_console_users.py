@@ -105,3 +105,16 @@ def test_account_list_shows_qualification_status_and_licence_expiry_issue_14() -
     page = console().get("/admin/accounts/factoryaccount/").content.decode()
     assert "资质状态" in page and "执照有效期至" in page
     assert "2027-06-30" in page and "已通过" in page and "待审核" in page and "未提交" in page
+
+
+def test_factory_directory_shows_licence_status_and_expiry_issue_14() -> None:
+    from factories.tests.factories import make_factory
+
+    owner = make_user(account_type="factory")
+    make_licence(owner, valid_until=date(2028, 1, 15))
+    make_factory(owner, name="宁波恒达保温杯厂")
+    other = make_user(account_type="factory")
+    make_factory(other, name="东莞未认证电子厂")
+    page = console().get("/admin/factories/factoryprofile/").content.decode()
+    assert "执照状态" in page and "执照有效期至" in page
+    assert "2028-01-15" in page and "未提交" in page
