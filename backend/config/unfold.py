@@ -31,6 +31,7 @@ UNFOLD = {
     "SITE_SUBHEADER": "工厂 · 外贸 · 用工 供需对接平台",
     "SHOW_HISTORY": True,
     "SHOW_VIEW_ON_SITE": False,
+    "DASHBOARD_CALLBACK": "config.console_home.dashboard_callback",
     "SIDEBAR": {
         "show_search": True,
         "show_all_applications": True,
