@@ -3,10 +3,9 @@ reason (bulk on the list, or one account from its page), status history and tabs
 
 from __future__ import annotations
 
-from typing import Any
-
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
@@ -21,8 +20,8 @@ from django.utils import timezone
 from django.utils.html import format_html_join
 from unfold.admin import ModelAdmin, TabularInline
 from unfold.decorators import action
-from unfold.widgets import UnfoldAdminSplitDateTimeWidget, UnfoldAdminTextInputWidget
 from unfold.forms import AdminPasswordChangeForm, UserChangeForm, UserCreationForm
+from unfold.widgets import UnfoldAdminSplitDateTimeWidget, UnfoldAdminTextInputWidget
 
 from accounts import services
 from accounts.models import (
@@ -156,7 +155,10 @@ class AppUserAdmin(ModelAdmin):
         return (*self.list_filter, *_user_list_filters)
 
     def get_list_display(self, request: HttpRequest) -> Any:
-        return (*self.list_display, *(admin.display(description=c.description)(c.display) for c in _user_columns.values()))
+        return (
+            *self.list_display,
+            *(admin.display(description=c.description)(c.display) for c in _user_columns.values()),
+        )
 
     def get_inlines(self, request: HttpRequest, obj: Any) -> Any:
         return [StatusChangeInline, *_user_tabs]
@@ -205,7 +207,10 @@ class AppUserAdmin(ModelAdmin):
             **self.admin_site.each_context(request),
             "title": f"{label}：{user}",
             "heading": f"{label}：{user}",
-            "summary": [f"当前状态：{self.status_badge(user)}", *([f"当前原因：{user.status_reason}"] if user.status_reason else [])],
+            "summary": [
+                f"当前状态：{self.status_badge(user)}",
+                *([f"当前原因：{user.status_reason}"] if user.status_reason else []),
+            ],
             "hint": "用户会收到站内通知和订阅消息，内容包含原因和截止时间。",
             "form": form,
             "submit_label": f"确认{label}",

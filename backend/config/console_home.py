@@ -53,15 +53,22 @@ def work_groups(user: Any) -> list[Group]:
     now = timezone.now()
     groups: list[Group] = []
     if has_console_permission(user, ConsolePermission.REVIEW_POSTS):
-        posts = listing_selectors.review_queue(base=Post.objects.all()).order_by().aggregate(
-            pending=Count("pk"), overdue=Count("pk", filter=Q(queue_due_at__lt=now))
+        posts = (
+            listing_selectors.review_queue(base=Post.objects.all())
+            .order_by()
+            .aggregate(pending=Count("pk"), overdue=Count("pk", filter=Q(queue_due_at__lt=now)))
         )
         groups.append(
             Group(
                 "信息审核",
                 [
                     Card("待审核信息", posts["pending"], _url("listings_reviewqueueitem")),
-                    Card("超时未审", posts["overdue"], _url("listings_reviewqueueitem", "overdue=yes"), posts["overdue"] > 0),
+                    Card(
+                        "超时未审",
+                        posts["overdue"],
+                        _url("listings_reviewqueueitem", "overdue=yes"),
+                        posts["overdue"] > 0,
+                    ),
                 ],
             )
         )
@@ -77,7 +84,12 @@ def work_groups(user: Any) -> list[Group]:
                 "资质认证",
                 [
                     Card("待审核资质", quals["pending"], _url("verification_qualification", "status__exact=pending")),
-                    Card("超时未审", quals["overdue"], _url("verification_qualification", "overdue=yes"), quals["overdue"] > 0),
+                    Card(
+                        "超时未审",
+                        quals["overdue"],
+                        _url("verification_qualification", "overdue=yes"),
+                        quals["overdue"] > 0,
+                    ),
                     Card("30 天内到期执照", quals["expiring"], _url("verification_qualification", "rereview=soon")),
                 ],
             )
@@ -90,13 +102,21 @@ def work_groups(user: Any) -> list[Group]:
         unanswered = Feedback.objects.filter(status=FeedbackStatus.PENDING).count()
         disputes.append(Card("待回复反馈", unanswered, _url("support_feedback", "status__exact=pending")))
     if disputes:
-        groups.append(Group("纠纷处理", disputes))
+        groups.append(Group("投诉与反馈", disputes))
     if has_console_permission(user, ConsolePermission.RETRY_EFFECTS):
         failed = Effect.objects.filter(status=EffectStatus.FAILED).count()
         groups.append(
             Group(
                 "系统",
-                [Card("失败的后台任务", failed, _url("common_effect", "status__exact=failed"), failed > 0, "可在列表中重试")],
+                [
+                    Card(
+                        "失败的后台任务",
+                        failed,
+                        _url("common_effect", "status__exact=failed"),
+                        failed > 0,
+                        "可在列表中重试",
+                    )
+                ],
             )
         )
     return groups

@@ -115,7 +115,9 @@ def qualification_status(obj: Any) -> str:
     if not status:
         return "未提交"
     url = reverse("admin:verification_qualification_changelist")
-    return format_html('<a class="underline" href="{}?user__id__exact={}">{}</a>', url, obj.pk, QualificationStatus(status).label)
+    return format_html(
+        '<a class="underline" href="{}?user__id__exact={}">{}</a>', url, obj.pk, QualificationStatus(status).label
+    )
 
 
 def licence_expiry(obj: Any) -> str:

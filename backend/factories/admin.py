@@ -133,4 +133,6 @@ class FactoryProfileAdmin(ModelAdmin):
     @admin.display(description="联系电话")
     def contact_phone_masked(self, obj: FactoryProfile) -> str:
         return mask_phone(obj.contact_phone) if obj.contact_phone else "—"
+
+
 from factories import admin_edits  # noqa: E402,F401  (工厂资料修改审核)

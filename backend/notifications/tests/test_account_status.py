@@ -13,6 +13,7 @@ from accounts.models import AccountStatus, User
 from accounts.roles import Role
 from accounts.services import change_status, lift_expired_statuses
 from accounts.tests.factories import make_staff, make_user, signed_in_client
+from common.errors import PermissionDenied
 from notifications.services import record_subscription_grants
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +38,9 @@ def test_restrict_disable_and_restore_each_reach_the_user_in_app_and_by_wechat_i
     until = timezone.now() + timedelta(days=7)
 
     with django_capture_on_commit_callbacks(execute=True):
-        change_status(user=user, status=AccountStatus.RESTRICTED, reason="多次发布虚假信息", operator=admin, until=until)
+        change_status(
+            user=user, status=AccountStatus.RESTRICTED, reason="多次发布虚假信息", operator=admin, until=until
+        )
     with django_capture_on_commit_callbacks(execute=True):
         change_status(user=user, status=AccountStatus.DISABLED, reason="冒用他人执照", operator=admin)
     with django_capture_on_commit_callbacks(execute=True):
@@ -53,7 +56,9 @@ def test_restrict_disable_and_restore_each_reach_the_user_in_app_and_by_wechat_i
 
     sent = [m for m in wechat.sent() if m.get("touser") == "o-status-user"]
     assert len(sent) == 3
-    assert "多次发布虚假信息" in str(sent[0]["data"]) and f"{timezone.localtime(until):%Y-%m-%d}" in str(sent[0]["data"])
+    assert "多次发布虚假信息" in str(sent[0]["data"]) and f"{timezone.localtime(until):%Y-%m-%d}" in str(
+        sent[0]["data"]
+    )
     assert "冒用他人执照" in str(sent[1]["data"])
 
 
@@ -76,6 +81,8 @@ def test_an_automatic_restore_at_the_end_time_is_told_too_issue_14(django_captur
 
 def test_a_refused_status_change_tells_nobody_issue_14() -> None:
     user = make_user(account_type="trade")
-    with pytest.raises(Exception):
-        change_status(user=user, status=AccountStatus.DISABLED, reason="违规", operator=make_staff(groups=(Role.REVIEWER.value,)))
+    with pytest.raises(PermissionDenied):
+        change_status(
+            user=user, status=AccountStatus.DISABLED, reason="违规", operator=make_staff(groups=(Role.REVIEWER.value,))
+        )
     assert _titles_and_bodies(user) == []
