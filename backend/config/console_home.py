@@ -64,7 +64,7 @@ def work_groups(user: Any) -> list[Group]:
                 [
                     Card("待审核信息", posts["pending"], _url("listings_reviewqueueitem")),
                     Card(
-                        "超时未审",
+                        "超时未审信息",
                         posts["overdue"],
                         _url("listings_reviewqueueitem", "overdue=yes"),
                         posts["overdue"] > 0,
@@ -85,7 +85,7 @@ def work_groups(user: Any) -> list[Group]:
                 [
                     Card("待审核资质", quals["pending"], _url("verification_qualification", "status__exact=pending")),
                     Card(
-                        "超时未审",
+                        "超时未审资质",
                         quals["overdue"],
                         _url("verification_qualification", "overdue=yes"),
                         quals["overdue"] > 0,

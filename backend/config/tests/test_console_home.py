@@ -64,7 +64,7 @@ def test_home_counts_todays_work_and_links_each_count_to_its_filtered_list_issue
         html = client.get("/admin/").content.decode()
     got = cards(html)
     assert got["待审核信息"] == ("2", "/admin/listings/reviewqueueitem/")
-    assert got["超时未审"][0] == "1"
+    assert got["超时未审信息"][0] == "1" and got["超时未审资质"][0] == "1"
     assert got["待审核资质"] == ("2", "/admin/verification/qualification/?status__exact=pending")
     assert got["30 天内到期执照"][0] == "1"
     assert got["未办结投诉"] == ("1", "/admin/support/complaint/?open=yes")
@@ -72,7 +72,7 @@ def test_home_counts_todays_work_and_links_each_count_to_its_filtered_list_issue
     assert got["失败的后台任务"] == ("1", "/admin/common/effect/?status__exact=failed")
     assert int(got["新增用户"][0]) >= 6 and got["新发布信息"][0] == "1"
     # Each link opens a list showing exactly that many rows.
-    overdue_list = client.get(got["超时未审"][1]).content.decode()
+    overdue_list = client.get(got["超时未审信息"][1]).content.decode()
     assert overdue_list.count('name="_selected_action"') == 1
     assert client.get(got["30 天内到期执照"][1]).content.decode().count('name="_selected_action"') == 1
 
