@@ -9,8 +9,10 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from app_helpers import goto, phones, shot, sign_up, tid
 from django.utils import timezone
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from accounts.models import AccountStatus
 from accounts.roles import Role
@@ -19,6 +21,8 @@ from listings.models import Post, PostKind, PostStatus
 from listings.tests.factories import make_post, make_publisher
 from verification.models import QualificationStatus
 from verification.tests.factories import make_licence
+
+__all__ = ["phones"]  # the fixture, imported so that pytest finds it here
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -184,3 +188,33 @@ def test_support_cannot_restrict_from_the_user_page_R_ROLE_4_issue_14(
     assert response is not None and response.status == 403
     target.refresh_from_db()
     assert target.status == AccountStatus.NORMAL
+
+
+def test_a_restricted_user_sees_the_notice_in_the_app_issue_14(
+    live_server: Any, page: Any, phones: Any, console_login: Any, artifacts: Any
+) -> None:
+    """The admin restricts an account from its console page; the user's 我的 page then shows a banner with
+    the reason and the end time, and the notification is in their list."""
+    from accounts.models import User
+
+    phone = phones()
+    sign_up(phone, live_server.url, "13957401414", "trade")
+    user = User.objects.get(account_type="trade", is_staff=False)
+    admin_user = make_staff(groups=(Role.ADMIN.value,), password="admin-pass-123")
+    console_login(admin_user.username, "admin-pass-123")
+    page.goto(f"{live_server.url}/admin/accounts/tradecompanyaccount/{user.pk}/restrict/")
+    until = timezone.localtime() + timedelta(days=3)
+    page.fill("input[name=reason]", "发布与实际不符的采购需求")
+    page.fill("input[name=until_0]", f"{until:%Y-%m-%d}")
+    page.fill("input[name=until_1]", "12:00:00")
+    page.get_by_role("button", name="确认限制发布").click()
+    expect(page.get_by_text("已限制发布，已通知用户")).to_be_visible()
+
+    goto(phone, live_server.url, "pages/me/index")
+    notice = tid(phone, "account-status")
+    expect(notice).to_contain_text("账号已被限制发布")
+    expect(notice).to_contain_text("发布与实际不符的采购需求")
+    expect(notice).to_contain_text(f"至 {until:%Y-%m-%d}")
+    shot(phone, artifacts, "me-restricted-notice")
+    notes = signed_in_client(user).get("notifications").json()["items"]
+    assert notes[0]["title"] == "账号已被限制发布" and "发布与实际不符的采购需求" in notes[0]["body"]
