@@ -88,12 +88,14 @@ def test_dashboard_page_and_excel_show_the_same_figures_R_ADM_3(
     today = timezone.localdate().isoformat()
     for granularity in ("day", "week", "month"):
         page.goto(f"{live_server.url}/admin/dashboard/dailymetric/?start={today}&end={today}&granularity={granularity}")
-        approved = page.locator("td[data-total][data-metric=posts_approved]").inner_text()
-        rejected = page.locator("td[data-total][data-metric=posts_rejected]").inner_text()
+        approved = page.locator("td[data-total][data-metric=posts_approved]").text_content()
+        rejected = page.locator("td[data-total][data-metric=posts_rejected]").text_content()
         assert (approved, rejected) == ("1", "1")
     page.screenshot(path=str(artifacts / "console-dashboard.png"), full_page=True)
     with page.expect_download() as download_info:
         page.locator("#export-xlsx").click()
     book = load_workbook(io.BytesIO(download_info.value.path().read_bytes()))
-    rows = {r[0]: r[-1] for r in book["供需数据"].iter_rows(min_row=3, values_only=True) if r and r[0]}
-    assert rows["审核通过"] == 1 and rows["审核驳回"] == 1
+    # Laid out like the screen (issue #14 item 4): header with units in row 2, periods as rows, then 合计.
+    rows = list(book["供需数据"].iter_rows(min_row=2, values_only=True))
+    total = dict(zip(rows[0], next(r for r in rows if r[0] == "合计"), strict=False))
+    assert total["审核通过（条）"] == 1 and total["审核驳回（条）"] == 1

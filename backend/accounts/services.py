@@ -300,9 +300,10 @@ def change_status(
     if until is not None and until <= timezone.now():
         raise field_error("until", "future", "截止时间必须晚于当前时间")
     locked = User.objects.select_for_update().get(pk=user.pk)
-    AccountStatusChange.objects.create(
+    change = AccountStatusChange.objects.create(
         user=locked, from_status=locked.status, to_status=status, reason=reason, until=until, operator=operator
     )
+    tell_status_change(change)
     locked.status = status
     locked.status_reason = reason
     locked.status_until = until if status != AccountStatus.NORMAL else None
@@ -319,15 +320,28 @@ def change_status(
     return locked
 
 
+def tell_status_change(change: AccountStatusChange) -> None:
+    """The account is told of every restrict / disable / restore (issue #14 item 5): in-app and by a
+    subscription message, from the effect ``notifications.account_status_changed`` after commit (named, so
+    accounts does not import notifications)."""
+    enqueue(
+        "notifications.account_status_changed",
+        key=f"accounts.status_change:{change.pk}",
+        target=change,
+        change_id=change.pk,
+    )
+
+
 @transaction.atomic
 def lift_expired_statuses(*, now: datetime | None = None) -> int:
     """Restores accounts whose restriction or disablement has reached its end time. Idempotent."""
     now = now or timezone.now()
     count = 0
     for user in User.objects.select_for_update().filter(status_until__lte=now).exclude(status=AccountStatus.NORMAL):
-        AccountStatusChange.objects.create(
+        change = AccountStatusChange.objects.create(
             user=user, from_status=user.status, to_status=AccountStatus.NORMAL, reason="处理期限届满，自动恢复"
         )
+        tell_status_change(change)
         user.status = AccountStatus.NORMAL
         user.status_reason = ""
         user.status_until = None

@@ -335,6 +335,7 @@ WECHAT_SUBSCRIBE_TEMPLATES = {
     "new_message": os.environ.get("WECHAT_TPL_NEW_MESSAGE", "tpl-new-message"),
     "new_match": os.environ.get("WECHAT_TPL_NEW_MATCH", "tpl-new-match"),
     "application_update": os.environ.get("WECHAT_TPL_APPLICATION", "tpl-application-update"),
+    "account_status": os.environ.get("WECHAT_TPL_ACCOUNT_STATUS", "tpl-account-status"),
 }
 
 # --- Uploads ---

@@ -1,28 +1,148 @@
-"""Console theme (django-unfold) and its navigation, in Chinese, grouped the way operators work:
-审核中心, 用户管理, 纠纷处理, 数据看板, 系统设置. Each link shows only to those who may open it."""
+"""Console theme (django-unfold) and its navigation, in Chinese, grouped the way operators work
+(issue #14 item 6): 信息审核, 用户管理, 投诉与反馈, 数据看板, 运营设置, and 系统 (technical tables, admins
+only). A page has one name: its model's ``verbose_name_plural``, read here for the sidebar, by Django for
+titles, and by the breadcrumbs (``templates/unfold/helpers/header_title.html``), whose first step is the
+sidebar group below. Each link shows only to those who may open it; a group with no link is left out."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from django.urls import reverse_lazy
+from django.urls import reverse
+
+Item = tuple[str, str, str, str]  # icon, app label, model name, query
+
+NAVIGATION: list[tuple[str, list[Item]]] = [
+    (
+        "信息审核",
+        [
+            ("fact_check", "listings", "reviewqueueitem", ""),
+            ("verified_user", "verification", "qualification", "status__exact=pending"),
+            ("edit_note", "factories", "factoryprofileedit", "status__exact=pending"),
+            ("mark_chat_unread", "messaging", "heldmessage", ""),
+            ("article", "listings", "post", ""),
+            ("history", "listings", "reviewdecision", ""),
+            ("rule", "listings", "rejectreasontemplate", ""),
+        ],
+    ),
+    (
+        "用户管理",
+        [
+            ("business", "accounts", "tradecompanyaccount", ""),
+            ("factory", "accounts", "factoryaccount", ""),
+            ("engineering", "accounts", "workeraccount", ""),
+            ("storefront", "factories", "factoryprofile", ""),
+            ("handshake", "messaging", "connection", ""),
+            ("badge", "applications", "application", ""),
+        ],
+    ),
+    (
+        "投诉与反馈",
+        [
+            ("gavel", "support", "complaint", ""),
+            ("feedback", "support", "feedback", ""),
+            ("payments", "applications", "wagereport", ""),
+        ],
+    ),
+    ("数据看板", [("monitoring", "dashboard", "dailymetric", "")]),
+    (
+        "运营设置",
+        [
+            ("campaign", "discovery", "announcement", ""),
+            ("block", "moderation", "bannedkeyword", ""),
+            ("workspace_premium", "listings", "recruitmentlicence", ""),
+            ("category", "taxonomy", "industry", ""),
+            ("label", "taxonomy", "categorytag", ""),
+            ("sell", "taxonomy", "attributegroup", ""),
+            ("sell", "taxonomy", "attributetag", ""),
+            ("work", "taxonomy", "jobtype", ""),
+            ("precision_manufacturing", "taxonomy", "processtype", ""),
+        ],
+    ),
+]
+
+# Technical tables: one group, for 运营管理员 and superusers only.
+SYSTEM_GROUP = "系统"
+SYSTEM_ITEMS: list[Item] = [
+    ("admin_panel_settings", "accounts", "operatoraccount", ""),
+    ("group", "auth", "group", ""),
+    ("schedule_send", "common", "effect", ""),
+    ("receipt_long", "common", "auditentry", ""),
+    ("image_search", "moderation", "mediacheck", ""),
+    ("notifications", "notifications", "notification", ""),
+    ("mark_email_read", "notifications", "subscriptiongrant", ""),
+    ("map", "regions", "region", ""),
+    ("folder", "uploads", "storedfile", ""),
+    ("tune", "matching", "workerpreference", ""),
+    ("sync", "taxonomy", "taxonomyversion", ""),
+]
 
 
-def can(*perms: str) -> Callable[[Any], bool]:
-    def check(request: Any) -> bool:
-        return any(request.user.has_perm(p) for p in perms)
+# Who works in a group: a group shows to an operator holding one of these (besides the page's own view
+# permission), so support, who may read posts for a complaint, is not shown the review tools.
+GROUP_USERS: dict[str, tuple[str, ...]] = {
+    "信息审核": (
+        "listings.change_post",
+        "verification.change_qualification",
+        "factories.change_factoryprofileedit",
+        "messaging.change_heldmessage",
+    ),
+    "投诉与反馈": ("support.change_complaint", "support.change_feedback"),
+}
 
-    return check
+
+def is_console_admin(user: Any) -> bool:
+    """运营管理员 (who alone may manage accounts) or a superuser."""
+    return bool(user.is_superuser or user.has_perm("accounts.change_user"))
 
 
-def link(app: str, model: str, query: str = "") -> Any:
-    url = reverse_lazy(f"admin:{app}_{model}_changelist")
-    return (lambda request: f"{url}?{query}") if query else url
+def page_name(app: str, model: str) -> str:
+    from django.apps import apps
+
+    return str(apps.get_model(app, model)._meta.verbose_name_plural)
 
 
-def item(title: str, icon: str, app: str, model: str, query: str = "") -> dict[str, Any]:
-    return {"title": title, "icon": icon, "link": link(app, model, query), "permission": can(f"{app}.view_{model}")}
+def _may_open(request: Any, app: str, model: str) -> bool:
+    from django.apps import apps
+    from django.contrib import admin
+
+    model_admin = admin.site._registry.get(apps.get_model(app, model))
+    return bool(model_admin and model_admin.has_view_permission(request))
+
+
+def _item(request: Any, icon: str, app: str, model: str, query: str) -> dict[str, Any] | None:
+    if not _may_open(request, app, model):
+        return None
+    url = reverse(f"admin:{app}_{model}_changelist")
+    return {"title": page_name(app, model), "icon": icon, "link": f"{url}?{query}" if query else url}
+
+
+def groups() -> list[tuple[str, list[Item]]]:
+    return [*NAVIGATION, (SYSTEM_GROUP, SYSTEM_ITEMS)]
+
+
+def navigation(request: Any) -> list[dict[str, Any]]:
+    """The sidebar of this operator: their pages only, groups without a page left out."""
+    result = []
+    for title, entries in groups():
+        if title == SYSTEM_GROUP and not is_console_admin(request.user):
+            continue
+        if title in GROUP_USERS and not any(request.user.has_perm(p) for p in GROUP_USERS[title]):
+            continue
+        items = [i for i in (_item(request, *entry) for entry in entries) if i]
+        if items:
+            result.append({"title": title, "separator": True, "items": items})
+    return result
+
+
+def group_of(path: str) -> str | None:
+    """The sidebar group of a console page (a changelist URL, with or without its query)."""
+    path = str(path).split("?")[0]
+    for title, entries in groups():
+        for _icon, app, model, _query in entries:
+            if reverse(f"admin:{app}_{model}_changelist") == path:
+                return title
+    return None
 
 
 UNFOLD = {
@@ -31,75 +151,10 @@ UNFOLD = {
     "SITE_SUBHEADER": "工厂 · 外贸 · 用工 供需对接平台",
     "SHOW_HISTORY": True,
     "SHOW_VIEW_ON_SITE": False,
+    "DASHBOARD_CALLBACK": "config.console_home.dashboard_callback",
     "SIDEBAR": {
         "show_search": True,
-        "show_all_applications": True,
-        "navigation": [
-            {
-                "title": "审核中心",
-                "separator": True,
-                "items": [
-                    item("信息审核队列", "fact_check", "listings", "reviewqueueitem"),
-                    item("资质认证", "verified_user", "verification", "qualification", "status__exact=pending"),
-                    item("工厂资料修改", "edit_note", "factories", "factoryprofileedit", "status__exact=pending"),
-                    {
-                        "title": "待审聊天消息",
-                        "icon": "mark_chat_unread",
-                        "link": link("messaging", "heldmessage"),
-                        "permission": can("messaging.change_heldmessage"),
-                    },
-                    item("全部发布信息", "article", "listings", "post"),
-                    item("审核记录", "history", "listings", "reviewdecision"),
-                    item("驳回原因模板", "rule", "listings", "rejectreasontemplate"),
-                ],
-            },
-            {
-                "title": "用户管理",
-                "separator": True,
-                "items": [
-                    item("外贸公司", "business", "accounts", "tradecompanyaccount"),
-                    item("工厂账号", "factory", "accounts", "factoryaccount"),
-                    item("临时工人", "engineering", "accounts", "workeraccount"),
-                    item("工厂名录", "storefront", "factories", "factoryprofile"),
-                    item("对接记录", "handshake", "messaging", "connection"),
-                    item("应聘申请", "badge", "applications", "application"),
-                ],
-            },
-            {
-                "title": "纠纷处理",
-                "separator": True,
-                "items": [
-                    item("投诉与纠纷", "gavel", "support", "complaint"),
-                    item("意见反馈", "feedback", "support", "feedback"),
-                ],
-            },
-            {
-                "title": "数据看板",
-                "separator": True,
-                "items": [item("数据看板", "monitoring", "dashboard", "dailymetric")],
-            },
-            {
-                "title": "系统设置",
-                "separator": True,
-                "items": [
-                    item("公告管理", "campaign", "discovery", "announcement"),
-                    item("违禁词", "block", "moderation", "bannedkeyword"),
-                    item("人力资源服务许可证", "workspace_premium", "listings", "recruitmentlicence"),
-                    item("一级行业", "category", "taxonomy", "industry"),
-                    item("二级品类", "label", "taxonomy", "categorytag"),
-                    item("属性标签", "sell", "taxonomy", "attributetag"),
-                    item("工种", "work", "taxonomy", "jobtype"),
-                    item("加工工艺", "precision_manufacturing", "taxonomy", "processtype"),
-                    {
-                        "title": "运营人员",
-                        "icon": "admin_panel_settings",
-                        "link": link("accounts", "operatoraccount"),
-                        "permission": lambda request: request.user.is_superuser,
-                    },
-                    item("操作日志", "receipt_long", "common", "auditentry"),
-                    item("后台任务", "schedule_send", "common", "effect"),
-                ],
-            },
-        ],
+        "show_all_applications": False,
+        "navigation": navigation,
     },
 }

@@ -1,4 +1,5 @@
-"""数据看板 in the console (R-ADM-3): figures by day / week / month, charts, tables, Excel export."""
+"""数据看板 in the console (R-ADM-3, issue #14 item 4): headline cards against the previous period, then
+charts, tables folded below them; the Excel export is laid out the same way."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from unfold.widgets import UnfoldAdminDateWidget, UnfoldAdminSelectWidget
 
 from dashboard.export import workbook_bytes
 from dashboard.models import DailyMetric
-from dashboard.selectors import GRANULARITIES, figures
+from dashboard.selectors import GRANULARITIES, figures, headline, previous_period
 from dashboard.services import request_refresh
 
 
@@ -65,8 +66,9 @@ class DashboardAdmin(ModelAdmin):
             start, end, granularity = initial["start"], initial["end"], initial["granularity"]  # type: ignore[assignment]
         request_refresh()
         sections = figures(start=start, end=end, granularity=granularity)
+        cards = headline(start=start, end=end)
         if request.GET.get("export") == "xlsx":
-            content = workbook_bytes(sections=sections, start=start, end=end, granularity=granularity)
+            content = workbook_bytes(sections=sections, cards=cards, start=start, end=end, granularity=granularity)
             response = HttpResponse(
                 content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             )
@@ -86,6 +88,8 @@ class DashboardAdmin(ModelAdmin):
             "title": "数据看板",
             "form": form,
             "sections": sections,
+            "cards": cards,
+            "previous": previous_period(start, end),
             "charts": charts,
             "export_query": query.urlencode(),
             "opts": self.model._meta,

@@ -29,6 +29,7 @@ class Metric:
     label: str
     # Returns the rows to count and the names of the datetime field and the dimension field (or "").
     source: Callable[[], tuple[QuerySet[Any], str, str]]
+    unit: str = "次"  # shown in the table headers and the Excel export
 
 
 def _users() -> tuple[QuerySet[Any], str, str]:
@@ -82,23 +83,23 @@ SECTIONS: dict[str, tuple[str, list[Metric]]] = {
     "users": (
         "用户数据",
         [
-            Metric("new_users", "新增用户", _users),
-            Metric("active_users", "活跃用户", _active),
+            Metric("new_users", "新增用户", _users, "人"),
+            Metric("active_users", "活跃用户", _active, "人"),
         ],
     ),
     "supply_demand": (
         "供需数据",
         [
-            Metric("posts_submitted", "提交审核", _submitted),
-            Metric("posts_approved", "审核通过", _decisions("approved")),
-            Metric("posts_rejected", "审核驳回", _decisions("rejected")),
+            Metric("posts_submitted", "提交审核", _submitted, "条"),
+            Metric("posts_approved", "审核通过", _decisions("approved"), "条"),
+            Metric("posts_rejected", "审核驳回", _decisions("rejected"), "条"),
         ],
     ),
     "processing": (
         "代加工专项",
         [
-            Metric("processing_published", "代加工需求/服务发布", _decisions("approved", PROCESSING)),
-            Metric("processing_matches", "匹配推送", _matches),
+            Metric("processing_published", "代加工需求/服务发布", _decisions("approved", PROCESSING), "条"),
+            Metric("processing_matches", "匹配推送", _matches, "条"),
             Metric("processing_contacts", "代加工对接", _connections("created_at", PROCESSING)),
             Metric("processing_deals", "代加工成交", _connections("deal_at", PROCESSING)),
         ],
@@ -115,6 +116,7 @@ SECTIONS: dict[str, tuple[str, list[Metric]]] = {
 }
 
 METRICS: dict[str, Metric] = {m.key: m for _key, (_label, metrics) in SECTIONS.items() for m in metrics}
+
 
 def dimension_label(dimension: str) -> str:
     """An account type's or a post kind's label (from the board registry); "" is 合计."""

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from dashboard.metrics import SECTIONS, dimension_label
+from dashboard.metrics import METRICS, SECTIONS, dimension_label
 from dashboard.models import DailyMetric
 
 GRANULARITIES = {"day": "按日", "week": "按周", "month": "按月"}
@@ -44,6 +44,7 @@ class Series:
     key: str
     label: str
     values: list[int]
+    unit: str = "次"
 
     @property
     def total(self) -> int:
@@ -88,10 +89,10 @@ def figures(*, start: date, end: date, granularity: str) -> list[Section]:
         section = Section(key=key, title=title, periods=[bucket_label(p, granularity) for p in periods])
         for metric in metrics:
             dims = sorted({d for (m, d) in totals if m == metric.key and d})
-            section.series.append(Series(metric.key, metric.label, totals[(metric.key, "")]))
+            section.series.append(Series(metric.key, metric.label, totals[(metric.key, "")], metric.unit))
             for dim in dims:
                 label = f"{metric.label}·{dimension_label(dim)}"
-                section.series.append(Series(f"{metric.key}:{dim}", label, totals[(metric.key, dim)]))
+                section.series.append(Series(f"{metric.key}:{dim}", label, totals[(metric.key, dim)], metric.unit))
         if key == "conversion":
             section.rates = conversion_rates(section)
         sections.append(section)
@@ -110,3 +111,78 @@ def conversion_rates(section: Section) -> list[tuple[str, str]]:
         ("回复→成交", pct("deals", "replies")),
         ("联系→成交", pct("deals", "contacts")),
     ]
+
+
+@dataclass(frozen=True)
+class Card:
+    """A headline figure: this period, the period of the same length just before, and the change."""
+
+    key: str
+    label: str
+    value: float
+    previous: float
+    unit: str
+    breakdown: list[tuple[str, int]] = field(default_factory=list)
+    percent: bool = False  # a rate (conversion), shown as %; its change in percentage points
+
+    @property
+    def shown(self) -> str:
+        return f"{self.value:.1f}%" if self.percent else f"{int(self.value)}"
+
+    @property
+    def change(self) -> str:
+        """ "+25.0%" against the previous period ("+1.5 个百分点" for a rate); "—" when there was nothing."""
+        if self.percent:
+            return f"{self.value - self.previous:+.1f} 个百分点"
+        if not self.previous:
+            return "—" if not self.value else "新增"
+        return f"{(self.value - self.previous) / self.previous * 100:+.1f}%"
+
+    @property
+    def trend(self) -> str:
+        return "up" if self.value > self.previous else "down" if self.value < self.previous else "flat"
+
+
+HEADLINE_METRICS = ("new_users", "posts_approved", "contacts", "replies", "deals")
+HEADLINE_LABELS = {"posts_approved": "发布信息"}
+
+
+def previous_period(start: date, end: date) -> tuple[date, date]:
+    length = (end - start).days + 1
+    return start - timedelta(days=length), start - timedelta(days=1)
+
+
+def headline(*, start: date, end: date) -> list[Card]:
+    """New users by type, posts published by board, contacts, replies, deals and conversion (联系→成交),
+    each against the previous period of the same length; one read of the roll-ups."""
+    prev_start, _prev_end = previous_period(start, end)
+    now: dict[tuple[str, str], int] = defaultdict(int)
+    before: dict[tuple[str, str], int] = defaultdict(int)
+    for metric_key, dimension, day, value in DailyMetric.objects.filter(
+        metric__in=HEADLINE_METRICS, day__gte=prev_start, day__lte=end
+    ).values_list("metric", "dimension", "day", "value"):
+        target = now if day >= start else before
+        target[(metric_key, dimension)] += value
+        if dimension:
+            target[(metric_key, "")] += value
+    cards = []
+    for key in HEADLINE_METRICS:
+        metric = METRICS[key]
+        dims = sorted({d for (m, d) in now if m == key and d}, key=lambda d: -now[(key, d)])
+        cards.append(
+            Card(
+                key=key,
+                label=HEADLINE_LABELS.get(key, metric.label),
+                value=now[(key, "")],
+                previous=before[(key, "")],
+                unit=metric.unit,
+                breakdown=[(dimension_label(d), now[(key, d)]) for d in dims],
+            )
+        )
+
+    def rate(counts: dict[tuple[str, str], int]) -> float:
+        contacts = counts[("contacts", "")]
+        return counts[("deals", "")] / contacts * 100 if contacts else 0.0
+
+    cards.append(Card("conversion", "转化率（联系→成交）", rate(now), rate(before), "%", percent=True))
+    return cards

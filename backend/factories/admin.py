@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest
 from unfold.admin import ModelAdmin
 
@@ -15,6 +15,7 @@ from common.crypto import mask_phone
 from factories.models import FactoryProfile
 from regions.models import Region, RegionLevel
 from taxonomy.models import Industry
+from verification.models import Qualification, QualificationKind, QualificationStatus
 
 
 class ProvinceFilter(admin.SimpleListFilter):
@@ -56,7 +57,16 @@ register_user_list_filter(IndustryFilter)
 
 @admin.register(FactoryProfile)
 class FactoryProfileAdmin(ModelAdmin):
-    list_display = ("name", "industry", "region", "is_verified", "verified_at", "completed_deals", "created_at")
+    list_display = (
+        "name",
+        "industry",
+        "region",
+        "licence_status",
+        "licence_until",
+        "verified_at",
+        "completed_deals",
+        "created_at",
+    )
     list_filter = ("is_verified", "industry", ("created_at", admin.DateFieldListFilter))
     search_fields = ("name", "main_products", "owner__display_name")
     list_select_related = ("industry", "region", "owner")
@@ -92,6 +102,33 @@ class FactoryProfileAdmin(ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[FactoryProfile]:
+        """The owner's latest licence (status, expiry) in the list's one query (issue #14 item 5)."""
+        latest = Qualification.objects.filter(
+            user=OuterRef("owner_id"), kind=QualificationKind.BUSINESS_LICENCE
+        ).order_by("-submitted_at", "-pk")
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                _licence_status=Subquery(latest.values("status")[:1]),
+                _licence_until=Subquery(latest.values("valid_until")[:1]),
+                _licence_long_term=Subquery(latest.values("is_long_term")[:1]),
+            )
+        )
+
+    @admin.display(description="执照状态")
+    def licence_status(self, obj: FactoryProfile) -> str:
+        status = getattr(obj, "_licence_status", None)
+        return str(QualificationStatus(status).label) if status else "未提交"
+
+    @admin.display(description="执照有效期至")
+    def licence_until(self, obj: FactoryProfile) -> str:
+        if not getattr(obj, "_licence_status", None):
+            return "—"
+        until = getattr(obj, "_licence_until", None)
+        return "长期有效" if getattr(obj, "_licence_long_term", False) or not until else f"{until:%Y-%m-%d}"
 
     @admin.display(description="联系电话")
     def contact_phone_masked(self, obj: FactoryProfile) -> str:

@@ -40,7 +40,7 @@ class FactoryProfile(models.Model):
 
     class Meta:
         verbose_name = "工厂"
-        verbose_name_plural = "工厂"
+        verbose_name_plural = "工厂名录"
         ordering = ["-completed_deals", "-id"]
 
     def __str__(self) -> str:

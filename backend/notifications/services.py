@@ -9,10 +9,10 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import AccountStatus, AccountStatusChange, User
 from common.errors import field_error
 from common.tasks import enqueue
-from notifications.models import Notification, SubscriptionGrant
+from notifications.models import Notification, NotificationKind, SubscriptionGrant
 from wechat.client import ERR_USER_REFUSED, WeChatError, get_client
 
 logger = logging.getLogger(__name__)
@@ -110,3 +110,35 @@ def mark_read(*, user: User, notification_ids: list[int] | None = None) -> int:
     if notification_ids is not None:
         qs = qs.filter(pk__in=notification_ids)
     return qs.update(read_at=timezone.now())
+
+
+STATUS_TITLES = {
+    AccountStatus.RESTRICTED: "账号已被限制发布",
+    AccountStatus.DISABLED: "账号已被禁用",
+    AccountStatus.NORMAL: "账号已恢复正常",
+}
+
+
+def notify_account_status(*, change_id: int) -> Notification | None:
+    """Tells the account of one status change (issue #14 item 5): what, why and until when, in-app and
+    by the ``account_status`` subscription message. Once per change (dedupe key)."""
+    change = AccountStatusChange.objects.select_related("user").filter(pk=change_id).first()
+    if change is None:
+        return None
+    title = STATUS_TITLES[AccountStatus(change.to_status)]
+    until = f"{timezone.localtime(change.until):%Y-%m-%d %H:%M}" if change.until else ""
+    if change.to_status == AccountStatus.NORMAL:
+        body = f"原因：{change.reason}。您可以正常使用全部功能。"
+    else:
+        body = f"原因：{change.reason}。" + (f"截止时间：{until}，到期自动恢复。" if until else "无截止时间。")
+        body += "如有异议请联系平台客服。"
+    return notify(
+        recipient=change.user,
+        kind=NotificationKind.ACCOUNT,
+        title=title,
+        body=body,
+        link="/pages/me/index",
+        dedupe_key=f"account.status:{change.pk}",
+        wechat_purpose="account_status",
+        wechat_data={"thing1": title[:20], "thing2": change.reason[:20], "thing3": (until or "长期")[:20]},
+    )

@@ -18,3 +18,9 @@ def send_subscription_message(*, user_id: int, purpose: str, data: dict[str, str
                 return  # no grant: in-app only
             save_progress(grant_spent=True)
     services.deliver_subscription_message(user_id=user_id, purpose=purpose, data=data, page=page)
+
+
+@effect("notifications.account_status_changed")
+def account_status_changed(*, change_id: int) -> None:
+    """Enqueued by ``accounts.services.change_status`` / ``lift_expired_statuses`` (issue #14 item 5)."""
+    services.notify_account_status(change_id=change_id)
