@@ -88,6 +88,13 @@ GROUP_USERS: dict[str, tuple[str, ...]] = {
         "messaging.change_heldmessage",
     ),
     "投诉与反馈": ("support.change_complaint", "support.change_feedback"),
+    # Settings are for those who change them; others may read some (e.g. the licence) but do not work there.
+    "运营设置": (
+        "discovery.change_announcement",
+        "moderation.change_bannedkeyword",
+        "listings.add_recruitmentlicence",
+        "taxonomy.change_industry",
+    ),
 }
 
 
