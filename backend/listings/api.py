@@ -11,7 +11,7 @@ from common.pagination import PageNumber
 from common.permissions import HasChosenAccountType, require
 from listings import registry, selectors, services
 from listings.models import Post, PostStatus
-from listings.schemas import AppealIn, BoardOut, FormSchemaOut, MyPostOut, PostDetailOut, PostIn, PostOut, parse_post_input
+from listings.schemas import AppealIn, BoardOut, FormSchemaOut, MyPostOut, PostDetailOut, PostIn, parse_post_input
 
 router = Router(tags=["供需信息"])
 
