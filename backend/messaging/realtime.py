@@ -52,7 +52,7 @@ def push_message_after_commit(*, message_id: int, conversation_id: int, particip
         if message is None:
             return
         for viewer_id in participant_ids:
-            message.viewer_id = viewer_id
+            message.viewer_id = viewer_id  # type: ignore[attr-defined]  # the with_viewer annotation
             _send(
                 viewer_id,
                 {
