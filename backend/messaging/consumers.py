@@ -24,8 +24,9 @@ import time
 from typing import Any
 from urllib.parse import parse_qs
 
-from channels.db import database_sync_to_async
+from channels.db import DatabaseSyncToAsync, database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.db import connection
 
 from accounts.models import AuthToken
 from common.auth import user_for_token
@@ -69,7 +70,15 @@ def _authenticate(token: str) -> Any:
     return _user(token)
 
 
-@database_sync_to_async
+def _in_pool(func: Any) -> Any:
+    """Runs ``func`` on the thread pool, not the one thread every ``database_sync_to_async`` call of the
+    process shares (issue #13: all sockets of a worker queued behind each other's writes). Each pool
+    thread keeps its own database connection (``DATABASE_CONN_MAX_AGE``). SQLite, one writer at a time
+    anyway, keeps the shared thread."""
+    return DatabaseSyncToAsync(func, thread_sensitive=connection.vendor == "sqlite")
+
+
+@_in_pool
 def _send(user: Any, content: dict[str, Any], ip: str | None) -> int:
     # The same limit as REST sending, counted together; a refused frame stores nothing.
     check_rate_limit("chat_send", user_id=user.pk, ip=ip)
@@ -83,7 +92,7 @@ def _send(user: Any, content: dict[str, Any], ip: str | None) -> int:
     return int(message.pk)
 
 
-@database_sync_to_async
+@_in_pool
 def _read(user: Any, content: dict[str, Any]) -> None:
     services.mark_read(user=user, conversation_id=_conversation_id(content))
 
