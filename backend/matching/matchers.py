@@ -3,7 +3,8 @@
 Which posts pair with which is the board registry's (``BoardSpec.match_side`` / ``match_fit`` /
 ``counterpart_kinds``); no matcher names a kind. Candidates are narrowed in SQL (same category /
 industry / process / job type, visible, not the asker's own), then scored in Python so every point
-carries a reason a person can read. The score is a weighted sum out of 100:
+carries a reason a person can read; factories for a demand are ranked in SQL on the same points first
+(``matching.ranking``, issue #13). The score is a weighted sum out of 100:
 
   fit (category or process)  35   同品类：保温杯 / 工艺匹配：注塑
   attributes                 20   可接小批量 / 可接大批量订单 / 可接急单 / 免费打样
@@ -33,6 +34,7 @@ from factories.selectors import with_relations as with_factory_relations
 from listings import registry
 from listings.models import Post, PostStatus
 from listings.selectors import visible_posts, with_card_relations
+from matching import ranking
 from matching.models import WorkerPreference
 from regions.geo import distance_km
 from taxonomy.models import AttributeTag, CategoryTag
@@ -294,24 +296,8 @@ def _rank(matches: list[Match], limit: int) -> list[Match]:
     return matches[:limit]
 
 
-def match_factories_for_demand(post: Post, *, limit: int = 20) -> list[Match]:
-    """Verified factories that fit a procurement (or processing) demand, best first."""
-    demand = _demand_from_post(post)
-    if not demand.category_id and not demand.industry_id:
-        return []
-    same_category = Exists(
-        FactoryProfile.categories.through.objects.filter(
-            factoryprofile_id=OuterRef("pk"), categorytag_id=demand.category_id or 0
-        )
-    )
-    qs = (
-        _factories()
-        .filter(Q(industry_id=demand.industry_id) | same_category)
-        .exclude(owner_id=post.owner_id)
-        .annotate(same_category=same_category)
-        .order_by("-same_category", "-completed_deals", "-id")[:CANDIDATES]
-    )
-    factories = list(qs)
+def _score_factories(demand: Demand, ids: list[int]) -> list[Match]:
+    factories = list(_factories().filter(pk__in=ids))
     owner_ids = [f.owner_id for f in factories]
     capacity = _service_capacity(owner_ids)
     stats = response_stats(owner_ids)
@@ -323,6 +309,27 @@ def match_factories_for_demand(post: Post, *, limit: int = 20) -> list[Match]:
             stats.get(factory.owner_id),
         )
         matches.append(Match(score=value, reasons=reasons, factory=factory, distance_km=km))
+    return matches
+
+
+def match_factories_for_demand(post: Post, *, limit: int = 20) -> list[Match]:
+    """Verified factories that fit a procurement (or processing) demand, best first: the database ranks
+    every fitting factory on the same points (``matching.ranking``), the best of them are scored here."""
+    demand = _demand_from_post(post)
+    if not demand.category_id and not demand.industry_id:
+        return []
+    pool = max(ranking.POOL, limit * 5)
+    matches = (
+        _score_factories(
+            demand, ranking.factory_pool(demand, exclude_owner_id=post.owner_id, same_category=True, limit=pool)
+        )
+        if demand.category_id
+        else []
+    )
+    ranked = _rank(list(matches), limit)
+    if demand.industry_id and (len(ranked) < limit or ranked[-1].score - 0.5 <= ranking.industry_only_ceiling(demand)):
+        others = ranking.factory_pool(demand, exclude_owner_id=post.owner_id, same_category=False, limit=pool)
+        matches += _score_factories(demand, others)
     return _rank(matches, limit)
 
 
@@ -374,9 +381,7 @@ def match_demands_for_factory(factory: FactoryProfile, *, limit: int = 20) -> li
     category_ids = [c.pk for c in factory.categories.all()]
     services = list(
         visible_posts()
-        .filter(
-            kind__in=registry.matched_kinds(side="supply"), owner_id=factory.owner_id, status=PostStatus.PUBLISHED
-        )
+        .filter(kind__in=registry.matched_kinds(side="supply"), owner_id=factory.owner_id, status=PostStatus.PUBLISHED)
         .prefetch_related("process_types")
     )
     processes = {p.pk: p.name for s in services for p in s.process_types.all()}

@@ -12,16 +12,21 @@ Frames to the client: {"type": "ready", "user_id"}, {"type": "ack", "ref", "mess
 Writes go through the same services as REST, so the same checks (participant only, keywords, blocks)
 apply; events reach a socket only through its own account's group (``messaging.realtime``).
 A session that ends (logout of this token, disablement, cancellation: ``accounts.sessions``) closes the
-socket at once with an error frame and 4401, and the token is checked again before any frame is delivered.
+socket at once with an error frame and 4401 (the ``session.closed`` event). The socket keeps the account it
+signed in with and checks the token in the database again only when its last check is older than
+``TOKEN_RECHECK_SECONDS`` (issue #13: a check per frame capped chat at 20 messages/s), so a token revoked
+without a close message (expiry, a lost event) is refused within that time.
 """
 
 from __future__ import annotations
 
+import time
 from typing import Any
 from urllib.parse import parse_qs
 
-from channels.db import database_sync_to_async
+from channels.db import DatabaseSyncToAsync, database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.db import connection
 
 from accounts.models import AuthToken
 from common.auth import user_for_token
@@ -31,6 +36,8 @@ from common.request import scope_client_ip
 from messaging import realtime, services
 
 CLOSE_UNAUTHORISED = 4401
+TOKEN_RECHECK_SECONDS = 5.0
+_clock = time.monotonic  # tests move it on
 
 
 class SocketError(Exception):
@@ -59,13 +66,20 @@ def _conversation_id(content: dict[str, Any]) -> int:
 
 
 @database_sync_to_async
-def _authenticate(token: str) -> int:
-    return int(_user(token).pk)
+def _authenticate(token: str) -> Any:
+    return _user(token)
 
 
-@database_sync_to_async
-def _send(token: str, content: dict[str, Any], ip: str | None) -> int:
-    user = _user(token)
+def _in_pool(func: Any) -> Any:
+    """Runs ``func`` on the thread pool, not the one thread every ``database_sync_to_async`` call of the
+    process shares (issue #13: all sockets of a worker queued behind each other's writes). Each pool
+    thread keeps its own database connection (``DATABASE_CONN_MAX_AGE``). SQLite, one writer at a time
+    anyway, keeps the shared thread."""
+    return DatabaseSyncToAsync(func, thread_sensitive=connection.vendor == "sqlite")
+
+
+@_in_pool
+def _send(user: Any, content: dict[str, Any], ip: str | None) -> int:
     # The same limit as REST sending, counted together; a refused frame stores nothing.
     check_rate_limit("chat_send", user_id=user.pk, ip=ip)
     text = content.get("text")
@@ -78,14 +92,16 @@ def _send(token: str, content: dict[str, Any], ip: str | None) -> int:
     return int(message.pk)
 
 
-@database_sync_to_async
-def _read(token: str, content: dict[str, Any]) -> None:
-    services.mark_read(user=_user(token), conversation_id=_conversation_id(content))
+@_in_pool
+def _read(user: Any, content: dict[str, Any]) -> None:
+    services.mark_read(user=user, conversation_id=_conversation_id(content))
 
 
 class ChatConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
     user_id: int | None = None
+    user: Any = None
     token: str = ""
+    checked_at: float = 0.0
 
     async def connect(self) -> None:
         # Accept first so a refused client still receives the 4401 close code (a refused handshake
@@ -98,14 +114,14 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
 
     async def _sign_in(self, token: str) -> None:
         try:
-            user_id = await _authenticate(token)
+            user = await _authenticate(token)
         except SocketError as exc:
             await self.send_json({"type": "error", "code": exc.code, "message": exc.message})
             await self.close(code=CLOSE_UNAUTHORISED)
             return
-        self.user_id, self.token = user_id, token
-        await self.channel_layer.group_add(realtime.user_group(user_id), self.channel_name)
-        await self.send_json({"type": "ready", "user_id": user_id})
+        self.user, self.user_id, self.token, self.checked_at = user, int(user.pk), token, _clock()
+        await self.channel_layer.group_add(realtime.user_group(self.user_id), self.channel_name)
+        await self.send_json({"type": "ready", "user_id": self.user_id})
 
     async def disconnect(self, code: int) -> None:
         if self.user_id is not None:
@@ -128,10 +144,12 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
             if kind == "ping":
                 await self.send_json({"type": "pong"})
             elif kind == "send":
-                message_id = await _send(self.token, content, scope_client_ip(self.scope))
+                await self._recheck()
+                message_id = await _send(self.user, content, scope_client_ip(self.scope))
                 await self.send_json({"type": "ack", "ref": ref, "message_id": message_id})
             elif kind == "read":
-                await _read(self.token, content)
+                await self._recheck()
+                await _read(self.user, content)
             else:
                 await self._error("unknown_type", "不支持的消息类型", ref)
         except SocketError as exc:
@@ -139,16 +157,23 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         except AppError as exc:
             await self._error(exc.code, exc.message, ref, exc.detail)
 
+    async def _recheck(self) -> None:
+        """The token again, from the database, once ``TOKEN_RECHECK_SECONDS`` passed since the last check
+        (raises ``SocketError`` for an ended session)."""
+        if _clock() - self.checked_at >= TOKEN_RECHECK_SECONDS:
+            self.user = await _authenticate(self.token)
+            self.checked_at = _clock()
+
     async def _error(self, code: str, message: str, ref: Any = None, detail: Any = None) -> None:
         await self.send_json({"type": "error", "code": code, "message": message, "ref": ref, "detail": detail})
 
     async def chat_event(self, event: dict[str, Any]) -> None:
-        # The token is checked again before anything is delivered: a session that ended (logout,
-        # disablement, cancellation, expiry) receives no further frame, even if its close message is late.
+        # A session that ended (logout, disablement, cancellation) was closed by its ``session.closed``
+        # event; one whose event was lost, or that expired, is caught here within TOKEN_RECHECK_SECONDS.
         if self.user_id is None:
             return
         try:
-            await _authenticate(self.token)
+            await self._recheck()
         except SocketError as exc:
             await self._end_session(exc.code, exc.message)
             return
@@ -162,7 +187,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         await self._end_session(str(event.get("code", "token_invalid")), str(event.get("message", "")))
 
     async def _end_session(self, code: str, message: str, ref: Any = None) -> None:
-        user_id, self.user_id, self.token = self.user_id, None, ""
+        user_id, self.user_id, self.user, self.token = self.user_id, None, None, ""
         if user_id is not None:
             await self.channel_layer.group_discard(realtime.user_group(user_id), self.channel_name)
         await self._error(code, message or "登录已失效，请重新登录", ref)

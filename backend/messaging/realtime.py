@@ -3,7 +3,8 @@
 Each signed-in socket joins one group per account (``messaging.user.<id>``); an event about a
 conversation is sent to its two participants' groups only, so nobody else can receive it (R-OPS-3).
 Events are sent after the transaction commits, whether the write came over REST or the socket, and a
-message is rendered separately for each participant (the recipient may see it masked, R-PLUS-3).
+message is read once and rendered separately for each participant (the recipient may see it masked,
+R-PLUS-3).
 """
 
 from __future__ import annotations
@@ -45,10 +46,13 @@ def push_message_after_commit(*, message_id: int, conversation_id: int, particip
         from messaging.schemas import MessageOut
         from messaging.selectors import message_for
 
+        # Read once: only ``viewer_id`` differs between the two renderings (whether the sender shared
+        # their contact in this conversation is the same for both), so the second needs no query.
+        message = message_for(viewer_id=participant_ids[0], message_id=message_id)
+        if message is None:
+            return
         for viewer_id in participant_ids:
-            message = message_for(viewer_id=viewer_id, message_id=message_id)
-            if message is None:
-                return
+            message.viewer_id = viewer_id  # type: ignore[attr-defined]  # the with_viewer annotation
             _send(
                 viewer_id,
                 {

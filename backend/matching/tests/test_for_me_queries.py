@@ -66,4 +66,3 @@ def test_worker_for_me_query_count_does_not_grow_with_matching_jobs_R_ROLE_3(dja
     )
     assert saved.status_code == 200, saved
     _assert_flat(django_assert_max_num_queries, worker, _jobs, bound=12, per_batch=1)
-

@@ -16,6 +16,7 @@ from accounts.services import change_status, issue_token
 from accounts.tests.factories import make_staff, make_user, signed_in_client
 from common.testing import LimiterClock
 from config.asgi import application
+from messaging import consumers
 from messaging.models import Message
 from messaging.tests.factories import open_chat, pair, upload_chat_image
 from messaging.tests.ws import SocketClient
@@ -325,15 +326,19 @@ def test_logout_of_one_device_keeps_the_other_devices_socket_R_OPS_3() -> None:
     run(scenario)
 
 
-def test_a_revoked_token_receives_no_frame_even_without_the_close_message_R_OPS_3() -> None:
-    """The socket checks its token before delivering: a token revoked behind its back (expiry, a lost
-    close message) gets the error and 4401 instead of the counterpart's message."""
+def test_a_revoked_token_receives_no_frame_even_without_the_close_message_R_OPS_3(monkeypatch: Any) -> None:
+    """The socket checks its token again before delivering once ``TOKEN_RECHECK_SECONDS`` passed (issue
+    #13: not on every frame): a token revoked behind its back (expiry, a lost close message) gets the
+    error and 4401 instead of the counterpart's message."""
     buyer, seller, post = pair()
     conversation_id = open_chat(buyer, post)["conversation_id"]
+    now = [1000.0]
+    monkeypatch.setattr(consumers, "_clock", lambda: now[0])
 
     async def scenario() -> None:
         socket = await signed_in_socket(buyer.token)
         await sync_to_async(AuthToken.objects.filter(user=buyer.user).update)(revoked_at=timezone.now())
+        now[0] += consumers.TOKEN_RECHECK_SECONDS
         url = f"messaging/conversations/{conversation_id}/messages"
         assert (await sync_to_async(seller.post)(url, {"text": "在的"})).status_code == 201
         assert (await socket.receive_json_from())["code"] == "token_invalid"

@@ -1,0 +1,184 @@
+"""Chat over real WebSockets against the production server command (issue #13): messages/s delivered,
+delivery latency, and that none is lost.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/cmt_bench REDIS_URL=redis://127.0.0.1:6379/3 \\
+        uv run python bench/chat_bench.py --clients 200 --rate 3 --seconds 20 --port 8130
+
+Needs visible factories in the database (``bench/datagen.py``). It creates ``--clients / 2`` trade
+accounts (``bench_chat_*``), each opens a chat with one factory, starts
+``uvicorn config.asgi:application --app-dir backend --workers 2`` on ``--port`` (rate limits off, the
+Redis channel layer), connects every account's socket and has every socket send ``--rate`` messages a
+second to its counterpart. Delivered = "message" frames reaching the counterpart; latency = from the
+send to that frame; lost = acknowledged messages the counterpart never received (after a 5 s drain).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "backend"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ["CMT_RATE_LIMITS_ENABLED"] = "0"
+
+
+def prepare(pairs: int) -> list[tuple[str, str, int]]:
+    """[(trade token, factory token, conversation id)] for ``pairs`` fresh chats."""
+    import django
+
+    django.setup()
+    from accounts.models import User
+    from accounts.services import issue_token
+    from factories.selectors import visible_factories
+    from messaging import services
+
+    User.objects.filter(username__startswith="bench_chat_").delete()
+    factories = list(visible_factories().select_related("owner").order_by("id")[:pairs])
+    assert len(factories) == pairs, "run bench/datagen.py first"
+    chats = []
+    for i, factory in enumerate(factories):
+        buyer = User.objects.create(username=f"bench_chat_{i}", display_name=f"聊天{i}", account_type="trade")
+        result = services.contact(initiator=buyer, factory_id=factory.pk, message="你好，请问还接单吗")
+        chats.append((issue_token(user=buyer), issue_token(user=factory.owner), result.conversation.pk))
+    return chats
+
+
+def percentile(samples: list[float], share: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))] if ordered else float("nan")
+
+
+async def run(chats: list[tuple[str, str, int]], *, port: int, rate: float, seconds: float) -> dict[str, Any]:
+    import websockets
+
+    sent: dict[str, float] = {}  # text -> send time
+    acked: set[str] = set()
+    delivered: dict[str, float] = {}  # text -> latency (counterpart side)
+    errors: list[Any] = []
+
+    async def client(token: str, conversation_id: int, me: str, start: asyncio.Event, stop: asyncio.Event) -> None:
+        async with websockets.connect(f"ws://127.0.0.1:{port}/ws/chat/?token={token}", max_queue=None) as ws:
+            ready = json.loads(await ws.recv())
+            assert ready["type"] == "ready", ready
+
+            async def reader() -> None:
+                async for raw in ws:
+                    frame = json.loads(raw)
+                    if frame["type"] == "message":
+                        text = frame["message"]["text"]
+                        if not text.startswith(me) and text in sent:
+                            delivered[text] = time.perf_counter() - sent[text]
+                    elif frame["type"] == "ack":
+                        acked.add(frame["ref"])
+                    elif frame["type"] == "error":
+                        errors.append(frame)
+
+            task = asyncio.create_task(reader())
+            await start.wait()
+            seq = 0
+            gap = 1 / rate
+            next_at = time.perf_counter()
+            while not stop.is_set():
+                text = f"{me} 第{seq}条 报价单"
+                sent[text] = time.perf_counter()
+                await ws.send(
+                    json.dumps({"type": "send", "conversation_id": conversation_id, "text": text, "ref": text})
+                )
+                seq += 1
+                next_at += gap
+                await asyncio.sleep(max(0.0, next_at - time.perf_counter()))
+            await asyncio.sleep(5)  # drain
+            task.cancel()
+
+    start, stop = asyncio.Event(), asyncio.Event()
+    tasks = []
+    for i, (buyer_token, factory_token, conversation_id) in enumerate(chats):
+        tasks.append(asyncio.create_task(client(buyer_token, conversation_id, f"B{i}", start, stop)))
+        tasks.append(asyncio.create_task(client(factory_token, conversation_id, f"F{i}", start, stop)))
+    await asyncio.sleep(3 + len(tasks) / 100)  # every socket signed in
+    began = time.perf_counter()
+    start.set()
+    await asyncio.sleep(seconds)
+    stop.set()
+    elapsed = time.perf_counter() - began
+    await asyncio.gather(*tasks)
+    latencies = [v * 1000 for v in delivered.values()]
+    lost = [t for t in acked if t not in delivered]
+    return {
+        "sockets": len(tasks),
+        "sent": len(sent),
+        "acked": len(acked),
+        "delivered": len(delivered),
+        "delivered_per_s": len(delivered) / elapsed,
+        "p50": statistics.median(latencies) if latencies else float("nan"),
+        "p95": percentile(latencies, 0.95),
+        "lost": len(lost),
+        "errors": len(errors),
+        "first_error": errors[:1],
+    }
+
+
+def _wait_for_port(port: int, server: subprocess.Popen[bytes]) -> None:
+    import socket
+
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        assert server.poll() is None, "the server exited"
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                time.sleep(3)  # the second worker too
+                return
+        time.sleep(0.5)
+    raise RuntimeError(f"nothing listens on {port}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--clients", type=int, default=200)
+    parser.add_argument("--rate", type=float, default=3.0, help="messages a second per socket")
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--port", type=int, default=8130)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    assert os.environ.get("REDIS_URL"), "the Redis channel layer is the one measured: set REDIS_URL"
+    chats = prepare(args.clients // 2)
+    env = {**os.environ, "DATABASE_CONN_MAX_AGE": os.environ.get("DATABASE_CONN_MAX_AGE", "60")}
+    command = [
+        sys.executable, "-m", "uvicorn", "config.asgi:application", "--app-dir", str(ROOT / "backend"),
+        "--workers", str(args.workers), "--port", str(args.port), "--log-level", "warning",
+    ]  # fmt: skip
+    server = subprocess.Popen(command, env=env)
+    try:
+        _wait_for_port(args.port, server)
+        result = asyncio.run(run(chats, port=args.port, rate=args.rate, seconds=args.seconds))
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    print(
+        f"{result['sockets']} sockets, {result['sent']} sent, {result['acked']} acknowledged, errors {result['errors']}"
+    )
+    if result["first_error"]:
+        print("first error:", result["first_error"][0])
+    rows = [
+        ("messages delivered / s", result["delivered_per_s"], "≥ 500", result["delivered_per_s"] >= 500),
+        ("delivery p50 (ms)", result["p50"], "", None),
+        ("delivery p95 (ms)", result["p95"], "≤ 100", result["p95"] <= 100),
+        ("acknowledged but not delivered", result["lost"], "0", result["lost"] == 0),
+    ]
+    print("\n| figure | size | ours | goal | met |\n|---|---|---|---|---|")
+    for name, value, goal, met in rows:
+        flag = "" if met is None else ("yes" if met else "NO")
+        print(f"| {name} | {result['sockets']} sockets | {value:.1f} | {goal} | {flag} |")
+
+
+if __name__ == "__main__":
+    main()
