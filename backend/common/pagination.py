@@ -65,9 +65,14 @@ class Keyset:
             raise field_error("cursor", "invalid", "翻页位置无效，请从第一页重新加载") from exc
 
 
+# Counting never goes past this many rows, however deep the page asked for: a page number far past the
+# end (still within 64 bits) must not become a LIMIT or OFFSET the database cannot hold (issue #12).
+MAX_COUNTED = 1_000_000
+
+
 def capped_count(qs: QuerySet[Any], *, at_least: int = 0) -> tuple[int, bool]:
     """``(count, capped)``: the rows of ``qs`` counted up to ``max(COUNT_CAP, at_least)``."""
-    limit = max(COUNT_CAP, at_least)
+    limit = min(max(COUNT_CAP, at_least), MAX_COUNTED)
     count = qs.order_by().values("pk")[: limit + 1].count()
     return min(count, limit), count > limit
 
@@ -107,7 +112,7 @@ class PageNumber(PaginationBase):
         else:
             count, capped = len(queryset), False
         # A page past the end is empty; asking the database for it could overflow its 64-bit OFFSET.
-        items = list(queryset[offset : offset + size]) if offset < count or capped else []
+        items = list(queryset[offset : offset + size]) if offset < count or (capped and offset < MAX_COUNTED) else []
         return self._page(items, count, capped, pagination, None)
 
     def _keyset_page(self, queryset: Any, keyset: Keyset, pagination: Any, offset: int) -> dict[str, Any]:
@@ -116,7 +121,8 @@ class PageNumber(PaginationBase):
         if pagination.cursor:
             rows = queryset.after(*keyset.decode(pagination.cursor), size + 1)
         else:
-            rows = queryset.rows(offset, offset + size + 1) if offset < count or capped else []
+            reachable = offset < count or (capped and offset < MAX_COUNTED)
+            rows = queryset.rows(offset, offset + size + 1) if reachable else []
         more = len(rows) > size
         rows = rows[:size]
         next_cursor = keyset.encode(rows[-1]) if more and rows else None
