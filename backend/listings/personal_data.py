@@ -21,6 +21,7 @@ from uploads.personal_data import archive_path
 if TYPE_CHECKING:
     from accounts.models import User
 
+
 def kept() -> Q:
     """Posts that must outlive the account: kinds the law makes us keep (recruitment information,
     ``BoardSpec.retained``), and posts a complaint is about."""

@@ -154,9 +154,7 @@ def published_by(account_type: str) -> list[BoardSpec]:
 def matched_kinds(*, side: MatchSide, fit: MatchFit | None = None) -> list[str]:
     """Kinds standing on ``side`` of a match (and fitted on ``fit`` when given)."""
     return [
-        spec.kind
-        for spec in _REGISTRY.values()
-        if spec.match_side == side and (fit is None or spec.match_fit == fit)
+        spec.kind for spec in _REGISTRY.values() if spec.match_side == side and (fit is None or spec.match_fit == fit)
     ]
 
 

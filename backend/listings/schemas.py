@@ -14,8 +14,9 @@ from pydantic import ValidationError
 from accounts.models import AccountType
 from common.errors import RULE_MESSAGES, field_error, field_errors
 from listings import registry
+from listings.edits import edit_can_be_appealed, last_edit
 from listings.kinds import FIELD_META, form_values, label_for
-from listings.models import CapacityPeriod, Currency, PostStatus, QuantityUnit, StockGrade, WageUnit
+from listings.models import CapacityPeriod, Currency, PostStatus, QuantityUnit, RevisionStatus, StockGrade, WageUnit
 from uploads.links import file_url, thumbnail_url
 
 if TYPE_CHECKING:
@@ -182,7 +183,6 @@ PostIn = Annotated[
     ProcurementIn | StockIn | LabourIn | ProcessingDemandIn | ProcessingServiceIn,
     Field(discriminator="kind"),
 ]
-
 
 
 class SortOut(Schema):
@@ -388,6 +388,16 @@ class PendingEditOut(Schema):
     data: dict[str, Any]
 
 
+class RejectedEditOut(Schema):
+    """The post's latest edit when it was rejected (or its appeal is under review): issue #14."""
+
+    id: int
+    reason: str
+    reviewed_at: datetime | None
+    appealed_at: datetime | None
+    appeal_note: str
+
+
 class MyPostOut(PostOut):
     """What the owner sees of their own post: its review state and the pending edit."""
 
@@ -399,7 +409,8 @@ class MyPostOut(PostOut):
     form: dict[str, Any] = Field(..., description="表单当前值（与提交格式一致），用于继续编辑")
     appealed_at: datetime | None = Field(None, description="申诉时间（每条信息只能申诉一次）")
     appeal_note: str = ""
-    can_appeal: bool = Field(False, description="被驳回且尚未申诉：可以申诉")
+    can_appeal: bool = Field(False, description="被驳回（或修改被驳回）且尚未申诉：可以申诉")
+    rejected_edit: RejectedEditOut | None = Field(None, description="最近一次修改被驳回时：驳回原因与申诉情况")
 
     @staticmethod
     def resolve_status_label(obj: Any) -> str:
@@ -415,7 +426,16 @@ class MyPostOut(PostOut):
 
     @staticmethod
     def resolve_can_appeal(obj: Any) -> bool:
+        if obj.status == PostStatus.PUBLISHED:
+            return edit_can_be_appealed(last_edit(obj))
         return obj.status == PostStatus.REJECTED and obj.appealed_at is None
+
+    @staticmethod
+    def resolve_rejected_edit(obj: Any) -> Any:
+        edit = last_edit(obj) if obj.status == PostStatus.PUBLISHED else None
+        if edit is None or not (edit.status == RevisionStatus.REJECTED or edit.appealed_at):
+            return None
+        return edit
 
 
 class BatchResultOut(Schema):

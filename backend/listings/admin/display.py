@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from accounts.models import User
 
 
-
 def _due_html(due: Any) -> str:
     if due is None:
         return "—"

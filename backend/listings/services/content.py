@@ -273,9 +273,7 @@ def _run_checks(*, user: User, kind: str, typed: PostBaseIn) -> CheckResult:
     # The labour and processing boards also hold a post that asks workers / processors for money.
     place = "post_fee_checked" if registry.get(kind).screen_fee_requests else "post"
     screened = pipeline.screen(place=place, texts=_texts(typed), author=user)
-    return CheckResult(
-        is_flagged=screened.needs_attention, moderation=screened.as_detail(), valid_until=valid_until
-    )
+    return CheckResult(is_flagged=screened.needs_attention, moderation=screened.as_detail(), valid_until=valid_until)
 
 
 # --- Owner: drafts and submission -----------------------------------------------------------------
