@@ -8,7 +8,7 @@ class SupportConfig(AppConfig):
     def ready(self) -> None:
         from applications.services import register_wage_complaint_filer
         from discovery.trust import register_upheld_complaints
-        from listings.publisher_card import register_complaint_counter
+        from verification.complaint_counts import register_complaint_counter
         from support import personal_data, selectors, services
         from uploads.access import register_reader
         from uploads.models import FilePurpose

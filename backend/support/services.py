@@ -399,4 +399,3 @@ def reply_feedback(*, operator: User, feedback_id: int, reply: str) -> Feedback:
         target=feedback,
     )
     return feedback
-

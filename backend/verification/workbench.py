@@ -20,6 +20,7 @@ from common.console_permissions import ConsolePermission, has_console_permission
 from common.errors import AppError, Conflict
 from uploads.links import file_url
 from verification import claims, services
+from verification.complaint_counts import complaints_about
 from verification.appeals import is_open_appeal
 from verification.models import Qualification, QualificationKind, QualificationStatus
 from verification.policy import current_licence
@@ -180,11 +181,14 @@ class QualificationWorkbenchMixin:
             }
             for f in item.files.all()
         ]
+        complaints, upheld = complaints_about(user.pk)
         return {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": "资质审核工作台",
             "item": item,
+            "complaints": complaints,
+            "upheld_complaints": upheld,
             "is_licence": is_licence,
             "is_appeal": is_open_appeal(item),
             "uscc_ok": uscc_ok,

@@ -13,8 +13,8 @@ from django.utils import timezone
 from accounts.models import User
 from common import audit
 from common.errors import Conflict, NotFound
-from listings.models import Decision, Post, PostRevision, PostStatus, ReviewDecision, RevisionStatus
 from listings.edits import last_edit
+from listings.models import Decision, Post, PostRevision, PostStatus, ReviewDecision, RevisionStatus
 from verification.appeals import clean_appeal_note
 from verification.workdays import review_due_at
 
