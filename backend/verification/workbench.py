@@ -20,8 +20,8 @@ from common.console_permissions import ConsolePermission, has_console_permission
 from common.errors import AppError, Conflict
 from uploads.links import file_url
 from verification import claims, services
-from verification.complaint_counts import complaints_about
 from verification.appeals import is_open_appeal
+from verification.complaint_counts import complaints_about
 from verification.models import Qualification, QualificationKind, QualificationStatus
 from verification.policy import current_licence
 from verification.validators import is_valid_id_number, is_valid_uscc
