@@ -251,6 +251,13 @@ class PostRevision(models.Model):
     review_due_at = models.DateTimeField("审核截止")
     reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
     reason = models.TextField("驳回原因", blank=True)
+    # Appeal of a rejected edit (issue #14): once per edit, decided by another reviewer; the approved
+    # version of the post stays visible meanwhile.
+    appealed_at = models.DateTimeField("申诉时间", null=True, blank=True)
+    appeal_note = models.CharField("申诉说明", max_length=500, blank=True)
+    appeal_excluded_reviewer = models.ForeignKey(
+        "accounts.User", verbose_name="原驳回审核员", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = "信息修改"

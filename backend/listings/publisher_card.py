@@ -1,12 +1,11 @@
 """The publisher's card beside a review item (issue #14 item 1): how long the account exists, since when
 it is verified, its approved / rejected posts and the complaints about it.
 
-Complaints live in ``support``, above this app: support fills :func:`register_complaint_counter` in its
-``AppConfig.ready``."""
+Complaints live in ``support``, above this app: support fills the hook in ``verification.complaint_counts``
+(re-exported here as :func:`register_complaint_counter`) in its ``AppConfig.ready``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,14 +14,10 @@ from django.utils import timezone
 
 from accounts.models import User
 from listings.models import Decision, ReviewDecision
+from verification.complaint_counts import complaints_about, register_complaint_counter
 from verification.policy import current_licence
 
-ComplaintCounter = Callable[[int], tuple[int, int]]
-_complaints: list[ComplaintCounter] = []
-
-
-def register_complaint_counter(counter: ComplaintCounter) -> None:
-    _complaints[:] = [counter]
+__all__ = ["PublisherCard", "card_for", "register_complaint_counter"]
 
 
 @dataclass(frozen=True)
@@ -54,7 +49,7 @@ def card_for(user: User) -> PublisherCard:
         rejected=Count("id", filter=Q(decision=Decision.REJECTED)),
     )
     licence = current_licence(user)
-    complaints, upheld = _complaints[0](user.pk) if _complaints else (0, 0)
+    complaints, upheld = complaints_about(user.pk)
     return PublisherCard(
         name=str(user),
         account_type=user.get_account_type_display() if user.account_type else "未选择身份",

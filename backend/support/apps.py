@@ -8,11 +8,11 @@ class SupportConfig(AppConfig):
     def ready(self) -> None:
         from applications.services import register_wage_complaint_filer
         from discovery.trust import register_upheld_complaints
-        from listings.publisher_card import register_complaint_counter
         from moderation.media import register_verdict_handler
         from support import personal_data, selectors, services
         from uploads.access import register_reader
         from uploads.models import FilePurpose
+        from verification.complaint_counts import register_complaint_counter
 
         # Evidence and feedback screenshots: the uploader, and the operators handling them.
         register_reader(FilePurpose.COMPLAINT_EVIDENCE, selectors.can_read_attached_file)

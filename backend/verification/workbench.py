@@ -21,6 +21,7 @@ from common.errors import AppError, Conflict
 from uploads.links import file_url
 from verification import claims, services
 from verification.appeals import is_open_appeal
+from verification.complaint_counts import complaints_about
 from verification.models import Qualification, QualificationKind, QualificationStatus
 from verification.policy import current_licence
 from verification.validators import is_valid_id_number, is_valid_uscc
@@ -180,11 +181,14 @@ class QualificationWorkbenchMixin:
             }
             for f in item.files.all()
         ]
+        complaints, upheld = complaints_about(user.pk)
         return {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": "资质审核工作台",
             "item": item,
+            "complaints": complaints,
+            "upheld_complaints": upheld,
             "is_licence": is_licence,
             "is_appeal": is_open_appeal(item),
             "uscc_ok": uscc_ok,

@@ -89,6 +89,8 @@ class ReviewQueueAdmin(WorkbenchMixin, DecisionMixin, ReadOnlyPostFields, ModelA
     def edit_badge(self, obj: Any) -> str:
         if obj.appealed_at and obj.status == PostStatus.PENDING:
             return "申诉复审"
+        if obj.status != PostStatus.PENDING and obj.pending_revision and obj.pending_revision.appealed_at:
+            return "修改的申诉复审"
         return "修改" if obj.is_edit else "新发布"
 
     @admin.display(description="图片")

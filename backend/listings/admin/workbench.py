@@ -41,6 +41,11 @@ def ordered_queue(reviewer: Any) -> QuerySet[Any]:
             Q(status=PostStatus.PENDING, appealed_at__isnull=False, appeal_excluded_reviewer=reviewer)
             & (Q(reviewed_at__isnull=True) | Q(reviewed_at__lt=F("appealed_at")))
         )
+        .exclude(
+            status=PostStatus.PUBLISHED,
+            pending_revision__appealed_at__isnull=False,
+            pending_revision__appeal_excluded_reviewer=reviewer,
+        )
         .annotate(
             overdue=Case(When(queue_due_at__lt=now, then=Value(0)), default=Value(1), output_field=IntegerField())
         )
@@ -170,7 +175,9 @@ class WorkbenchMixin:
             "kind_label": post.get_kind_display(),
             "is_edit": revision is not None,
             "revision": revision,
-            "is_appeal": is_open_appeal(post),
+            "is_appeal": bool(revision.appealed_at) if revision is not None else is_open_appeal(post),
+            "appeal_note": revision.appeal_note if revision is not None else post.appeal_note,
+            "appeal_reason": revision.reason if revision is not None else post.reject_reason,
             "rows": rows,
             "findings": found,
             "summary_html": review_display.summary_html(found),

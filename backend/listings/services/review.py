@@ -84,7 +84,14 @@ def _locked_review_item(post_id: int, revision_id: int | None) -> tuple[Post, Po
 
 def _notify_result(post: Post, *, approved: bool, reason: str, is_edit: bool, is_appeal: bool = False) -> None:
     what = "修改" if is_edit else "发布的信息"
-    if is_appeal:
+    if is_appeal and is_edit:
+        title = "您的申诉已通过" if approved else "您的申诉未通过"
+        body = (
+            f"「{post.title}」的修改经其他审核员复审已通过，修改后的内容已生效。"
+            if approved
+            else f"「{post.title}」的修改经其他审核员复审仍未通过，原因：{reason}。原内容仍在展示。"
+        )
+    elif is_appeal:
         title = "您的申诉已通过" if approved else "您的申诉未通过"
         body = (
             f"「{post.title}」经其他审核员复审已通过，现已展示。"
@@ -126,9 +133,15 @@ def is_open_appeal(post: Post) -> bool:
 
 def _refuse_own_appeal(reviewer: User, post: Post, revision: PostRevision | None) -> bool:
     """An appeal goes to a reviewer other than the one who rejected; answers whether this is an appeal."""
-    if revision is not None or not is_open_appeal(post):
+    if revision is not None:
+        if revision.appealed_at is None:
+            return False
+        excluded = revision.appeal_excluded_reviewer_id
+    elif is_open_appeal(post):
+        excluded = post.appeal_excluded_reviewer_id
+    else:
         return False
-    if post.appeal_excluded_reviewer_id == reviewer.pk:
+    if excluded == reviewer.pk:
         raise PermissionDenied(
             "申诉须由其他审核员复审，您是驳回该信息的审核员", code="appeal_same_reviewer", detail={"post_id": post.pk}
         )

@@ -13,6 +13,7 @@ from django.utils import timezone
 from accounts.roles import Role
 from accounts.tests.factories import make_staff, make_user, signed_in_client
 from notifications.models import Notification
+from support.models import Complaint, ComplaintCategory, TargetType
 from verification import services
 from verification.models import Qualification, QualificationStatus
 from verification.tests.factories import licence_file, make_licence, make_reviewer
@@ -105,3 +106,20 @@ def test_appeal_of_someone_elses_or_unrejected_qualification_is_refused_issue_14
     approved = make_licence(owner, status=QualificationStatus.APPROVED)
     refused = signed_in_client(owner).post(f"qualifications/{approved.pk}/appeal", {"note": "想申诉通过的资质"})
     assert refused.status_code == 409
+
+
+def test_applicant_card_counts_the_complaints_about_them_issue_14() -> None:
+    """issue #14 item 1: the qualification workbench's card shows complaints like the post one."""
+    owner = make_user(account_type="factory", display_name="被投诉的工厂")
+    licence = make_licence(owner, status=QualificationStatus.PENDING, company_name="被投诉的工厂")
+    reviewer = console(make_reviewer())
+    assert '<dd id="wb-complaints">0 次</dd>' in reviewer.get(bench(licence)).content.decode()
+    for _ in range(2):
+        Complaint.objects.create(
+            complainant=make_user(account_type="trade"),
+            target_type=TargetType.USER,
+            target_user=owner,
+            category=ComplaintCategory.FAKE_INFO,
+            description="信息与实际不符",
+        )
+    assert '<dd id="wb-complaints">2 次</dd>' in reviewer.get(bench(licence)).content.decode()
