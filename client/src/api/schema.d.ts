@@ -3215,7 +3215,7 @@ export interface components {
             appealed_at?: string | null;
             /**
              * Can Appeal
-             * @description 被驳回且尚未申诉：可以申诉
+             * @description 被驳回（或修改被驳回）且尚未申诉：可以申诉
              * @default false
              */
             can_appeal: boolean;
@@ -3304,6 +3304,8 @@ export interface components {
             region: components["schemas"]["RegionOut"] | null;
             /** Reject Reason */
             reject_reason: string;
+            /** @description 最近一次修改被驳回时：驳回原因与申诉情况 */
+            rejected_edit?: components["schemas"]["RejectedEditOut"] | null;
             /** Review Due At */
             review_due_at: string | null;
             /** Sample Required */
@@ -4138,6 +4140,22 @@ export interface components {
             full_name: string;
             /** Name */
             name: string;
+        };
+        /**
+         * RejectedEditOut
+         * @description The post's latest edit when it was rejected (or its appeal is under review): issue #14.
+         */
+        RejectedEditOut: {
+            /** Appeal Note */
+            appeal_note: string;
+            /** Appealed At */
+            appealed_at: string | null;
+            /** Id */
+            id: number;
+            /** Reason */
+            reason: string;
+            /** Reviewed At */
+            reviewed_at: string | null;
         };
         /** RejectIn */
         RejectIn: {
