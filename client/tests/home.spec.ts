@@ -78,4 +78,11 @@ describe('job cards', () => {
     expect(jobTags(bare)).toEqual(['12/04 起'])
     expect(jobWage({ ...job, wage_amount: null } as unknown as PostCard)).toBeNull()
   })
+
+  it('shows 已认证 on a job page from its owner, as on the card', () => {
+    const { owner_verified: _card, ...page } = job as unknown as Record<string, unknown>
+    const detail = (verified: boolean) => ({ ...page, owner: { verified } }) as unknown as PostCard
+    expect(jobTags(detail(true))).toContain('已认证')
+    expect(jobTags(detail(false))).not.toContain('已认证')
+  })
 })

@@ -95,7 +95,9 @@ export function jobTags(post: AnyPost): string[] {
   const end = monthDay(post.period_end)
   if (start && end) tags.push(`${start}–${end}`)
   else if (start) tags.push(`${start} 起`)
-  if (p.owner_verified) tags.push('已认证')
+  // Cards carry owner_verified; a job page carries its owner (verified once the licence is approved).
+  const verified = p.owner_verified ?? (post as { owner?: { verified?: boolean } }).owner?.verified
+  if (verified) tags.push('已认证')
   return tags
 }
 
