@@ -16,7 +16,9 @@ from unfold.widgets import UnfoldAdminSelectWidget, UnfoldAdminTextareaWidget
 
 from common.errors import AppError
 from listings import selectors, services
+from listings.admin.workbench import QUEUE as CLAIM_QUEUE  # batch decisions skip items held in the workbench
 from listings.models import Post, ReasonCategory, RejectReasonTemplate
+from verification import claims
 
 
 class RejectForm(forms.Form):
@@ -64,7 +66,19 @@ class DecisionMixin:
     def _url_prefix(self) -> str:
         return f"{self.model._meta.app_label}_{self.model._meta.model_name}"
 
+    def _unclaimed(self, request: HttpRequest, ids: list[int]) -> list[int]:
+        """``ids`` without the items another reviewer holds in the workbench now (issue #14: two reviewers
+        never decide the same item at once, in a batch neither); the skipped ones are named."""
+        held = claims.claimed_by_others(reviewer=request.user, queue=CLAIM_QUEUE) & set(ids)  # type: ignore[arg-type]
+        if held:
+            ids_text = "、".join(f"#{pk}" for pk in sorted(held))
+            self.message_user(request, f"{ids_text} 正由其他审核员审核，已跳过", messages.WARNING)
+        return [pk for pk in ids if pk not in held]
+
     def _approve_ids(self, request: HttpRequest, ids: list[int]) -> None:
+        ids = self._unclaimed(request, ids)
+        if not ids:
+            return
         try:
             result = services.batch_approve(reviewer=request.user, post_ids=ids)  # type: ignore[arg-type]
         except AppError as exc:
@@ -82,7 +96,9 @@ class DecisionMixin:
 
     @admin.action(description="驳回所选信息（选择/填写原因）", permissions=["change"])
     def reject_selected(self, request: HttpRequest, queryset: QuerySet[Any]) -> HttpResponse:
-        ids = ",".join(str(pk) for pk in queryset.values_list("pk", flat=True))
+        ids = ",".join(str(pk) for pk in self._unclaimed(request, list(queryset.values_list("pk", flat=True))))
+        if not ids:
+            return HttpResponseRedirect(reverse(f"admin:{self._url_prefix}_changelist"))
         return HttpResponseRedirect(f"{reverse(f'admin:{self._url_prefix}_reject')}?ids={ids}")
 
     @action(description="审核通过", url_path="approve", permissions=["change"])
@@ -118,7 +134,7 @@ class DecisionMixin:
             try:
                 result = services.batch_reject(
                     reviewer=request.user,  # type: ignore[arg-type]
-                    post_ids=[p.pk for p in items],
+                    post_ids=self._unclaimed(request, [p.pk for p in items]),
                     reason=form.cleaned_data.get("reason") or "",
                     template_id=template.pk if template else None,
                     category=form.cleaned_data.get("category") or None,

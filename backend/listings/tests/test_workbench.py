@@ -128,3 +128,26 @@ def test_the_queue_shows_content_not_field_codes_issue_14() -> None:
     html = console(make_reviewer()).get(reverse("admin:listings_reviewqueueitem_changelist")).content.decode()
     assert "全网最低价（详细说明）" in html and "(description)" not in html and "（description）" not in html
     assert post.category.name in html and bench(post) in html
+
+
+def test_batch_decisions_skip_items_another_reviewer_holds_issue_14() -> None:
+    """A batch approval or rejection from the queue list never decides an item open in someone else's
+    workbench: it is skipped and named; the rest are decided."""
+    held, free, other = (make_post(status=PostStatus.PENDING) for _ in range(3))
+    alice = make_staff(groups=(Role.REVIEWER.value,), password="review-pass-123")
+    bob = make_staff(groups=(Role.REVIEWER.value,), password="review-pass-123")
+    assert console(alice).get(bench(held)).status_code == 200  # alice holds `held`
+    bob_client = console(bob)
+    changelist = reverse("admin:listings_reviewqueueitem_changelist")
+
+    answer = bob_client.post(
+        changelist, {"action": "approve_selected", "_selected_action": [held.pk, free.pk]}, follow=True
+    )
+
+    assert Post.objects.get(pk=held.pk).status == PostStatus.PENDING
+    assert Post.objects.get(pk=free.pk).status == PostStatus.PUBLISHED
+    assert f"#{held.pk} 正由其他审核员审核，已跳过" in answer.content.decode()
+
+    reject = bob_client.post(changelist, {"action": "reject_selected", "_selected_action": [held.pk, other.pk]})
+    assert reject.status_code == 302 and f"ids={other.pk}" in reject["Location"]
+    assert str(held.pk) not in reject["Location"].split("ids=")[1].split(",")
