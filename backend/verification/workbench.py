@@ -89,7 +89,20 @@ class QualificationWorkbenchMixin:
         return [
             path("workbench/", view(self.workbench_next), name="verification_qualification_workbench_next"),
             path("workbench/<int:item_id>/", view(self.workbench_view), name="verification_qualification_workbench"),
+            path(
+                "workbench/<int:item_id>/release/",
+                view(self.workbench_release),
+                name="verification_qualification_workbench_release",
+            ),
         ]
+
+    def workbench_release(self, request: HttpRequest, item_id: int) -> HttpResponse:
+        """The reviewer left without deciding (``pagehide`` beacon): their claim ends at once."""
+        self._require_reviewer(request)
+        if request.method != "POST":
+            return HttpResponse(status=405)
+        claims.release(reviewer=request.user, queue=QUEUE, item_id=item_id)  # type: ignore[arg-type]
+        return HttpResponse(status=204)
 
     def _require_reviewer(self, request: HttpRequest) -> None:
         if not has_console_permission(request.user, ConsolePermission.REVIEW_QUALIFICATIONS):  # type: ignore[arg-type]
@@ -206,6 +219,7 @@ class QualificationWorkbenchMixin:
             "queue_size": len(queue_ids),
             "overdue": item.review_due_at < timezone.now(),
             "decide_url": self._url(item.pk),
+            "release_url": reverse("admin:verification_qualification_workbench_release", args=[item.pk]),
             "next_url": self._url(next_item_id(request.user, after=item.pk)),
             "prev_url": self._url(next_item_id(request.user, before=item.pk)),
             "queue_url": reverse("admin:verification_qualification_changelist") + "?status__exact=pending",

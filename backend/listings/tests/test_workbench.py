@@ -151,3 +151,25 @@ def test_batch_decisions_skip_items_another_reviewer_holds_issue_14() -> None:
     reject = bob_client.post(changelist, {"action": "reject_selected", "_selected_action": [held.pk, other.pk]})
     assert reject.status_code == 302 and f"ids={other.pk}" in reject["Location"]
     assert str(held.pk) not in reject["Location"].split("ids=")[1].split(",")
+
+
+def test_leaving_the_workbench_releases_the_claim_at_once_issue_14() -> None:
+    """The page's pagehide beacon posts to the release URL: the reviewer's own claim ends, nobody else's;
+    other roles are refused."""
+    post = make_post(status=PostStatus.PENDING)
+    alice = make_staff(groups=(Role.REVIEWER.value,), password="review-pass-123")
+    bob = make_staff(groups=(Role.REVIEWER.value,), password="review-pass-123")
+    alice_client = console(alice)
+    page = alice_client.get(bench(post)).content.decode()
+    release = reverse("admin:listings_reviewqueueitem_workbench_release", args=[post.pk])
+    assert release in page and "sendBeacon" in page
+
+    assert console(bob).post(release).status_code == 204  # bob cannot end alice's claim
+    assert ReviewClaim.objects.get(key=f"post:{post.pk}").holder == alice
+    support = make_staff(groups=(Role.SUPPORT.value,), password="review-pass-123")
+    assert console(support).post(release).status_code == 403
+    assert alice_client.get(release).status_code == 405
+
+    assert alice_client.post(release).status_code == 204
+    assert not ReviewClaim.objects.filter(key=f"post:{post.pk}").exists()
+    assert console(bob).get(reverse("admin:listings_reviewqueueitem_workbench_next"))["Location"] == bench(post)

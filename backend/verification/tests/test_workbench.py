@@ -123,3 +123,18 @@ def test_applicant_card_counts_the_complaints_about_them_issue_14() -> None:
             description="信息与实际不符",
         )
     assert '<dd id="wb-complaints">2 次</dd>' in reviewer.get(bench(licence)).content.decode()
+
+
+def test_leaving_the_qualification_workbench_releases_only_ones_own_claim_issue_14() -> None:
+    from verification.models import ReviewClaim
+
+    pending = make_licence(make_user(account_type="trade"), status=QualificationStatus.PENDING)
+    alice, bob = make_reviewer(), make_reviewer()
+    release = reverse("admin:verification_qualification_workbench_release", args=[pending.pk])
+    assert release in console(alice).get(bench(pending)).content.decode()
+    key = f"qualification:{pending.pk}"
+    assert console(bob).post(release).status_code == 204
+    assert ReviewClaim.objects.get(key=key).holder == alice
+    assert console(make_staff(groups=(Role.SUPPORT.value,))).post(release).status_code == 403
+    assert console(alice).post(release).status_code == 204
+    assert not ReviewClaim.objects.filter(key=key).exists()
