@@ -17,7 +17,7 @@ from accounts.roles import Role, sync_roles
 from accounts.services import set_phone, set_verified_name
 from applications.demo import load_demo_applications
 from dashboard.services import rebuild_rollups
-from factories.demo import demo_credit_code, load_demo_factories
+from factories.demo import demo_credit_code, load_demo_factories, workshop_photo
 from factories.models import FactoryProfile
 from factories.services import save_factory_profile
 from listings.demo import load_demo_posts
@@ -145,7 +145,7 @@ class Command(BaseCommand):
                     capacity_summary="保温杯日产 8000 只",
                     employee_count=85,
                     description="义乌本地保温杯与收纳用品工厂，支持来图来样定制，可接急单。",
-                    photo_ids=[],
+                    photo_ids=[workshop_photo(user, name, n)],
                     contact_name="陈建国",
                     contact_phone=phone,
                 )
