@@ -14,8 +14,9 @@ apply; events reach a socket only through its own account's group (``messaging.r
 A session that ends (logout of this token, disablement, cancellation: ``accounts.sessions``) closes the
 socket at once with an error frame and 4401 (the ``session.closed`` event). The socket keeps the account it
 signed in with and checks the token in the database again only when its last check is older than
-``TOKEN_RECHECK_SECONDS`` (issue #13: a check per frame capped chat at 20 messages/s), so a token revoked
-without a close message (expiry, a lost event) is refused within that time.
+``TOKEN_RECHECK_SECONDS`` for reads and deliveries (issue #13: a check per frame capped chat at 20
+messages/s), so a token revoked without a close message (expiry, a lost event) is refused within that time;
+a ``send`` is checked every time, so no message leaves after a logout even if its close event is late.
 """
 
 from __future__ import annotations
@@ -144,7 +145,9 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
             if kind == "ping":
                 await self.send_json({"type": "pong"})
             elif kind == "send":
-                await self._recheck()
+                # A message others will read: the token is checked every time (one query beside the ~10 of
+                # sending), so a send right after logout is refused even before the close event arrives.
+                await self._recheck(force=True)
                 message_id = await _send(self.user, content, scope_client_ip(self.scope))
                 await self.send_json({"type": "ack", "ref": ref, "message_id": message_id})
             elif kind == "read":
@@ -157,10 +160,10 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         except AppError as exc:
             await self._error(exc.code, exc.message, ref, exc.detail)
 
-    async def _recheck(self) -> None:
-        """The token again, from the database, once ``TOKEN_RECHECK_SECONDS`` passed since the last check
-        (raises ``SocketError`` for an ended session)."""
-        if _clock() - self.checked_at >= TOKEN_RECHECK_SECONDS:
+    async def _recheck(self, *, force: bool = False) -> None:
+        """The token again, from the database, once ``TOKEN_RECHECK_SECONDS`` passed since the last check,
+        or always when ``force`` (raises ``SocketError`` for an ended session)."""
+        if force or _clock() - self.checked_at >= TOKEN_RECHECK_SECONDS:
             self.user = await _authenticate(self.token)
             self.checked_at = _clock()
 
