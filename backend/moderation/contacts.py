@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from common.crypto import mask_phone
-from moderation.normalise import CONFUSABLES
+from moderation.normalise import CONFUSABLES, char_class
 
 PHONE = "phone"
 WECHAT = "wechat"
@@ -63,9 +63,11 @@ _JOINERS = r"(?:再加上|再加|加上|加|接上|接着|接|后面是|后面|�
 _ENCLOSED_DIGITS = "\u2460-\u2468\u2474-\u247c\u2488-\u2490\u2776-\u277e\u2780-\u2788\u278a-\u2792"
 _DIGIT_CLASS = "[\\d" + "".join(_CHINESE_DIGITS) + _ENCLOSED_DIGITS + "]"
 _GAP_CLASS = r"[\W_]"  # spaces, punctuation, symbols, emoji, zero-width and other invisible characters
+# At least ten digits (the shortest number read): shorter runs, such as the 一 of ordinary text, are
+# passed over inside the regular expression.
 _RUN_RE = re.compile(
     f"{_DIGIT_CLASS}(?:(?:{_GAP_CLASS}{{1,{_MAX_GAP}}}|{_GAP_CLASS}{{0,{_MAX_GAP}}}{_JOINERS}{_GAP_CLASS}{{0,{_MAX_GAP}}})?"
-    f"{_DIGIT_CLASS})*"
+    f"{_DIGIT_CLASS}){{9,}}"
 )
 _ONE_DIGIT_RE = re.compile(_DIGIT_CLASS)
 
@@ -203,21 +205,32 @@ class _FoldTable(dict[int, str]):
 
 
 _FOLD = _FoldTable()
-# Characters lower() does not fold the way the cues need (full-width punctuation such as ，。 is fine).
-_NEEDS_FOLD_RE = re.compile(
-    # Greek, Cyrillic, letterlike and enclosed forms, full-width + . / 0-9 : @ A-Z a-z, mathematical letters
-    "[\u0370-\u052f\u2100-\u24ff\uff0b\uff0e-\uff1a\uff20-\uff3a\uff41-\uff5a\U0001d400-\U0001d7ff]"
-)
+_FOLD_BMP: list[str] = []  # the same for the Basic Multilingual Plane as a list (str.translate indexes it faster)
+# Characters whose fold is not what str.lower() gives them (full-width forms, look-alikes …), and every
+# character beyond the BMP: a text without any takes the fast path. Built with the table.
+_FOLD_DIFFERS: list[re.Pattern[str]] = []
+_BEYOND_BMP_RE = re.compile("[\U00010000-\U0010ffff]")
+
+
+def fold_table() -> list[str]:
+    """The fold of every BMP code point, one character each (built on first use, about 60 ms)."""
+    if not _FOLD_BMP:
+        table = [_FOLD[code] for code in range(0x10000)]
+        differs = [code for code in range(0x10000) if table[code] != chr(code).lower()]
+        _FOLD_DIFFERS[:] = [re.compile(char_class(differs)[:-1] + "\\U00010000-\\U0010ffff]")]
+        _FOLD_BMP[:] = table
+    return _FOLD_BMP
 
 
 def _fold(text: str) -> str:
     """Full-width → half-width, look-alikes → ASCII, lower case: one character for one character, so
-    spans stay valid. Plain text takes the fast path."""
-    if _NEEDS_FOLD_RE.search(text) is None:
-        lowered = text.lower()
-        if len(lowered) == len(text):
-            return lowered
-    return text.translate(_FOLD)
+    spans stay valid. Plain text takes the fast path (str.lower)."""
+    table = fold_table()
+    if _FOLD_DIFFERS[0].search(text) is None:
+        return text.lower()
+    if _BEYOND_BMP_RE.search(text) is not None:
+        return text.translate(_FOLD)
+    return text.translate(table)
 
 
 def _hit(kind: str, match: re.Match[str], text: str, folded: str) -> ContactMatch | None:
@@ -257,10 +270,13 @@ def _cue_hits(text: str, folded: str) -> list[ContactMatch]:
     return hits
 
 
-def find_contacts(text: str) -> list[ContactMatch]:
+def find_contacts(text: str, *, folded: str | None = None) -> list[ContactMatch]:
+    """``folded``: the text through :func:`fold_table` when the caller already has it
+    (:attr:`moderation.readings.Readings.contact_fold`)."""
     if not text:
         return []
-    folded = _fold(text)
+    if folded is None or len(folded) != len(text):
+        folded = _fold(text)
     candidates = _cue_hits(text, folded) + _find_phones(text)
     if "@" in folded:
         candidates += _regex_hits(EMAIL, _EMAIL_RE, text, folded)

@@ -15,25 +15,24 @@ What is scanned (see :mod:`moderation.variants`):
 * keywords an operator marked "match homophones": the pinyin-syllable reading (``dai kai fa piao``,
   ``daikaifapiao``, ``代开发漂``).
 
-Speed: the automata are keyed by UTF-8 bytes (each byte one code unit of a Latin-1 string), so a
-node has at most 256 children; pyahocorasick looks children up one by one, and a root with thousands
-of Chinese first characters would otherwise cost a long search for every character of the text.
-UTF-8 is self-synchronising, so a key can only match at a character boundary.
+Speed: the automata are ahocorasick-rs (Rust) automata answering overlapping matches as character
+offsets, so no byte-to-character conversion is needed; every text is first read once
+(:mod:`moderation.readings`) for the normalised text, its syllables and the contact fold.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import NamedTuple
 
-import ahocorasick
+import ahocorasick_rs
 from django.conf import settings
 
-from moderation import variants
-from moderation.normalise import NormalisedText, normalise, normalise_keyword
+from moderation import readings, variants
+from moderation.normalise import NormalisedText, normalise_keyword
 
 BLOCK = "block"
 FLAG = "flag"
@@ -54,8 +53,7 @@ class KeywordEntry:
     homophones: bool = False  # also match words that sound the same (pinyin)
 
 
-@dataclass(frozen=True, slots=True)
-class KeywordMatch:
+class KeywordMatch(NamedTuple):
     word: str
     action: str
     category: str
@@ -65,47 +63,27 @@ class KeywordMatch:
     via: str = EXACT
 
 
-def _utf8(text: str) -> str:
-    return text.encode("utf-8").decode("latin-1")
+class _Automaton:
+    """The keys of one reading and the entry each key stands for."""
+
+    __slots__ = ("_automaton", "_entries", "size")
+
+    def __init__(self, keys: dict[str, KeywordEntry]) -> None:
+        self._entries = list(keys.values())
+        self._automaton = ahocorasick_rs.AhoCorasick(list(keys))
+        self.size = len(keys)
+
+    def scan(self, text: str) -> list[tuple[int, int, KeywordEntry]]:
+        """(start, end, entry) in characters of ``text`` for every key found in it, overlaps included."""
+        entries = self._entries
+        return [
+            (start, end, entries[index])
+            for index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True)
+        ]
 
 
-def _build(keys: dict[str, KeywordEntry]) -> Any:
-    if not keys:
-        return None
-    automaton = ahocorasick.Automaton()
-    for key, entry in keys.items():
-        encoded = _utf8(key)
-        automaton.add_word(encoded, (len(key), len(encoded), entry))
-    automaton.make_automaton()
-    return automaton
-
-
-def _build_ascii(keys: dict[str, KeywordEntry]) -> Any:
-    if not keys:
-        return None
-    automaton = ahocorasick.Automaton()
-    for key, entry in keys.items():
-        automaton.add_word(key, (len(key), len(key), entry))
-    automaton.make_automaton()
-    return automaton
-
-
-def _scan_ascii(automaton: Any, text: str) -> Iterator[tuple[int, int, KeywordEntry]]:
-    """For keys of ASCII letters and digits: every other character reads as one "?", which no key
-    holds, so positions stay those of ``text`` and the scan is three times shorter than UTF-8."""
-    for end, (chars, _, entry) in automaton.iter(text.encode("ascii", "replace").decode("ascii")):
-        yield end - chars + 1, end + 1, entry
-
-
-def _scan(automaton: Any, text: str) -> Iterator[tuple[int, int, KeywordEntry]]:
-    """(start, end, entry) in characters of ``text`` for every key found in it."""
-    encoded = text.encode("utf-8")
-    ascii_only = len(encoded) == len(text)
-    for end, (chars, size, entry) in automaton.iter(encoded.decode("latin-1")):
-        start = end - size + 1
-        if not ascii_only:
-            start = len(encoded[:start].decode("utf-8"))
-        yield start, start + chars, entry
+def _build(keys: dict[str, KeywordEntry]) -> _Automaton | None:
+    return _Automaton(keys) if keys else None
 
 
 class KeywordMatcher:
@@ -133,14 +111,16 @@ class KeywordMatcher:
                 by_key[key] = KeywordEntry(known.word, known.action, known.category, key, True)
         self.size = len(by_key)
         han = {k: e for k, e in by_key.items() if variants.is_all_han(k)}
-        plain = {k: e for k, e in by_key.items() if k not in han and k.isascii()}
-        mixed = {k: e for k, e in by_key.items() if k not in han and k not in plain}
-        leet = {variants.leet_key(k): e for k, e in plain.items() if len(k) >= 3 and any("a" <= c <= "z" for c in k)}
+        others = {k: e for k, e in by_key.items() if k not in han}
+        leet = {
+            variants.leet_key(k): e
+            for k, e in others.items()
+            if k.isascii() and len(k) >= 3 and any("a" <= c <= "z" for c in k)
+        }
         sounds = {key: e for k, e in by_key.items() if e.homophones for key in variants.syllable_keys(k)}
         self._han = _build(han)  # Han-only keys, over the gapped text
-        self._ascii = _build_ascii(plain)  # Latin / digit keys
-        self._mixed = _build(mixed)  # the rest (A货, v信), over the text itself
-        self._leet = _build_ascii(leet)
+        self._others = _build(others)  # Latin / digit / mixed keys (A货, v信), over the text itself
+        self._leet = _build(leet)
         self._sounds = _build(sounds)
 
     @classmethod
@@ -152,72 +132,70 @@ class KeywordMatcher:
     def find(self, text: str) -> list[KeywordMatch]:
         if not self.size or not text:
             return []
-        return self.find_normalised(normalise(text))
+        return self.find_normalised(readings.read(text))
 
-    def _spans(self, text: str) -> Iterator[tuple[int, int, KeywordEntry, str]]:
+    def _spans(self, normalised: NormalisedText) -> list[tuple[int, int, KeywordEntry, str]]:
         """(start, end, entry, via) in the normalised text."""
+        text = normalised.text
+        spans: list[tuple[int, int, KeywordEntry, str]] = []
         if self._han is not None:
             gapped = variants.gap_view(text)
-            for start, end, entry in _scan(self._han, gapped.text):
-                span = gapped.source_span(start, end)
-                yield span[0], span[1], entry, (EXACT if span[1] - span[0] == end - start else GAP)
-        if self._mixed is not None:
-            for start, end, entry in _scan(self._mixed, text):
-                yield start, end, entry, EXACT
-        if self._ascii is not None:
-            for start, end, entry in _scan_ascii(self._ascii, text):
-                yield start, end, entry, EXACT
+            hits = self._han.scan(gapped.text)
+            if gapped.text is text:  # nothing taken out: the same positions
+                spans.extend((start, end, entry, EXACT) for start, end, entry in hits)
+            else:
+                for start, end, entry in hits:
+                    a, b = gapped.source_span(start, end)
+                    spans.append((a, b, entry, EXACT if b - a == end - start else GAP))
+        if self._others is not None:
+            spans.extend((start, end, entry, EXACT) for start, end, entry in self._others.scan(text))
             if self._leet is not None and variants.LEET_HINT.search(text):
-                for start, end, entry in _scan_ascii(self._leet, variants.leet_view(text)):
+                for start, end, entry in self._leet.scan(variants.leet_view(text)):
                     piece = text[start:end]
                     # Something was read as a letter, and at least two real letters anchor the word
                     # (so "5m" or "304" never reads as a short Latin keyword).
                     if any(c.isdigit() for c in piece) and sum(c.isalpha() for c in piece) >= 2:
-                        yield start, end, entry, LEET
+                        spans.append((start, end, entry, LEET))
         if self._sounds is not None:
-            sounds = variants.syllable_view(text)
-            for start, end, entry in _scan(self._sounds, sounds.text):
-                span = sounds.source_span(start, end)
-                yield span[0], span[1], entry, HOMOPHONE
+            if isinstance(normalised, readings.Readings):
+                sounds = variants.syllable_view(
+                    text, translated=normalised.syllable_source, positions=normalised.syllable_positions
+                )
+            else:
+                sounds = variants.syllable_view(text)
+            for start, end, entry in self._sounds.scan(sounds.text):
+                a, b = sounds.source_span(start, end)
+                spans.append((a, b, entry, HOMOPHONE))
+        return spans
 
     def find_normalised(self, normalised: NormalisedText) -> list[KeywordMatch]:
         if not self.size or not normalised.text:
             return []
+        spans = self._spans(normalised)
+        if not spans:
+            return []
         found: dict[tuple[str, int, int], KeywordMatch] = {}
         original = normalised.original
-        for norm_start, norm_end, entry, via in self._spans(normalised.text):
-            start, end = normalised.original_span(norm_start, norm_end)
+        original_span = normalised.original_span
+        index = normalised.index if normalised.is_direct else None
+        for norm_start, norm_end, entry, via in spans:
+            if index is not None:
+                start, end = index[norm_start], index[norm_end - 1] + 1
+            else:
+                start, end = original_span(norm_start, norm_end)
             key = (entry.normalised, start, end)
-            if key in found and (via != EXACT or found[key].via == EXACT):
+            known = found.get(key)
+            if known is not None and (via != EXACT or known.via == EXACT):
                 continue
-            found[key] = KeywordMatch(
-                word=entry.word,
-                action=entry.action,
-                category=entry.category,
-                start=start,
-                end=end,
-                matched_text=original[start:end],
-                via=via,
-            )
+            found[key] = KeywordMatch(entry.word, entry.action, entry.category, start, end, original[start:end], via)
         # One match per keyword and place; the plain reading wins over a variant at the same span.
         return sorted(found.values(), key=lambda m: (m.start, -m.end))
 
-    def stats(self) -> dict[str, int]:
-        """pyahocorasick's own view of the automata (nodes, memory in bytes), added up."""
-        total: dict[str, int] = {}
-        for automaton in (self._han, self._ascii, self._mixed, self._leet, self._sounds):
-            if automaton is not None:
-                for name, value in automaton.get_stats().items():
-                    total[name] = total.get(name, 0) + int(value)
-        return total
-
     def count_hits(self, normalised: str) -> int:
         """The plain automaton scans over already-normalised text, without the variants."""
-        utf8_automata = [a for a in (self._han, self._mixed) if a is not None]
-        hits = sum(1 for automaton in utf8_automata for _ in _scan(automaton, normalised))
-        if self._ascii is not None:
-            hits += sum(1 for _ in _scan_ascii(self._ascii, normalised))
-        return hits
+        return sum(
+            1 for automaton in (self._han, self._others) if automaton is not None for _ in automaton.scan(normalised)
+        )
 
 
 class _MatcherCache:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import cached_property
 from itertools import compress
 from pathlib import Path
@@ -98,10 +99,11 @@ _BMP: list[list[str]] = []
 
 
 _PICTOGRAPHS = range(0x1F300, 0x1FB00)  # emoji and other pictographs beyond the BMP
-_RUNS: list[re.Pattern[str]] = []  # [dropped characters, characters that are not one-for-one]
+_EXPANDING: list[re.Pattern[str]] = []  # characters that give more than one (or beyond the BMP: unknown)
 
 
-def _char_class(codes: list[int]) -> str:
+def char_class(codes: list[int]) -> str:
+    """A regular-expression character class of the code points (sorted), as ranges."""
     ranges: list[str] = []
     start = previous = -2
     for code in [*codes, -2]:
@@ -117,11 +119,9 @@ def _char_class(codes: list[int]) -> str:
 def _bmp_tables() -> list[list[str]]:
     if not _BMP:
         folds = [_fold_char(chr(code)) for code in range(0x10000)]
-        dropped = [code for code, f in enumerate(folds) if not f]
-        dropped += [code for code in _PICTOGRAPHS if not _TABLE[code]]
         expanded = [code for code, f in enumerate(folds) if len(f) > 1]
-        others = _char_class(expanded)[1:-1] + "\\U00010000-\\U0001f2ff\\U0001fb00-\\U0010ffff"
-        _RUNS[:] = [re.compile(_char_class(dropped) + "+"), re.compile(f"[{others}]")]
+        others = char_class(expanded)[1:-1] + "\\U00010000-\\U0001f2ff\\U0001fb00-\\U0010ffff"
+        _EXPANDING[:] = [re.compile(f"[{others}]")]
         _BMP[:] = [folds, [chr(len(f)) for f in folds]]
     return _BMP
 
@@ -138,9 +138,16 @@ def fold(text: str) -> str:
 
 
 def _sizes(text: str) -> str:
+    tables = _BMP or _bmp_tables()
     if _beyond_bmp(text):
         return text.translate(_SIZES)
-    return text.translate((_BMP or _bmp_tables())[1])
+    return text.translate(tables[1])
+
+
+def bmp_folds() -> list[str]:
+    """The per-character treatment of every BMP code point ("" = dropped)."""
+    return (_BMP or _bmp_tables())[0]
+
 
 # --- the pass that changes positions: HTML entities and right-to-left overrides -------------------
 
@@ -184,7 +191,7 @@ def _reverse_overrides(text: str, starts: list[int], ends: list[int]) -> tuple[s
     return "".join(chars), starts, ends
 
 
-def _displayed(text: str) -> tuple[str, tuple[list[int], list[int]] | None]:
+def displayed(text: str) -> tuple[str, tuple[list[int], list[int]] | None]:
     """The text as a reader sees it (entities decoded, overrides applied) and, when that differs from
     the text, the original span [start, end) each of its characters came from."""
     if "&" not in text and RLO not in text:
@@ -217,28 +224,29 @@ class NormalisedText:
         self._shown_spans = shown_spans
 
     @cached_property
-    def index(self) -> tuple[int, ...]:
+    def index(self) -> Sequence[int]:
         """index[i] is the position of the character text[i] came from: in the original text, or in the
         displayed text when entities or overrides changed it (:meth:`original_span` maps that on)."""
+        if self._shown_spans is None and self.text == self._displayed:
+            return range(len(self.text))
+        return self._positions()
+
+    def _positions(self) -> list[int]:
         source = self._displayed
-        if self._shown_spans is None and self.text == source:
-            return tuple(range(len(source)))
-        if not _BMP:
-            _bmp_tables()
-        dropped, not_one_for_one = _RUNS
-        if not_one_for_one.search(source) is None:
-            # Every character gives one or none: the positions of those that give one.
-            keep = bytearray(b"\x01") * len(source)
-            for run in dropped.finditer(source):
-                keep[run.start() : run.end()] = bytes(run.end() - run.start())
-            positions = list(compress(range(len(source)), keep))
-        else:
-            sizes = _sizes(source)
-            positions = []
-            for position, size in enumerate(sizes):
-                if size != "\x00":
-                    positions.extend([position] * ord(size))
-        return tuple(positions)
+        sizes = _sizes(source)  # chr(how many normalised characters each source character gives)
+        if _EXPANDING[0].search(source) is None:
+            # Every character gives one or none: the positions of those that give one (C speed).
+            return list(compress(range(len(source)), sizes.encode("latin-1")))
+        positions: list[int] = []
+        for position, size in enumerate(sizes):
+            if size != "\x00":
+                positions.extend([position] * ord(size))
+        return positions
+
+    @property
+    def is_direct(self) -> bool:
+        """True when :attr:`index` points into the original text itself (no entity or override)."""
+        return self._shown_spans is None
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Maps the normalised half-open span [start, end) to the original text's half-open span
@@ -252,9 +260,9 @@ class NormalisedText:
 
 
 def normalise(text: str) -> NormalisedText:
-    displayed, shown_spans = _displayed(text)
-    return NormalisedText(fold(displayed), text, displayed, shown_spans)
+    shown, shown_spans = displayed(text)
+    return NormalisedText(fold(shown), text, shown, shown_spans)
 
 
 def normalise_keyword(word: str) -> str:
-    return fold(_displayed(word)[0])
+    return fold(displayed(word)[0])

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from common import audit
 from common.errors import AppError
-from moderation import engine
+from moderation import engine, readings
 from moderation.contacts import find_contacts
 from moderation.models import BannedKeyword, KeywordAction, KeywordCategory, KeywordListVersion
 from moderation.normalise import normalise_keyword
@@ -121,7 +121,8 @@ def check_content(
     for field_name, text in texts.items():
         if not text:
             continue
-        for match in matcher.find(text):
+        text_readings = readings.read(text)  # one pass for the keyword and the contact check
+        for match in matcher.find_normalised(text_readings):
             hit = KeywordHit(
                 word=match.word,
                 action=match.action,
@@ -135,7 +136,7 @@ def check_content(
             (blocked if match.action == KeywordAction.BLOCK else flagged).append(hit)
         contacts.extend(
             ContactHit(kind=c.kind, field=field_name, start=c.start, end=c.end, matched_text=c.matched_text)
-            for c in find_contacts(text)
+            for c in find_contacts(text, folded=text_readings.contact_fold)
         )
 
     wechat_risky = False

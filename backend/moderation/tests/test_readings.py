@@ -1,0 +1,72 @@
+"""The one-pass readings give the same answers as each module's own path (R-OPS-1, issue #12).
+
+``moderation.readings.read`` builds the normalised text, its map back, the syllable reading and the
+contact fold from one translation; the checks must find exactly what they find on the general path
+(``normalise`` + ``variants`` + ``contacts`` each on their own), or a speed-up would silently change
+what is caught. Compared on the evasion and benign corpora and on post-like random texts.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from moderation import contacts, variants
+from moderation.contacts import find_contacts
+from moderation.engine import KeywordEntry, KeywordMatcher
+from moderation.normalise import normalise
+from moderation.readings import read
+from moderation.tests.corpus import BENIGN, EVASIONS, KEYWORDS
+
+MATCHER = KeywordMatcher(KeywordEntry(word=w, action=a, category=c, homophones=h) for w, a, c, h in KEYWORDS)
+PIECES = [
+    "代开发票",
+    "加微信",
+    "一三八",
+    "１３８",
+    "ｑｑ",
+    "Ａ货",
+    "賭博",
+    " ",
+    "，",
+    "😀",
+    "&#20195;",
+    "x",
+    "7",
+    "dai kai",
+]
+
+
+def _texts() -> list[str]:
+    rng = random.Random(12)
+    made = ["".join(rng.choice(PIECES) for _ in range(rng.randint(1, 30))) for _ in range(300)]
+    corpus = [text for cases in EVASIONS.values() for text, _ in cases]
+    return corpus + list(BENIGN) + made + ["㎏装 代开发票", "ﬁne 代开发票", "𝐀货 138 1234 5678", "\u202e票发开代\u202c"]
+
+
+TEXTS = _texts()
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_one_pass_finds_what_each_module_finds_on_its_own_R_OPS_1(text: str) -> None:
+    fast = read(text)
+    general = normalise(text)
+    assert fast.text == general.text
+    assert list(fast.index) == list(general.index)
+    assert fast.syllable_source == variants.syllable_translate(general.text)
+    assert fast.syllable_positions() == [i for i, c in enumerate(general.text) if not "0" <= c <= "9"]
+    if fast.contact_fold is not None:
+        assert fast.contact_fold == contacts._fold(text)
+    assert MATCHER.find_normalised(fast) == MATCHER.find_normalised(general)
+    assert find_contacts(text, folded=fast.contact_fold) == find_contacts(text)
+
+
+def test_the_fast_path_serves_ordinary_text_and_the_general_path_the_rest_R_OPS_1() -> None:
+    assert read("工厂直供 代开发票，加微信 abc123").contact_fold is not None
+    # A character whose normalised form is two characters (㎏ → kg), and one beyond the BMP.
+    assert read("5㎏装").contact_fold is None
+    assert read("𝐀货").contact_fold is None
+    assert [m.word for m in MATCHER.find("5㎏装 代开发票")] == [
+        m.word for m in MATCHER.find_normalised(normalise("5㎏装 代开发票"))
+    ]
