@@ -186,7 +186,7 @@ def main() -> None:
         for text in texts:
             text_readings = read(text)
             matcher.find_normalised(text_readings)
-            find_contacts(text, folded=text_readings.contact_fold)
+            find_contacts(text, folded=text_readings.contact_fold, digits=text_readings.phone_digits)
 
     def bare_scan() -> None:
         for text in texts:
@@ -232,7 +232,7 @@ def main() -> None:
         for text in clean:
             text_readings = read(text)
             matcher.find_normalised(text_readings)
-            find_contacts(text, folded=text_readings.contact_fold)
+            find_contacts(text, folded=text_readings.contact_fold, digits=text_readings.phone_digits)
 
     def bare_scan_clean() -> None:
         for text in clean:

@@ -70,6 +70,9 @@ _RUN_RE = re.compile(
     f"{_DIGIT_CLASS}){{9,}}"
 )
 _ONE_DIGIT_RE = re.compile(_DIGIT_CLASS)
+# The same over the text with every digit-like character already read as its ASCII digit.
+_ASCII_RUN_RE = re.compile(_RUN_RE.pattern.replace(_DIGIT_CLASS, "[0-9]"))
+_ASCII_DIGIT_RE = re.compile("[0-9]")
 
 # Lengths tried at each start, longest first. Landlines: 010/02x + 8 digits, 0xxx + 7 or 8 digits.
 _PHONE_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
@@ -101,16 +104,29 @@ class _Run:
     gap_before: list[bool]
 
 
-def _digit_runs(text: str) -> list[_Run]:
+def phone_digit(ch: str) -> str:
+    """The ASCII digit a digit-like character reads as in a phone number (一 → 1, ① → 1), else ``ch``
+    (the table behind :attr:`moderation.readings.Readings.phone_digits`)."""
+    if _ONE_DIGIT_RE.fullmatch(ch) is None:
+        return ch
+    return _digit_of(ch) or ch
+
+
+def _digit_runs(text: str, digits: str | None = None) -> list[_Run]:
     """Runs of at least ten digit-like characters, with where each digit is and whether the writer
-    put a break before it. The regular expression does the scanning; Python only sees candidates."""
+    put a break before it. The regular expression does the scanning; Python only sees candidates.
+    ``digits``: the text through :func:`phone_digit` (same length), when the caller has it."""
+    if digits is not None:
+        run_re, one_digit_re, scanned = _ASCII_RUN_RE, _ASCII_DIGIT_RE, digits
+    else:
+        run_re, one_digit_re, scanned = _RUN_RE, _ONE_DIGIT_RE, text
     runs: list[_Run] = []
-    for match in _RUN_RE.finditer(text):
+    for match in run_re.finditer(scanned):
         if match.end() - match.start() < 10:
             continue
         run = _Run([], [], [])
         previous = -1
-        for digit in _ONE_DIGIT_RE.finditer(text, match.start(), match.end()):
+        for digit in one_digit_re.finditer(scanned, match.start(), match.end()):
             value = _digit_of(digit.group())
             if value is None:
                 continue
@@ -123,9 +139,9 @@ def _digit_runs(text: str) -> list[_Run]:
     return runs
 
 
-def _find_phones(text: str) -> list[ContactMatch]:
+def _find_phones(text: str, digits: str | None = None) -> list[ContactMatch]:
     found: list[ContactMatch] = []
-    for run in _digit_runs(text):
+    for run in _digit_runs(text, digits):
         digits = "".join(run.digits)
         size = len(digits)
         if size < 10:
@@ -270,14 +286,16 @@ def _cue_hits(text: str, folded: str) -> list[ContactMatch]:
     return hits
 
 
-def find_contacts(text: str, *, folded: str | None = None) -> list[ContactMatch]:
-    """``folded``: the text through :func:`fold_table` when the caller already has it
-    (:attr:`moderation.readings.Readings.contact_fold`)."""
+def find_contacts(text: str, *, folded: str | None = None, digits: str | None = None) -> list[ContactMatch]:
+    """``folded`` / ``digits``: the text through :func:`fold_table` / :func:`phone_digit` when the
+    caller already has them (:class:`moderation.readings.Readings`)."""
     if not text:
         return []
     if folded is None or len(folded) != len(text):
         folded = _fold(text)
-    candidates = _cue_hits(text, folded) + _find_phones(text)
+    if digits is not None and len(digits) != len(text):
+        digits = None
+    candidates = _cue_hits(text, folded) + _find_phones(text, digits)
     if "@" in folded:
         candidates += _regex_hits(EMAIL, _EMAIL_RE, text, folded)
     if "www" in folded or "://" in folded or _DOT_LETTER_RE.search(folded):

@@ -81,6 +81,14 @@ class _Automaton:
             for index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True)
         ]
 
+    def spans(self, text: str, via: str) -> list[tuple[int, int, KeywordEntry, str]]:
+        """The same with ``via`` added, in one step (the common case: positions need no map)."""
+        entries = self._entries
+        return [
+            (start, end, entries[index], via)
+            for index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True)
+        ]
+
 
 def _build(keys: dict[str, KeywordEntry]) -> _Automaton | None:
     return _Automaton(keys) if keys else None
@@ -137,19 +145,20 @@ class KeywordMatcher:
     def _spans(self, normalised: NormalisedText) -> list[tuple[int, int, KeywordEntry, str]]:
         """(start, end, entry, via) in the normalised text."""
         text = normalised.text
+        known = normalised if isinstance(normalised, readings.Readings) else None
         spans: list[tuple[int, int, KeywordEntry, str]] = []
         if self._han is not None:
-            gapped = variants.gap_view(text)
-            hits = self._han.scan(gapped.text)
+            gapped = variants.gap_view(text, gaps=known.gaps() if known is not None else None)
             if gapped.text is text:  # nothing taken out: the same positions
-                spans.extend((start, end, entry, EXACT) for start, end, entry in hits)
+                spans = self._han.spans(text, EXACT)
             else:
-                for start, end, entry in hits:
+                for start, end, entry in self._han.scan(gapped.text):
                     a, b = gapped.source_span(start, end)
                     spans.append((a, b, entry, EXACT if b - a == end - start else GAP))
         if self._others is not None:
-            spans.extend((start, end, entry, EXACT) for start, end, entry in self._others.scan(text))
-            if self._leet is not None and variants.LEET_HINT.search(text):
+            spans.extend(self._others.spans(text, EXACT))
+            may_be_leet = known.may_be_leet if known is not None else variants.LEET_HINT.search(text) is not None
+            if self._leet is not None and may_be_leet:
                 for start, end, entry in self._leet.scan(variants.leet_view(text)):
                     piece = text[start:end]
                     # Something was read as a letter, and at least two real letters anchor the word
@@ -157,9 +166,12 @@ class KeywordMatcher:
                     if any(c.isdigit() for c in piece) and sum(c.isalpha() for c in piece) >= 2:
                         spans.append((start, end, entry, LEET))
         if self._sounds is not None:
-            if isinstance(normalised, readings.Readings):
+            if known is not None:
                 sounds = variants.syllable_view(
-                    text, translated=normalised.syllable_source, positions=normalised.syllable_positions
+                    text,
+                    translated=known.syllable_source,
+                    positions=known.syllable_positions,
+                    latin=known.has_latin_run,
                 )
             else:
                 sounds = variants.syllable_view(text)

@@ -31,7 +31,6 @@ import html
 import re
 import unicodedata
 from collections.abc import Sequence
-from functools import cached_property
 from itertools import compress
 from pathlib import Path
 
@@ -222,14 +221,18 @@ class NormalisedText:
         # The text after decoding entities / applying overrides, and where its characters came from.
         self._displayed = original if displayed is None else displayed
         self._shown_spans = shown_spans
+        self._index: Sequence[int] | None = None  # built on first use (only texts with a hit need it)
 
-    @cached_property
+    @property
     def index(self) -> Sequence[int]:
         """index[i] is the position of the character text[i] came from: in the original text, or in the
         displayed text when entities or overrides changed it (:meth:`original_span` maps that on)."""
-        if self._shown_spans is None and self.text == self._displayed:
-            return range(len(self.text))
-        return self._positions()
+        if self._index is None:
+            if self._shown_spans is None and self.text == self._displayed:
+                self._index = range(len(self.text))
+            else:
+                self._index = self._positions()
+        return self._index
 
     def _positions(self) -> list[int]:
         source = self._displayed

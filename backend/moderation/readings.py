@@ -1,25 +1,31 @@
 """Every reading of a checked text that the checks need, from one pass over its characters.
 
 The keyword check needs the normalised text (:mod:`moderation.normalise`), the map from it back to the
-original, and the pinyin-syllable reading (:mod:`moderation.variants`); the contact check needs the
-one-for-one folded text (:mod:`moderation.contacts`). Each is a per-character table, and
-``str.translate`` spends its time looking characters up, not writing them: so one table gives every
-character of the Basic Multilingual Plane five characters at once —
+original, the pinyin-syllable reading and the short gaps between Han characters
+(:mod:`moderation.variants`); the contact check needs the one-for-one folded text and the digits of
+phone numbers (:mod:`moderation.contacts`). Each is a per-character table, and ``str.translate``
+spends its time looking characters up, not writing them: so one table gives every character of the
+Basic Multilingual Plane five characters at once —
 
-    [normalised form or "\\x00" when dropped] [syllable reading or "\\x02" when dropped]
-    [contact fold] ["\\x01" kept / "\\x00" dropped] ["\\x01" kept, "\\x00" kept digit, "\\x02" dropped]
+    F  its normalised form, "\\x00" when dropped
+    S  the syllable reading of F ("\\x00" for a digit), "\\x02" when dropped
+    C  its contact fold
+    K  its kind: "h" Han, "a" Latin letter a-z, "d" digit 0-9, "o" another letter, "\\x00" dropped
+    P  the digit it reads as in a phone number (一 → 1, ① → 1, １ → 1), else the character itself
 
-— and the readings are the strided slices of one translated string (slices run at C speed); the two
-masks give the maps back from the normalised text and from the syllable reading.
+— and the readings are the strided slices of one translated string (slices run at C speed). K answers
+at C speed what regular expressions answered before: where the gaps are, whether a letter stands next
+to a digit (leetspeak), whether a Latin run could spell pinyin; as a mask it gives the maps back.
 
 A character whose normalised form is longer than one character (㎏ → kg) or that lies beyond the BMP
-gets a one-character entry (or none), so the translated text is then shorter than five per character
-and the text takes the general path of each module instead. Either way the answers are the same:
+gets a one-character entry, so the translated text is then shorter than five per character and the
+text takes the general path of each module instead. Either way the answers are the same:
 ``tests/test_readings.py`` compares the two paths.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from itertools import compress
 
@@ -28,6 +34,19 @@ from moderation import contacts, normalise, variants
 _DROPPED = "\x00"
 _DROPPED_SYLLABLE = "\x02"
 _WIDTH = 5
+_HAN = re.compile(f"[{variants.HAN_RANGES}]")
+# One to MAX_GAP non-Han characters between two Han ones, over the kinds (see variants.gap_view).
+_KIND_GAP_RE = re.compile(f"[^h](?<=h[^h])[^h]{{0,{variants.MAX_GAP - 1}}}(?=h)")
+
+
+def _kind(folded: str) -> str:
+    if _HAN.match(folded):
+        return "h"
+    if "a" <= folded <= "z":
+        return "a"
+    if "0" <= folded <= "9":
+        return "d"
+    return "o"
 
 
 @cache
@@ -38,14 +57,13 @@ def _table() -> list[str]:
     table: list[str] = []
     for code in range(0x10000):
         folded = folds[code]
+        phone = contacts.phone_digit(chr(code))
         if len(folded) > 1 or (folded and ord(folded) >= 0x10000):
             table.append(_DROPPED)  # not one for one: the general path
         elif folded:
-            syllable = syllables[ord(folded)]
-            digit = "\x00" if syllable == "\x00" else "\x01"
-            table.append(folded + syllable + contact_folds[code] + "\x01" + digit)
+            table.append(folded + syllables[ord(folded)] + contact_folds[code] + _kind(folded) + phone)
         else:
-            table.append(_DROPPED + _DROPPED_SYLLABLE + contact_folds[code] + "\x00" + _DROPPED_SYLLABLE)
+            table.append(_DROPPED + _DROPPED_SYLLABLE + contact_folds[code] + _DROPPED + phone)
     return table
 
 
@@ -61,7 +79,9 @@ class Readings(normalise.NormalisedText):
         translated: str | None,
     ) -> None:
         super().__init__(text, original, displayed, shown_spans)
-        self._translated = translated  # the four-per-character pass, or None on the general path
+        self._translated = translated  # the five-per-character pass, or None on the general path
+        # K for each character of the normalised text, or None on the general path.
+        self.kinds = None if translated is None else translated[3::_WIDTH].replace(_DROPPED, "")
 
     @property
     def syllable_source(self) -> str:
@@ -70,6 +90,33 @@ class Readings(normalise.NormalisedText):
             return variants.syllable_translate(self.text)
         return self._translated[1::_WIDTH].replace(_DROPPED_SYLLABLE, "")
 
+    def syllable_positions(self) -> list[int]:
+        """Positions in the normalised text of its characters that are not digits (the syllable
+        reading's map back when no Latin run is read as pinyin)."""
+        if self.kinds is None:
+            return [i for i, c in enumerate(self.text) if not "0" <= c <= "9"]
+        return list(compress(range(len(self.text)), self.kinds.replace("d", _DROPPED).encode("latin-1")))
+
+    def gaps(self) -> list[tuple[int, int]] | None:
+        """The spans of the normalised text :func:`variants.gap_view` takes out, or None (general path)."""
+        if self.kinds is None:
+            return None
+        return [match.span() for match in _KIND_GAP_RE.finditer(self.kinds)]
+
+    @property
+    def may_be_leet(self) -> bool:
+        """A Latin letter stands next to a digit somewhere (what :data:`variants.LEET_HINT` finds)."""
+        kinds = self.kinds
+        if kinds is None:
+            return variants.LEET_HINT.search(self.text) is not None
+        return "ad" in kinds or "da" in kinds
+
+    @property
+    def has_latin_run(self) -> bool:
+        """Two Latin letters stand together somewhere (a run that could spell pinyin)."""
+        kinds = self.kinds
+        return "aa" in kinds if kinds is not None else variants.LATIN_RUN_RE.search(self.text) is not None
+
     @property
     def contact_fold(self) -> str | None:
         """The original text folded for the contact check, when the pass saw the original itself."""
@@ -77,13 +124,13 @@ class Readings(normalise.NormalisedText):
             return None
         return self._translated[2::_WIDTH]
 
-    def syllable_positions(self) -> list[int]:
-        """Positions in the normalised text of its characters that are not digits (the syllable
-        reading's map back when no Latin run is read as pinyin)."""
-        if self._translated is None:
-            return [i for i, c in enumerate(self.text) if not "0" <= c <= "9"]
-        mask = self._translated[4::_WIDTH].replace(_DROPPED_SYLLABLE, "").encode("latin-1")
-        return list(compress(range(len(self.text)), mask))
+    @property
+    def phone_digits(self) -> str | None:
+        """The original text with every digit-like character as its ASCII digit (same length), when
+        the pass saw the original itself."""
+        if self._translated is None or self._shown_spans is not None:
+            return None
+        return self._translated[4::_WIDTH]
 
     def _positions(self) -> list[int]:
         if self._translated is None:

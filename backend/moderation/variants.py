@@ -112,7 +112,18 @@ class LazyView:
         return self._view.source_span(start, end)
 
 
-def gap_view(text: str) -> LazyView:
+def gap_view(text: str, *, gaps: list[tuple[int, int]] | None = None) -> LazyView:
+    """``gaps``: the spans :data:`_GAP_RE` finds in ``text``, when the caller already has them."""
+    if gaps is not None:
+        if not gaps:
+            return LazyView(text, lambda: View(text))
+        pieces, cursor = [], 0
+        for start, end in gaps:
+            pieces.append(text[cursor:start])
+            cursor = end
+        pieces.append(text[cursor:])
+        return LazyView("".join(pieces), lambda: View(text, [(start, end, "") for start, end in gaps]))
+
     def mapped() -> View:
         return View(text, [(m.start(), m.end(), "") for m in _GAP_RE.finditer(text)])
 
@@ -126,7 +137,9 @@ def gap_view(text: str) -> LazyView:
 
 # The letter each digit imitates; "l" and "i" are one letter in this view (1 stands for either).
 _LEET = str.maketrans("0123456789l", "oizeasgtbgi")
-LEET_HINT = re.compile(r"[a-z][0-9]|[0-9][a-z]")
+# A letter next to a digit. Starts with a class so Han text is skipped at C speed; the lookbehind
+# checks the pair ending at that character.
+LEET_HINT = re.compile(r"[0-9a-z](?<=[a-z][0-9]|[0-9][a-z])")
 _LEET_WORD = re.compile(r"[a-z0-9]*(?:[a-z][0-9]|[0-9][a-z])[a-z0-9]*")
 
 
@@ -198,7 +211,7 @@ def _segment(run: str) -> str | None:
 _SYLLABLE_EDIT_RE = re.compile(r"\x00+|[a-z]{2,40}")
 
 
-_LATIN_RUN_RE = re.compile(r"[a-z]{2,40}")
+LATIN_RUN_RE = re.compile(r"[a-z]{2,40}")
 
 
 def _spelled(match: re.Match[str]) -> str:
@@ -216,14 +229,21 @@ def syllable_translate(text: str) -> str:
 
 
 def syllable_view(
-    text: str, *, translated: str | None = None, positions: Callable[[], Sequence[int]] | None = None
+    text: str,
+    *,
+    translated: str | None = None,
+    positions: Callable[[], Sequence[int]] | None = None,
+    latin: bool | None = None,
 ) -> LazyView:
     """``translated``: :func:`syllable_translate` of ``text`` when the caller already has it;
     ``positions``: gives the positions in ``text`` of its characters that are not digits (the view's
-    map back when no Latin run spells pinyin, made at C speed by :mod:`moderation.readings`)."""
+    map back when no Latin run spells pinyin, made at C speed by :mod:`moderation.readings`); ``latin``:
+    whether two Latin letters stand together in ``text``, when the caller already knows."""
     if translated is None:
         translated = syllable_translate(text)
-    fast = _LATIN_RUN_RE.sub(_spelled, translated) if _LATIN_RUN_RE.search(translated) else translated
+    if latin is None:
+        latin = LATIN_RUN_RE.search(translated) is not None
+    fast = LATIN_RUN_RE.sub(_spelled, translated) if latin else translated
     if positions is not None and fast == translated:
         return LazyView(fast.replace("\x00", ""), lambda: PositionsView(positions()))
     return LazyView(fast.replace("\x00", ""), lambda: _mapped_syllable_view(translated))
