@@ -131,6 +131,7 @@ async def run(chats: list[tuple[str, str, int]], *, port: int, rate: float, seco
         if time.perf_counter() - max(progress[0], stopped) > DRAIN_IDLE_SECONDS:
             break
         await asyncio.sleep(0.2)
+    drain_seconds = time.perf_counter() - stopped
     drained.set()
     await asyncio.gather(*tasks)
     latencies = [v * 1000 for v in delivered.values()]
@@ -146,6 +147,8 @@ async def run(chats: list[tuple[str, str, int]], *, port: int, rate: float, seco
         "p95": percentile(latencies, 0.95),
         "lost": len(lost),
         "errors": len(errors),
+        "drain_seconds": drain_seconds,
+        "drain_capped": drain_seconds >= DRAIN_MAX_SECONDS,
         "first_error": errors[:1],
     }
 
@@ -261,6 +264,12 @@ def main() -> None:
     print(
         f"{result['sockets']} sockets, {result['sent']} sent, {result['acked']} acknowledged, errors {result['errors']}"
     )
+    drain = f"drained in {result['drain_seconds']:.1f} s"
+    if result["drain_capped"]:
+        drain += (
+            f" — stopped at the {DRAIN_MAX_SECONDS:.0f} s cap with deliveries still arriving (late, maybe not lost)"
+        )
+    print(drain)
     if result["first_error"]:
         print("first error:", result["first_error"][0])
     stored = max(result["acked"], 1)
