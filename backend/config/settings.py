@@ -200,7 +200,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Channels (chat over WebSocket) ---
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer", "CONFIG": {"hosts": [REDIS_URL]}}}
+    # Redis pub/sub (issue #13): an event is one PUBLISH, and each process's subscribed connection hands it
+    # to its sockets with no further round trip. The queue layer (``CMT_CHANNEL_LAYER=queue``,
+    # channels_redis.core) pays four Redis round trips per received event, one after another per process,
+    # and drops events once a process's queue holds ``capacity`` (default 100): 200 chatting sockets
+    # lost half their messages and waited seconds for the rest. Pub/sub keeps nothing for a process
+    # that is not connected; the client's next fetch catches up, as after any lost push.
+    if os.environ.get("CMT_CHANNEL_LAYER", "pubsub") == "queue":
+        CHANNEL_LAYERS = {
+            "default": {
+                "BACKEND": "channels_redis.core.RedisChannelLayer",
+                "CONFIG": {"hosts": [REDIS_URL], "capacity": int(os.environ.get("CMT_CHANNEL_CAPACITY", "5000"))},
+            }
+        }
+    else:
+        CHANNEL_LAYERS = {
+            "default": {"BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer", "CONFIG": {"hosts": [REDIS_URL]}}
+        }
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 

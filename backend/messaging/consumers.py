@@ -16,7 +16,8 @@ socket at once with an error frame and 4401 (the ``session.closed`` event). The 
 signed in with and checks the token in the database again only when its last check is older than
 ``TOKEN_RECHECK_SECONDS`` for reads and deliveries (issue #13: a check per frame capped chat at 20
 messages/s), so a token revoked without a close message (expiry, a lost event) is refused within that time;
-a ``send`` is checked every time, so no message leaves after a logout even if its close event is late.
+a ``send`` is checked every time, so no message leaves after a logout even if its close event is late
+(in the same trip to the thread pool as the send itself: one thread switch per message).
 """
 
 from __future__ import annotations
@@ -80,7 +81,10 @@ def _in_pool(func: Any) -> Any:
 
 
 @_in_pool
-def _send(user: Any, content: dict[str, Any], ip: str | None) -> int:
+def _send(token: str, content: dict[str, Any], ip: str | None) -> tuple[Any, int]:
+    """The token checked again (no message leaves after a logout, even before its close event arrives),
+    then the send, in one trip to the thread pool: ``(account, message id)``."""
+    user = _user(token)
     # The same limit as REST sending, counted together; a refused frame stores nothing.
     check_rate_limit("chat_send", user_id=user.pk, ip=ip)
     text = content.get("text")
@@ -90,7 +94,7 @@ def _send(user: Any, content: dict[str, Any], ip: str | None) -> int:
         text=text if isinstance(text, str) else None,
         file_id=content.get("file_id"),
     )
-    return int(message.pk)
+    return user, int(message.pk)
 
 
 @_in_pool
@@ -145,10 +149,10 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
             if kind == "ping":
                 await self.send_json({"type": "pong"})
             elif kind == "send":
-                # A message others will read: the token is checked every time (one query beside the ~10 of
+                # A message others will read: the token is checked every time (one query beside the four of
                 # sending), so a send right after logout is refused even before the close event arrives.
-                await self._recheck(force=True)
-                message_id = await _send(self.user, content, scope_client_ip(self.scope))
+                self.user, message_id = await _send(self.token, content, scope_client_ip(self.scope))
+                self.checked_at = _clock()
                 await self.send_json({"type": "ack", "ref": ref, "message_id": message_id})
             elif kind == "read":
                 await self._recheck()
@@ -160,10 +164,10 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         except AppError as exc:
             await self._error(exc.code, exc.message, ref, exc.detail)
 
-    async def _recheck(self, *, force: bool = False) -> None:
-        """The token again, from the database, once ``TOKEN_RECHECK_SECONDS`` passed since the last check,
-        or always when ``force`` (raises ``SocketError`` for an ended session)."""
-        if force or _clock() - self.checked_at >= TOKEN_RECHECK_SECONDS:
+    async def _recheck(self) -> None:
+        """The token again, from the database, once ``TOKEN_RECHECK_SECONDS`` passed since the last check
+        (raises ``SocketError`` for an ended session)."""
+        if _clock() - self.checked_at >= TOKEN_RECHECK_SECONDS:
             self.user = await _authenticate(self.token)
             self.checked_at = _clock()
 

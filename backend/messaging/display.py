@@ -92,6 +92,18 @@ class Counterpart(Decorated):
     phone_shown: str | None
 
 
+@dataclass(frozen=True, eq=False)
+class ViewedMessage(Decorated):
+    """A message with what ``MessageOut`` needs to show it to one participant, for a message not read
+    through ``selectors.with_viewer`` (the push of one just written)."""
+
+    wraps: ClassVar[str] = "message"
+
+    message: Any
+    viewer_id: int
+    sender_shared: bool
+
+
 def counterpart(user: User, *, shared: bool) -> Counterpart:
     return Counterpart(user=user, phone_shown=phone_for(user, shared=shared))
 

@@ -63,7 +63,6 @@ def release_message(*, reviewer: User, message_id: int) -> Message:
     conversation = message.conversation
     realtime.push_message_after_commit(
         message_id=message.pk,
-        conversation_id=conversation.pk,
         participant_ids=(conversation.user_low_id, conversation.user_high_id),
     )
     audit.record(actor=reviewer, action="messaging.held_message_released", target=message)
@@ -91,7 +90,6 @@ def reject_message(*, reviewer: User, message_id: int, reason: str) -> Message:
     )
     realtime.push_message_after_commit(
         message_id=message.pk,
-        conversation_id=conversation.pk,
         participant_ids=(conversation.user_low_id, conversation.user_high_id),
     )
     audit.record(actor=reviewer, action="messaging.held_message_rejected", target=message, reason=reason)

@@ -56,15 +56,20 @@ def _conversation_between(a: User, b: User) -> Conversation:
     return conversation
 
 
-def _ensure_can_reach(*, sender: User, recipient: User) -> None:
+def _refuse_unreachable(*, recipient: User, you_blocked: bool, blocked_you: bool) -> None:
     """Refuses when the other account is gone or either side blocked the other."""
     if recipient.is_disabled or not recipient.is_active:
         raise Conflict("counterpart_unavailable", "对方账号已停用，无法发送消息")
-    block = selectors.is_blocked_between(sender.pk, recipient.pk)
-    if block is not None:
-        if block.blocker_id == sender.pk:
-            raise PermissionDenied("你已屏蔽对方，解除屏蔽后才能发送消息", code="you_blocked")
+    if you_blocked:
+        raise PermissionDenied("你已屏蔽对方，解除屏蔽后才能发送消息", code="you_blocked")
+    if blocked_you:
         raise PermissionDenied("对方已拒收你的消息", code="blocked_by_counterpart")
+
+
+def _ensure_can_reach(*, sender: User, recipient: User) -> None:
+    block = selectors.is_blocked_between(sender.pk, recipient.pk)
+    mine = block is not None and block.blocker_id == sender.pk
+    _refuse_unreachable(recipient=recipient, you_blocked=mine, blocked_you=block is not None and not mine)
 
 
 def _locked_conversation(*, user: User, conversation_id: Any) -> Conversation:
@@ -172,7 +177,12 @@ def _deliver(
     file: Any = None,
     is_flagged: bool = False,
     moderation: dict[str, Any] | None = None,
+    sender_shared: bool,
+    awaiting_reply: bool = True,
 ) -> Message:
+    """Stores the message, then one UPDATE of the conversation's counters; the push renders the message
+    from this row (no re-read). ``sender_shared`` / ``awaiting_reply``: as ``selectors.conversation_for_sending``
+    gives them (a connection to move to 已回复 is looked for only when one awaits)."""
     message = Message.objects.create(
         conversation=conversation,
         sender=sender,
@@ -203,7 +213,7 @@ def _deliver(
     awaiting = Connection.objects.select_for_update().filter(
         conversation=conversation, counterpart=sender, first_reply_at__isnull=True
     )
-    for connection in awaiting:
+    for connection in awaiting if awaiting_reply else ():
         connection.first_reply_at = now
         fields = ["first_reply_at"]
         if connection.status == ConnectionStatus.CONTACTED:
@@ -241,9 +251,9 @@ def _deliver(
             wechat_purpose="new_message",
             wechat_data={"thing1": name[:20], "thing2": (body or "新消息")[:20]},
         )
-    realtime.push_message_after_commit(
-        message_id=message.pk,
-        conversation_id=conversation.pk,
+    realtime.push_new_message_after_commit(
+        message=message,
+        sender_shared=sender_shared,
         participant_ids=(conversation.user_low_id, conversation.user_high_id),
     )
     return message
@@ -251,8 +261,12 @@ def _deliver(
 
 @transaction.atomic
 def send_message(*, sender: User, conversation_id: int, text: str | None = None, file_id: Any = None) -> Message:
-    """A text, or an attachment uploaded with purpose ``chat_attachment`` (R-APP-6)."""
-    conversation = _locked_conversation(user=sender, conversation_id=conversation_id)
+    """A text, or an attachment uploaded with purpose ``chat_attachment`` (R-APP-6).
+
+    Issue #13: the conversation, the recipient, blocks and share state come in one locking query; then the
+    INSERT and one UPDATE (plus a notification when the recipient has none pending)."""
+    target = selectors.conversation_for_sending(user=sender, conversation_id=conversation_id)
+    conversation, recipient = target.conversation, target.recipient
     text = (text or "").strip()
     if text and file_id:
         raise field_error("text", "one_of", "文字和附件请分开发送")
@@ -260,8 +274,7 @@ def send_message(*, sender: User, conversation_id: int, text: str | None = None,
         raise field_error("text", "required", "请输入消息内容")
     if len(text) > MAX_TEXT_CHARS:
         raise field_error("text", "max_length", f"消息不能超过 {MAX_TEXT_CHARS} 字")
-    recipient = _user(conversation.other_id(sender.pk))
-    _ensure_can_reach(sender=sender, recipient=recipient)
+    _refuse_unreachable(recipient=recipient, you_blocked=target.you_blocked, blocked_you=target.blocked_you)
 
     if text:
         masked, flagged, moderation = _screen_text(text=text, author=sender)
@@ -274,6 +287,8 @@ def send_message(*, sender: User, conversation_id: int, text: str | None = None,
             masked_text=masked,
             is_flagged=flagged,
             moderation=moderation,
+            sender_shared=target.sender_shared,
+            awaiting_reply=target.awaiting_reply,
         )
     stored = files_owned_by(user=sender, ids=[file_id], purposes=[FilePurpose.CHAT_ATTACHMENT], field="file_id")[0]
     # A file's name is text the recipient reads; an image goes to WeChat's image check after commit.
@@ -286,6 +301,8 @@ def send_message(*, sender: User, conversation_id: int, text: str | None = None,
         file=stored,
         is_flagged=screened.needs_attention,
         moderation={"reasons": screened.reasons} if screened.reasons else None,
+        sender_shared=target.sender_shared,
+        awaiting_reply=target.awaiting_reply,
     )
     pipeline.check_images(place="chat_file", files=[stored], author=sender, target=message)
     return message
@@ -331,7 +348,12 @@ def share_phone(*, user: User, conversation_id: int) -> Message:
     _ensure_can_reach(sender=user, recipient=recipient)
     share, _ = ContactShare.objects.get_or_create(conversation=conversation, user=user)
     message = _deliver(
-        conversation=conversation, sender=user, recipient=recipient, kind=MessageKind.CONTACT_SHARE, text=user.phone
+        conversation=conversation,
+        sender=user,
+        recipient=recipient,
+        kind=MessageKind.CONTACT_SHARE,
+        text=user.phone,
+        sender_shared=True,
     )
     share.message = message
     share.save(update_fields=["message"])

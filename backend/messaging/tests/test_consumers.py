@@ -12,7 +12,7 @@ from channels.layers import get_channel_layer
 from django.utils import timezone
 
 from accounts.models import AccountStatus, AccountType, AuthToken
-from accounts.services import change_status, issue_token
+from accounts.services import change_status, issue_token, set_phone
 from accounts.tests.factories import make_staff, make_user, signed_in_client
 from common.testing import LimiterClock
 from config.asgi import application
@@ -21,6 +21,7 @@ from messaging.models import Message
 from messaging.tests.factories import open_chat, pair, upload_chat_image
 from messaging.tests.ws import SocketClient
 from moderation.models import BannedKeyword
+from moderation.pipeline import HELD_TEXT
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -209,6 +210,92 @@ def test_keyword_block_and_blocks_come_back_as_errors_over_the_socket_R_OPS_1() 
         await buyer_socket.send_json_to({"type": "send", "conversation_id": conversation_id, "text": "你好"})
         assert (await buyer_socket.receive_json_from())["code"] == "blocked_by_counterpart"
         await buyer_socket.disconnect()
+
+    run(scenario)
+    assert not Message.objects.exists()
+
+
+def test_pushed_messages_show_each_side_what_the_api_shows_R_PLUS_3_R_APP_6() -> None:
+    """Issue #13 renders the pushed message from the row just written: a fee-asking message reaches the
+    recipient as the held notice, a phone number masked until the sender shares, then in full; the frame
+    equals what the history shows that reader."""
+    worker, employer, post = pair(buyer_type=AccountType.WORKER)
+    set_phone(user=employer.user, phone="13912345678")
+    conversation_id = open_chat(worker, post, message="请问还招人吗")["conversation_id"]
+    history = f"messaging/conversations/{conversation_id}/messages"
+
+    async def said(socket: SocketClient, text: str) -> dict[str, Any]:
+        """Sends ``text``; its own pushed copy (other frames — progress, earlier copies — are skipped)."""
+        await socket.send_json_to({"type": "send", "conversation_id": conversation_id, "text": text})
+        frames = [await socket.receive_json_from() for _ in range(2)]
+        while not any(f["type"] == "ack" for f in frames):
+            frames.append(await socket.receive_json_from())
+        message_id = next(f["message_id"] for f in frames if f["type"] == "ack")
+        while not any(f["type"] == "message" and f["message"]["id"] == message_id for f in frames):
+            frames.append(await socket.receive_json_from())
+        return next(f["message"] for f in frames if f["type"] == "message" and f["message"]["id"] == message_id)
+
+    async def as_listed(message: dict[str, Any]) -> bool:
+        """The frame equals the reader's history item (the API's JSON keeps milliseconds of created_at)."""
+        listed = (await sync_to_async(worker.get)(history)).json()["items"][-1]
+        stamp = str(listed.pop("created_at")).rstrip("Z")
+        return bool({**message, "created_at": None} == {**listed, "created_at": None}) and str(
+            message["created_at"]
+        ).startswith(stamp)
+
+    async def next_message(socket: SocketClient) -> dict[str, Any]:
+        frame = await socket.receive_json_from()
+        while frame["type"] != "message":
+            frame = await socket.receive_json_from()
+        return dict(frame["message"])
+
+    async def scenario() -> None:
+        worker_socket = await signed_in_socket(worker.token)
+        employer_socket = await signed_in_socket(employer.token)
+
+        own = await said(employer_socket, "入职前需先交押金300元，培训费另收")
+        assert (own["text"], own["review"]) == ("入职前需先交押金300元，培训费另收", "held")
+        pushed = await next_message(worker_socket)
+        assert (pushed["text"], pushed["review"], pushed["masked"]) == (HELD_TEXT, "held", True)
+        assert await as_listed(pushed)
+
+        await said(employer_socket, "电话 13812345678")
+        pushed = await next_message(worker_socket)
+        assert (pushed["text"], pushed["masked"]) == ("电话 138****5678", True)
+
+        share = await sync_to_async(employer.post)(f"messaging/conversations/{conversation_id}/share-phone")
+        assert share.status_code == 201
+        assert (await next_message(worker_socket))["kind"] == "contact_share"
+        await said(employer_socket, "电话 13812345678")
+        pushed = await next_message(worker_socket)
+        assert (pushed["text"], pushed["masked"]) == ("电话 13812345678", False)
+        assert await as_listed(pushed)
+        for socket in (worker_socket, employer_socket):
+            await socket.disconnect()
+
+    run(scenario)
+
+
+def test_socket_send_refused_to_a_disabled_or_blocked_counterpart_R_APP_6() -> None:
+    """The checks sending makes in one query: the sender's own block and a disabled recipient refuse the
+    frame with the API's codes, and store nothing."""
+    buyer, seller, post = pair()
+    conversation_id = open_chat(buyer, post)["conversation_id"]
+    frame = {"type": "send", "conversation_id": conversation_id, "text": "你好"}
+
+    async def scenario() -> None:
+        socket = await signed_in_socket(buyer.token)
+        assert (await sync_to_async(buyer.post)("messaging/blocks", {"user_id": seller.user.pk})).status_code == 201
+        await socket.send_json_to(frame)
+        assert (await socket.receive_json_from())["code"] == "you_blocked"
+        await sync_to_async(buyer.delete)(f"messaging/blocks/{seller.user.pk}")
+        operator = await sync_to_async(make_staff)(superuser=True)
+        await sync_to_async(change_status)(
+            user=seller.user, status=AccountStatus.DISABLED, reason="多次发布虚假信息", operator=operator
+        )
+        await socket.send_json_to(frame)
+        assert (await socket.receive_json_from())["code"] == "counterpart_unavailable"
+        await socket.disconnect()
 
     run(scenario)
     assert not Message.objects.exists()
