@@ -220,6 +220,39 @@ def ensure_data(posts: int, factories: int | None) -> None:
         call_command("refresh_statistics")
 
 
+def deep_pages(client: Any, size: str, repeat: int) -> None:
+    """Deep pages: follows the cursor 50 pages down, then times that page by cursor and by page number."""
+    path, cursor = "/api/discovery/procurement", None
+    page1, _ = http_latency(client, path, {}, repeat)
+    for _ in range(50):
+        cursor = client.get(path, params={"cursor": cursor} if cursor else {}).json()["next_cursor"]
+    deep, _ = http_latency(client, path, {"cursor": cursor}, repeat)
+    ref = replay(captured_sql(path, {"cursor": cursor}), repeat)
+    row(
+        "board procurement page 51 by cursor p95",
+        size,
+        pct(deep, 0.95),
+        pct(ref, 0.95),
+        "<= 20 ms",
+        pct(deep, 0.95) <= 20,
+    )
+    row("  same vs page 1 (p95 ratio)", size, pct(deep, 0.95) / pct(page1, 0.95), None, "~1x", None, "x")
+    offset, _ = http_latency(client, path, {"page": 51}, repeat)
+    row("board procurement page 51 by number p95", size, pct(offset, 0.95), None, "-", None)
+
+
+def throughput(base: str, size: str, seconds: int) -> None:
+    load = wrk if shutil.which("wrk") else httpx_load
+    if load is httpx_load:
+        print("wrk not found (apt-get install wrk): using an asyncio httpx client, itself a bottleneck")
+    board = load(f"{base}/api/discovery/procurement", seconds, 32)
+    health = load(f"{base}/healthz", seconds, 32)
+    row("board list req/s, 32 connections", size, board["rps"], health["rps"], ">= 0.5x no-db", None, "req/s")
+    ROWS[-1] = (*ROWS[-1][:6], "yes" if board["rps"] >= 0.5 * health["rps"] else "NO")
+    errors = board["errors"] + board["timeouts"]
+    row("  errors + timeouts (board)", size, errors, None, "0", errors == 0, "")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--posts", type=int, default=100_000, help="bench posts to have (grown with datagen)")
@@ -228,7 +261,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--repeat", type=int, default=40, help="timed requests per latency figure")
     parser.add_argument("--seconds", type=int, default=10, help="duration of each throughput run")
+    parser.add_argument(
+        "--only",
+        default="board,deep,search,throughput",
+        help="comma-separated figures to measure: board (page 1 of every sort), deep, search, throughput",
+    )
     args = parser.parse_args()
+    only = set(args.only.split(","))
 
     import logging
 
@@ -255,7 +294,7 @@ def main() -> None:
         server.wait()
         client = httpx.Client(base_url=server.base, timeout=30)
         where = {"lat": 30.0, "lng": 120.2, "within_km": 50}  # nearest: around 杭州, 50 km
-        for spec in registry.all():
+        for spec in registry.all() if "board" in only else []:
             for sort in spec.sorts:
                 params: dict[str, Any] = {"sort": sort.key, **(where if sort.needs_location else {})}
                 path = f"/api/discovery/{spec.kind}"
@@ -265,26 +304,9 @@ def main() -> None:
                 row(f"{label} p50", size, statistics.median(samples), statistics.median(ref), "-", None)
                 row(f"{label} p95", size, pct(samples, 0.95), pct(ref, 0.95), "<= 20 ms", pct(samples, 0.95) <= 20)
 
-        # Deep pages: follow the cursor 50 pages down, then time that page by cursor and by page number.
-        path, cursor = "/api/discovery/procurement", None
-        page1, _ = http_latency(client, path, {}, args.repeat)
-        for _ in range(50):
-            cursor = client.get(path, params={"cursor": cursor} if cursor else {}).json()["next_cursor"]
-        deep, _ = http_latency(client, path, {"cursor": cursor}, args.repeat)
-        ref = replay(captured_sql(path, {"cursor": cursor}), args.repeat)
-        row(
-            "board procurement page 51 by cursor p95",
-            size,
-            pct(deep, 0.95),
-            pct(ref, 0.95),
-            "<= 20 ms",
-            pct(deep, 0.95) <= 20,
-        )
-        row("  same vs page 1 (p95 ratio)", size, pct(deep, 0.95) / pct(page1, 0.95), None, "~1x", None, "x")
-        offset, _ = http_latency(client, path, {"page": 51}, args.repeat)
-        row("board procurement page 51 by number p95", size, pct(offset, 0.95), None, "-", None)
-
-        for word, goal in (("保温杯", 50), ("加湿器", 15)):
+        if "deep" in only:
+            deep_pages(client, size, args.repeat)
+        for word, goal in (("保温杯", 50), ("加湿器", 15)) if "search" in only else ():
             like = like_search(word, max(5, args.repeat // 4))
             for page in (1, 100):
                 samples, body = http_latency(client, "/api/search", {"q": word, "page": page}, args.repeat)
@@ -298,15 +320,8 @@ def main() -> None:
                     ok,
                 )
 
-        load = wrk if shutil.which("wrk") else httpx_load
-        if load is httpx_load:
-            print("wrk not found (apt-get install wrk): using an asyncio httpx client, itself a bottleneck")
-        board = load(f"{server.base}/api/discovery/procurement", args.seconds, 32)
-        health = load(f"{server.base}/healthz", args.seconds, 32)
-        row("board list req/s, 32 connections", size, board["rps"], health["rps"], ">= 0.5x no-db", None, "req/s")
-        ROWS[-1] = (*ROWS[-1][:6], "yes" if board["rps"] >= 0.5 * health["rps"] else "NO")
-        errors = board["errors"] + board["timeouts"]
-        row("  errors + timeouts (board)", size, errors, None, "0", errors == 0, "")
+        if "throughput" in only:
+            throughput(server.base, size, args.seconds)
     finally:
         server.stop()
     print(f"\nload average at the end {os.getloadavg()[0]:.1f}; workers {args.workers}; {time.strftime('%H:%M:%S')}")
