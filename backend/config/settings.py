@@ -266,6 +266,9 @@ if CACHE_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "cmt"}}
+# Anonymous board answers kept this many seconds (discovery/board_cache.py; version tokens make a change show
+# at once). Only on a shared cache: one process's memory would not hear of another worker's changes.
+BOARD_CACHE_SECONDS = int(os.environ.get("CMT_BOARD_CACHE_SECONDS", "20" if CACHE_URL else "0"))
 
 # --- Rate limits (common/ratelimits.py) ---
 # name → "COUNT/PERIOD per user|ip|phone, ..."; each may be replaced by the environment variable
