@@ -29,6 +29,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -102,12 +103,16 @@ class Server:
         self.proc.wait(timeout=30)
 
 
-def http_latency(client: Any, path: str, params: dict[str, Any], repeat: int) -> tuple[list[float], Any]:
+def http_latency(
+    client: Any, path: str, params: dict[str, Any], repeat: int, *, uncached: bool = False
+) -> tuple[list[float], Any]:
+    """``uncached``: each request differs by a parameter the API ignores, so the shared cache of
+    anonymous board answers (``discovery.board_cache``) never answers it."""
     client.get(path, params=params)  # warm: each worker's connection, caches
     samples, body = [], None
-    for _ in range(repeat):
+    for i in range(repeat):
         started = time.perf_counter()
-        response = client.get(path, params=params)
+        response = client.get(path, params={**params, "bench": f"{time.time()}-{i}"} if uncached else params)
         samples.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, (path, params, response.text[:300])
         body = response.json()
@@ -115,9 +120,10 @@ def http_latency(client: Any, path: str, params: dict[str, Any], repeat: int) ->
 
 
 def captured_sql(path: str, params: dict[str, Any]) -> list[tuple[str, Any]]:
-    """The queries the API runs for one request, captured in-process (same code, same database)."""
+    """The queries the API runs for one request, captured in-process (same code, same database), with
+    the cache of anonymous board answers off: the reference is the database's cost of the answer."""
     from django.db import connection
-    from django.test import Client
+    from django.test import Client, override_settings
 
     queries: list[tuple[str, Any]] = []
 
@@ -126,7 +132,7 @@ def captured_sql(path: str, params: dict[str, Any]) -> list[tuple[str, Any]]:
         return execute(sql, qparams, many, context)
 
     client = Client(HTTP_HOST="127.0.0.1")
-    with connection.execute_wrapper(record):
+    with connection.execute_wrapper(record), override_settings(BOARD_CACHE_SECONDS=0):
         response = client.get(path, params)
     assert response.status_code == 200, response.content[:300]
     return [(sql, p) for sql, p in queries if not sql.lstrip().upper().startswith(("SAVEPOINT", "RELEASE"))]
@@ -208,9 +214,13 @@ def ensure_data(posts: int, factories: int | None) -> None:
     import datagen
     from django.core.management import call_command
 
-    from listings.models import Post
+    from listings import compliance
+    from listings.models import Post, RecruitmentLicence
 
     call_command("migrate", verbosity=0)
+    if not compliance.current_licence():  # the labour board is off without the recruitment licence
+        RecruitmentLicence.objects.create(number="BENCH-0001", issuer="基准测试", valid_until=date(2099, 12, 31))
+        compliance.forget_licence()
     have = Post.objects.filter(owner__username__startswith="bench_").count()
     if have < posts:
         missing = posts - have
@@ -303,6 +313,14 @@ def main() -> None:
                 label = f"board {spec.kind} {sort.key}{' 50km' if sort.needs_location else ''} p1"
                 row(f"{label} p50", size, statistics.median(samples), statistics.median(ref), "-", None)
                 row(f"{label} p95", size, pct(samples, 0.95), pct(ref, 0.95), "<= 20 ms", pct(samples, 0.95) <= 20)
+                if sort.needs_location or spec.kind == "procurement":
+                    # What a reader the cache cannot answer waits: a new query, or a signed-in reader.
+                    more = {k: v for k, v in params.items() if k != "within_km"} if sort.needs_location else params
+                    samples, _ = http_latency(client, path, more, args.repeat, uncached=True)
+                    ref = replay(captured_sql(path, more), args.repeat)
+                    label = f"board {spec.kind} {sort.key} p1 uncached"
+                    ok = pct(samples, 0.95) <= 20
+                    row(f"{label} p95", size, pct(samples, 0.95), pct(ref, 0.95), "<= 20 ms", ok)
 
         if "deep" in only:
             deep_pages(client, size, args.repeat)

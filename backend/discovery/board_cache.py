@@ -51,21 +51,22 @@ def bump(kind: str | None = None) -> None:
     transaction.on_commit(lambda: _replace(keys))
 
 
-def _key(kind: str, request: HttpRequest) -> str | None:
-    """The answer's cache key, or None when it must not be cached."""
-    seconds = settings.BOARD_CACHE_SECONDS
-    if seconds <= 0 or request.method != "GET":
-        return None
-    tokens = cache.get_many([GLOBAL, _version_key(kind)])
-    missing = [key for key in (GLOBAL, _version_key(kind)) if key not in tokens]
-    if missing:
-        # First reader since a restart or eviction: a fresh token, so nothing older can be served.
-        fresh = {key: _token() for key in missing}
-        cache.set_many(fresh, timeout=None)
-        tokens.update(fresh)
+def _lookup(kind: str, request: HttpRequest) -> tuple[str, tuple[str, str], bytes | None]:
+    """``(key, tokens, cached body or None)`` in one cache round trip: the answer is stored with the
+    tokens it was read under and counts only while they are still the current ones."""
     query = sorted((name, value) for name, values in request.GET.lists() for value in values)
     digest = hashlib.sha1(repr(query).encode(), usedforsecurity=False).hexdigest()
-    return f"discovery:board:{kind}:{tokens[GLOBAL]}:{tokens[_version_key(kind)]}:{digest}"
+    key, board = f"discovery:board:{kind}:{digest}", _version_key(kind)
+    found = cache.get_many([GLOBAL, board, key])
+    missing = {name: _token() for name in (GLOBAL, board) if name not in found}
+    if missing:
+        # First reader since a restart or eviction: a fresh token, so nothing older can be served.
+        cache.set_many(missing, timeout=None)
+        found.update(missing)
+    tokens = (found[GLOBAL], found[board])
+    stored = found.get(key)
+    body = stored[1] if isinstance(stored, tuple) and stored[0] == tokens else None
+    return key, tokens, body
 
 
 def cached_anonymous(render: Callable[[HttpRequest, Any], bytes]) -> Callable[[Callable[..., Any]], Any]:
@@ -75,17 +76,13 @@ def cached_anonymous(render: Callable[[HttpRequest, Any], bytes]) -> Callable[[C
     def decorator(view: Callable[..., Any]) -> Callable[..., Any]:
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-            kind = kwargs.get("kind", "")
-            key = _key(kind, request) if current_user(request) is None else None
-            if key is not None:
-                body = cache.get(key)
-                if body is not None:
-                    return HttpResponse(body, content_type="application/json; charset=utf-8")
-            result = view(request, *args, **kwargs)
-            if key is None:
-                return result
-            body = render(request, result)
-            cache.set(key, body, timeout=settings.BOARD_CACHE_SECONDS)
+            seconds = settings.BOARD_CACHE_SECONDS
+            if seconds <= 0 or request.method != "GET" or current_user(request) is not None:
+                return view(request, *args, **kwargs)
+            key, tokens, body = _lookup(kwargs.get("kind", ""), request)
+            if body is None:
+                body = render(request, view(request, *args, **kwargs))
+                cache.set(key, (tokens, body), timeout=seconds)
             return HttpResponse(body, content_type="application/json; charset=utf-8")
 
         return wrapper

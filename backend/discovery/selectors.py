@@ -62,6 +62,12 @@ class DecoratedPage(Sequence[T], Generic[T]):
     def rows(self, start: int, stop: int) -> list[Any]:
         return self._load(list(self.qs.values_list("pk", flat=True)[start:stop]))
 
+    def counted_rows(self, start: int, stop: int, *, limit: int) -> tuple[list[Any], int, bool]:
+        """Rows ``start:stop`` and the capped count (``common.pagination.capped_count`` with ``limit``)
+        from one walk of the sort's index: the first ``limit + 1`` ids, of which the page is a slice."""
+        ids = list(self.qs.values_list("pk", flat=True)[: max(limit, stop) + 1])
+        return self._load(ids[start:stop]), min(len(ids), limit), len(ids) > limit
+
     def after(self, value: Any, pk: int, limit: int) -> list[Any]:
         """Up to ``limit`` rows following ``(value, pk)`` in the keyset's order."""
         assert self.keyset is not None
@@ -126,6 +132,10 @@ class NearestPage(DecoratedPage[T]):
 
     def rows(self, start: int, stop: int) -> list[Any]:
         return self._load(self._first(self._circles(self.qs), start, stop))
+
+    def counted_rows(self, start: int, stop: int, *, limit: int) -> tuple[list[Any], int, bool]:
+        count, capped = self.capped_count(at_least=limit)
+        return self.rows(start, stop), count, capped
 
     def after(self, value: Any, pk: int, limit: int) -> list[Any]:
         assert self.keyset is not None
