@@ -369,7 +369,13 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # uvicorn's own lines (access log with paths and query strings) in the same format and redaction
         "uvicorn": {"handlers": ["console"], "level": "INFO", "propagate": False},
-        "uvicorn.access": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # ``make serve-prod`` (``--no-access-log``) sets CMT_ACCESS_LOG_LEVEL=WARNING: this dictionary would
+        # otherwise turn uvicorn's access log back on, a formatted line per request.
+        "uvicorn.access": {
+            "handlers": ["console"],
+            "level": os.environ.get("CMT_ACCESS_LOG_LEVEL", "INFO"),
+            "propagate": False,
+        },
         "uvicorn.error": {"level": "INFO"},
     },
 }
