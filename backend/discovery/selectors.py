@@ -90,11 +90,11 @@ class DecoratedPage(Sequence[T], Generic[T]):
 class NearestPage(DecoratedPage[T]):
     """A list sorted by distance from the reader, read in widening circles (issue #13): the rows within
     ``r`` km come first in that order whatever lies further, so a page is the first rows of the smallest
-    circle (10, 50, 250, 1250 km) holding enough of them; each circle is a box on the indexed
+    circle (2, 5, 10, 25, 50, 250, 1250 km) holding enough of them; each circle is a box on the indexed
     latitude/longitude (``post_near_idx``), not a sort of the whole board. Only when even the widest
     circle is too small (or for the posts without a position, which come last) is the list read whole."""
 
-    RADII_KM = (10.0, 50.0, 250.0, 1250.0)
+    RADII_KM = (2.0, 5.0, 10.0, 25.0, 50.0, 250.0, 1250.0)
 
     def __init__(
         self,
