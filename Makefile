@@ -43,7 +43,7 @@ run: setup
 WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 DATABASE_POOL_MAX ?= 8
 serve-prod:
-	DATABASE_POOL_MAX=$(DATABASE_POOL_MAX) $(UV) run --frozen uvicorn config.asgi:application --app-dir backend --host $(HOST) --port $(PORT) \
+	DATABASE_POOL_MAX=$(DATABASE_POOL_MAX) CMT_ACCESS_LOG_LEVEL=$${CMT_ACCESS_LOG_LEVEL:-WARNING} $(UV) run --frozen uvicorn config.asgi:application --app-dir backend --host $(HOST) --port $(PORT) \
 	  --workers $(WORKERS) --loop uvloop --http httptools --no-access-log --log-level warning
 
 ## Builds the H5 app (served at /) and the WeChat mini-program (client/dist/build/mp-weixin).

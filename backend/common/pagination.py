@@ -117,10 +117,15 @@ class PageNumber(PaginationBase):
 
     def _keyset_page(self, queryset: Any, keyset: Keyset, pagination: Any, offset: int) -> dict[str, Any]:
         size = pagination.page_size
-        count, capped = queryset.capped_count(at_least=offset + size)
+        limit = min(max(COUNT_CAP, offset + size), MAX_COUNTED)
         if pagination.cursor:
+            count, capped = queryset.capped_count(at_least=offset + size)
             rows = queryset.after(*keyset.decode(pagination.cursor), size + 1)
+        elif offset + size < limit and hasattr(queryset, "counted_rows"):
+            # Within the counted rows: the page and the count from one walk of the index.
+            rows, count, capped = queryset.counted_rows(offset, offset + size + 1, limit=limit)
         else:
+            count, capped = queryset.capped_count(at_least=offset + size)
             reachable = offset < count or (capped and offset < MAX_COUNTED)
             rows = queryset.rows(offset, offset + size + 1) if reachable else []
         more = len(rows) > size

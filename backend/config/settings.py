@@ -282,6 +282,9 @@ if CACHE_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "cmt"}}
+# Anonymous board answers kept this many seconds (discovery/board_cache.py; version tokens make a change show
+# at once). Only on a shared cache: one process's memory would not hear of another worker's changes.
+BOARD_CACHE_SECONDS = int(os.environ.get("CMT_BOARD_CACHE_SECONDS", "20" if CACHE_URL else "0"))
 
 # --- Rate limits (common/ratelimits.py) ---
 # name → "COUNT/PERIOD per user|ip|phone, ..."; each may be replaced by the environment variable
@@ -382,7 +385,13 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # uvicorn's own lines (access log with paths and query strings) in the same format and redaction
         "uvicorn": {"handlers": ["console"], "level": "INFO", "propagate": False},
-        "uvicorn.access": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # ``make serve-prod`` (``--no-access-log``) sets CMT_ACCESS_LOG_LEVEL=WARNING: this dictionary would
+        # otherwise turn uvicorn's access log back on, a formatted line per request.
+        "uvicorn.access": {
+            "handlers": ["console"],
+            "level": os.environ.get("CMT_ACCESS_LOG_LEVEL", "INFO"),
+            "propagate": False,
+        },
         "uvicorn.error": {"level": "INFO"},
     },
 }

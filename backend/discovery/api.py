@@ -3,14 +3,16 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
+from ninja.renderers import JSONRenderer
 
 from common.auth import bearer, current_user, optional_bearer, signed_in_user
 from common.pagination import PageNumber
 from common.request import client_ip
+from discovery import board_cache, selectors, services
 from discovery import home as home_selectors
-from discovery import selectors, services
 from discovery.filters import BoardFilters, BoardOrder, FactoryFilters, FactoryOrder, TargetFilters
 from discovery.schemas import (
+    BoardPageOut,
     DiscoveryFactoryOut,
     DiscoveryPostOut,
     FavouriteCreatedOut,
@@ -21,6 +23,7 @@ from discovery.schemas import (
     ViewRecordedOut,
 )
 
+_RENDERER = JSONRenderer()  # config.api's (Ninja's default)
 router = Router(tags=["发现：列表、名录、收藏、浏览记录与首页"])
 
 
@@ -49,9 +52,16 @@ def discovery_factories(request: HttpRequest, filters: Query[FactoryFilters], or
     return selectors.factory_page(filters, order, user=current_user(request))
 
 
+def _render_board_page(request: HttpRequest, page: Any) -> bytes:
+    """The page as Ninja renders ``PagedDiscoveryPostOut``, for ``board_cache``."""
+    data = BoardPageOut.model_validate(page, context={"request": request}).model_dump(by_alias=True)
+    return _RENDERER.render(request, data, response_status=200).encode()  # type: ignore[no-any-return]
+
+
 @router.get(
     "/discovery/{kind}", response=list[DiscoveryPostOut], auth=optional_bearer, summary="板块列表（筛选与排序）"
 )
+@board_cache.cached_anonymous(_render_board_page)
 @paginate(PageNumber)
 def board(request: HttpRequest, kind: str, filters: Query[BoardFilters], order: Query[BoardOrder]) -> Any:
     return selectors.board_page(kind, filters, order, user=current_user(request))

@@ -5,6 +5,7 @@ from typing import Any, Literal
 
 from ninja import Field, Schema
 
+from common.pagination import PageNumber
 from discovery.cards import FactoryCard, PostCard, TargetEntry
 from factories.schemas import FactoryCardOut
 from listings.schemas import PostCardOut
@@ -59,6 +60,13 @@ class DiscoveryPostOut(PostCardOut):
             "response_rate": stats.response_rate if stats else None,
             "response_minutes": stats.median_response_minutes if stats else None,
         }
+
+
+class BoardPageOut(PageNumber.Output):
+    """A board page as ``GET /api/discovery/{kind}`` answers it (``PagedDiscoveryPostOut``), rendered
+    once for ``discovery.board_cache``."""
+
+    items: list[DiscoveryPostOut]
 
 
 def _detail_int(obj: Any, name: str) -> int | None:

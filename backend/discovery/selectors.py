@@ -62,6 +62,12 @@ class DecoratedPage(Sequence[T], Generic[T]):
     def rows(self, start: int, stop: int) -> list[Any]:
         return self._load(list(self.qs.values_list("pk", flat=True)[start:stop]))
 
+    def counted_rows(self, start: int, stop: int, *, limit: int) -> tuple[list[Any], int, bool]:
+        """Rows ``start:stop`` and the capped count (``common.pagination.capped_count`` with ``limit``)
+        from one walk of the sort's index: the first ``limit + 1`` ids, of which the page is a slice."""
+        ids = list(self.qs.values_list("pk", flat=True)[: max(limit, stop) + 1])
+        return self._load(ids[start:stop]), min(len(ids), limit), len(ids) > limit
+
     def after(self, value: Any, pk: int, limit: int) -> list[Any]:
         """Up to ``limit`` rows following ``(value, pk)`` in the keyset's order."""
         assert self.keyset is not None
@@ -79,6 +85,67 @@ class DecoratedPage(Sequence[T], Generic[T]):
         if isinstance(index, slice):
             return self.decorate(self.rows(index.start or 0, index.stop))
         return self.decorate(self.rows(index, index + 1))[0]
+
+
+class NearestPage(DecoratedPage[T]):
+    """A list sorted by distance from the reader, read in widening circles (issue #13): the rows within
+    ``r`` km come first in that order whatever lies further, so a page is the first rows of the smallest
+    circle (2, 5, 10, 25, 50, 250, 1250 km) holding enough of them; each circle is a box on the indexed
+    latitude/longitude (``post_near_idx``), not a sort of the whole board. Only when even the widest
+    circle is too small (or for the posts without a position, which come last) is the list read whole."""
+
+    RADII_KM = (2.0, 5.0, 10.0, 25.0, 50.0, 250.0, 1250.0)
+
+    def __init__(
+        self,
+        qs: QuerySet[Any],
+        decorate: Callable[[list[Any]], list[T]],
+        *,
+        keyset: Keyset,
+        lat: float,
+        lng: float,
+        within_km: float | None,
+    ) -> None:
+        super().__init__(qs, decorate, keyset=keyset)
+        self.lat, self.lng, self.within_km = lat, lng, within_km
+
+    def _circles(self, qs: QuerySet[Any], beyond: float = 0.0) -> list[QuerySet[Any]]:
+        """``qs`` within each radius past ``beyond`` km, then ``qs`` itself (already bounded by
+        ``within_km`` when given)."""
+        circles = []
+        for km in self.RADII_KM:
+            if km <= beyond or (self.within_km is not None and km >= self.within_km):
+                continue
+            min_lat, max_lat, min_lng, max_lng = bounding_box(self.lat, self.lng, km)
+            circles.append(
+                qs.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng), distance_km__lte=km)
+            )
+        return [*circles, qs]
+
+    @staticmethod
+    def _first(circles: list[QuerySet[Any]], start: int, stop: int) -> list[int]:
+        for circle in circles:
+            ids = list(circle.values_list("pk", flat=True)[start:stop])
+            if len(ids) == stop - start:
+                break
+        return ids
+
+    def rows(self, start: int, stop: int) -> list[Any]:
+        return self._load(self._first(self._circles(self.qs), start, stop))
+
+    def counted_rows(self, start: int, stop: int, *, limit: int) -> tuple[list[Any], int, bool]:
+        count, capped = self.capped_count(at_least=limit)
+        return self.rows(start, stop), count, capped
+
+    def after(self, value: Any, pk: int, limit: int) -> list[Any]:
+        assert self.keyset is not None
+        if value is None:  # among the posts without a position already
+            return super().after(value, pk, limit)
+        non_null, nulls = self.keyset.after(value, pk)
+        ids = self._first(self._circles(self.qs.filter(non_null), beyond=float(value)), 0, limit)
+        if len(ids) < limit and nulls is not None:
+            ids += list(self.qs.filter(nulls).values_list("pk", flat=True)[: limit - len(ids)])
+        return self._load(ids)
 
 
 # --- Board lists (R-ROLE-1..3, R-BOARD-1..4) ------------------------------------------------------
@@ -131,7 +198,8 @@ def _board_keyset(sort_key: str, ordering: tuple[Any, ...]) -> tuple[Keyset, lis
 
 def board_posts(kind: str, filters: BoardFilters, order: BoardOrder) -> tuple[QuerySet[Post], Keyset]:
     """A board's filtered, sorted list and its keyset. Every order ends with ``-id`` so pages never
-    overlap; each has a partial index (``listings.models.Post.Meta.indexes``) but "nearest"."""
+    overlap; each has a partial index (migration ``listings.0004``; "nearest": ``post_near_idx``, read by
+    ``NearestPage`` in widening circles)."""
     spec = registry.require_kind(kind)
     compliance.require_open(kind)  # 403 recruitment_licence_missing while the labour board is off
     sort = spec.sort(order.sort)
@@ -165,7 +233,10 @@ def post_favourite_ids(post: Post, *, user: User) -> dict[str, Any]:
 
 def board_page(kind: str, filters: BoardFilters, order: BoardOrder, *, user: User | None) -> DecoratedPage[PostCard]:
     qs, keyset = board_posts(kind, filters, order)
-    return DecoratedPage(qs, lambda rows: decorate_posts(rows, user=user), keyset=keyset)
+    decorate: Callable[[list[Post]], list[PostCard]] = lambda rows: decorate_posts(rows, user=user)  # noqa: E731
+    if keyset.key == "distance_km" and order.lat is not None and order.lng is not None:
+        return NearestPage(qs, decorate, keyset=keyset, lat=order.lat, lng=order.lng, within_km=order.within_km)
+    return DecoratedPage(qs, decorate, keyset=keyset)
 
 
 # --- The factory directory (R-APP-3, R-PLUS-4) ----------------------------------------------------

@@ -204,6 +204,12 @@ class Post(models.Model):
             models.Index(fields=["kind", "status", "valid_until"], name="post_board_idx"),
             models.Index(fields=["status", "submitted_at"], name="post_queue_idx"),
             models.Index(fields=["owner", "status"], name="post_owner_status_idx"),
+            # "nearest" (issue #13): the box of each widening circle of ``discovery.selectors.NearestPage``.
+            models.Index(
+                fields=["kind", "latitude", "longitude"],
+                name="post_near_idx",
+                condition=models.Q(status="published"),
+            ),
             # The partial indexes per board sort (issue #13) are in migration 0004: SQLite cannot say
             # NULLS LAST in an index, so they are written per database there.
         ]

@@ -11,6 +11,7 @@ from django.utils import timezone
 from accounts.models import AccountStatus, User
 from accounts.tests.factories import make_user, signed_in_client
 from common.testing import commit_pending
+from discovery.selectors import NearestPage
 from listings.models import Post, PostKind, PostStatus
 from search.tests.factories import DONGGUAN, HANGZHOU_XIAOSHAN, NINGBO_YINZHOU, SHENZHEN_BAOAN, ids, make_post
 from taxonomy.models import Industry, JobType, ProcessType
@@ -215,13 +216,19 @@ def test_board_query_count_does_not_grow_with_rows(django_assert_max_num_queries
     for _ in range(3):
         make_post(kind=PostKind.PROCESSING_SERVICE, processes=("注塑", "CNC"))
     commit_pending()
+    nearest = {"lat": 30, "lng": 121, "sort": "nearest"}
     with django_assert_max_num_queries(16) as few:
         assert reader.get("/api/discovery/processing_service").status_code == 200
+    # "nearest" reads up to one circle per radius (``NearestPage``), whatever the number of rows.
+    with django_assert_max_num_queries(16 + len(NearestPage.RADII_KM)) as few_nearest:
+        assert reader.get("/api/discovery/processing_service", nearest).status_code == 200
     for _ in range(12):
         make_post(kind=PostKind.PROCESSING_SERVICE, processes=("注塑", "CNC"))
     commit_pending()
     with django_assert_max_num_queries(len(few.captured_queries)):
-        response = reader.get("/api/discovery/processing_service", {"lat": 30, "lng": 121, "sort": "nearest"})
+        assert reader.get("/api/discovery/processing_service").json()["count"] == 15
+    with django_assert_max_num_queries(len(few_nearest.captured_queries)):
+        response = reader.get("/api/discovery/processing_service", nearest)
         assert response.json()["count"] == 15
 
 

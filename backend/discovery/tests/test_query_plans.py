@@ -1,4 +1,4 @@
-"""Query plans of the board lists on PostgreSQL (issue #13): at a size that fits CI (12,000 posts, fresh
+"""Query plans of the board lists on PostgreSQL (issue #13): at a size that fits CI (30,000 posts, fresh
 statistics), the page query of every board sort walks that sort's partial index and stops after the page:
 no sort over the board, no sequential scan of posts or users; a page by cursor does the same from the cursor.
 
@@ -28,7 +28,7 @@ from listings.tests.factories import SHENZHEN_BAOAN
 
 pytestmark = pytest.mark.django_db
 
-POSTS = 12_000
+POSTS = 30_000
 
 
 @pytest.fixture(autouse=True)
@@ -41,10 +41,10 @@ def _postgres_only() -> None:
 
 @pytest.fixture
 def many_posts() -> None:
-    """12,000 posts over the five boards from 300 owners, 10% expired, with every sort key filled."""
+    """30,000 posts over the five boards from 20,000 owners, 10% expired, with every sort key filled."""
     rng = random.Random(13)
     owners = User.objects.bulk_create(
-        [User(username=f"plan_{i}", account_type="factory", password="!") for i in range(300)]
+        [User(username=f"plan_{i}", account_type="factory", password="!") for i in range(20_000)]
     )
     now = timezone.now()
     today = timezone.localdate()
@@ -130,3 +130,44 @@ def test_count_stops_at_the_cap_issue_13(many_posts) -> None:
     assert (count, capped) == (1000, True)
     output = PageNumber().paginate_queryset(page, PageNumber.Input(page=1, page_size=20), request=None)
     assert output["count"] == 1000 and output["count_capped"] and output["next_cursor"]
+
+
+def test_first_page_and_its_count_are_one_walk_of_the_sort_index_issue_13(many_posts) -> None:
+    """Issue #13: page 1 reads its ids and the capped total (1000+) in one walk of the sort's index."""
+    for kind, sort in INDEXED_SORTS:
+        qs, _keyset = selectors.board_posts(kind, BoardFilters(), BoardOrder(sort=sort))
+        assert_walks_index(plan_of(qs.values_list("pk", flat=True)[:1001]), f"post_sort_{sort}_idx")
+
+
+NEAREST_KINDS = [spec.kind for spec in registry.all() if any(sort.needs_location for sort in spec.sorts)]
+HERE = {"lat": 22.55, "lng": 113.88}
+
+
+def analysed(qs) -> str:
+    return qs.explain(analyze=True)
+
+
+def test_nearest_reads_a_circle_through_its_index_not_the_whole_board_issue_13(many_posts) -> None:
+    """Issue #13: "nearest" page 1 and a deep page by cursor read the smallest circle holding a page,
+    through ``post_near_idx``; what is sorted is that circle, a small part of the board."""
+    for kind in NEAREST_KINDS:
+        order = BoardOrder(sort="nearest", **HERE)
+        page = selectors.board_page(kind, BoardFilters(), order, user=None)
+        assert isinstance(page, selectors.NearestPage)
+        board = page.qs.count()
+        circles = page._circles(page.qs)
+        circle = next(c for c in circles if c.count() >= 21)  # the one answering page 1
+        assert circle is not circles[-1], "a circle holds the page"
+        plan = analysed(circle.values_list("pk", flat=True)[:21])
+        assert "post_near_idx" in plan, plan
+        assert "Seq Scan on listings_post" not in plan and "Seq Scan on accounts_user" not in plan, plan
+        sorted_rows = [int(line.split("rows=")[2].split()[0]) for line in plan.splitlines() if "Sort  (" in line]
+        assert sorted_rows and all(n * 3 < board for n in sorted_rows), (board, plan)
+
+        ordered = page.rows(0, 41)
+        last = ordered[39]
+        non_null, _nulls = page.keyset.after(last.distance_km, last.pk)
+        deeper = next(c for c in page._circles(page.qs.filter(non_null), beyond=last.distance_km) if c.count() >= 21)
+        plan = analysed(deeper.values_list("pk", flat=True)[:21])
+        assert "post_near_idx" in plan and "Seq Scan on listings_post" not in plan, plan
+        assert [p.pk for p in page.after(last.distance_km, last.pk, 1)] == [ordered[40].pk]

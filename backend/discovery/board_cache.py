@@ -1,0 +1,90 @@
+"""A short-lived shared cache of anonymous board answers (issue #13): every anonymous reader of
+``GET /api/discovery/{kind}`` with the same query string gets the same bytes, so the rendered answer is
+kept in the cache (Redis in production, shared by every worker) for ``BOARD_CACHE_SECONDS``.
+
+Correctness rests on version tokens, not on the timeout: the key carries the board's token and a global
+token; a change to a post of that board (``Post``, its media) replaces the board's token, a change
+to what every board shows of its owners (account visibility or name, a factory profile, the
+recruitment licence) replaces the global one (``discovery.receivers``). A token is replaced at once
+and again when the transaction commits, so a reader between the two cannot keep the old rows under
+the new token. A newly approved post therefore appears, and a rejected one disappears, at the next
+request. The timeout only bounds what changes with the clock (a post's last valid day passing, a
+disablement's end time) and figures read from other apps (response rates), as without the cache.
+
+Signed-in readers are never served from it (their cards carry their own favourite marks).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+
+from common.auth import current_user
+
+GLOBAL = "discovery:board-version:*"
+
+
+def _version_key(kind: str) -> str:
+    return f"discovery:board-version:{kind}"
+
+
+def _token() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+def _replace(keys: list[str]) -> None:
+    cache.set_many({key: _token() for key in keys}, timeout=None)
+
+
+def bump(kind: str | None = None) -> None:
+    """Forget the cached answers of board ``kind`` (every board when None), now and at commit."""
+    keys = [_version_key(kind)] if kind else [GLOBAL]
+    _replace(keys)
+    transaction.on_commit(lambda: _replace(keys))
+
+
+def _lookup(kind: str, request: HttpRequest) -> tuple[str, tuple[str, str], bytes | None]:
+    """``(key, tokens, cached body or None)`` in one cache round trip: the answer is stored with the
+    tokens it was read under and counts only while they are still the current ones."""
+    query = sorted((name, value) for name, values in request.GET.lists() for value in values)
+    digest = hashlib.sha1(repr(query).encode(), usedforsecurity=False).hexdigest()
+    key, board = f"discovery:board:{kind}:{digest}", _version_key(kind)
+    found = cache.get_many([GLOBAL, board, key])
+    missing = {name: _token() for name in (GLOBAL, board) if name not in found}
+    if missing:
+        # First reader since a restart or eviction: a fresh token, so nothing older can be served.
+        cache.set_many(missing, timeout=None)
+        found.update(missing)
+    tokens = (found[GLOBAL], found[board])
+    stored = found.get(key)
+    body = stored[1] if isinstance(stored, tuple) and stored[0] == tokens else None
+    return key, tokens, body
+
+
+def cached_anonymous(render: Callable[[HttpRequest, Any], bytes]) -> Callable[[Callable[..., Any]], Any]:
+    """Wraps a paginated board view: anonymous GETs are answered from the cache when present, else the
+    view's page is rendered by ``render`` (the same JSON Ninja would answer), stored and returned."""
+
+    def decorator(view: Callable[..., Any]) -> Callable[..., Any]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+            seconds = settings.BOARD_CACHE_SECONDS
+            if seconds <= 0 or request.method != "GET" or current_user(request) is not None:
+                return view(request, *args, **kwargs)
+            key, tokens, body = _lookup(kwargs.get("kind", ""), request)
+            if body is None:
+                body = render(request, view(request, *args, **kwargs))
+                cache.set(key, (tokens, body), timeout=seconds)
+            return HttpResponse(body, content_type="application/json; charset=utf-8")
+
+        return wrapper
+
+    return decorator
