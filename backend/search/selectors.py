@@ -105,21 +105,32 @@ def _recheck(rows: list[SearchDocument]) -> list[SearchDocument]:
 FACETS_TTL = 60  # seconds a query's board counts are reused while the index does not change
 
 
-def _facets(docs: QuerySet[SearchDocument], *, key: str, closed: list[str]) -> dict[str, int]:
-    """Hits per board, in one GROUP BY over the matching visible documents, kept for ``FACETS_TTL``
-    seconds in the cache (Redis across web processes) under the query, the day, the closed boards and
-    the index's ``generation`` (every index change moves it on), so paging and asking again do not
-    count every hit again (issue #13), and no change is hidden by a cached count."""
-    scope = f"{key}|{timezone.localdate()}|{','.join(closed)}|{services.generation()}"
-    cache_key = "search:facets:" + hashlib.sha1(scope.encode()).hexdigest()
-    cached = cache.get(cache_key)
-    if cached is not None:
-        return dict(cached)
-    facets = dict.fromkeys(board_names(), 0)
-    for row in docs.order_by().values("board").annotate(n=Count("id")):
-        facets[row["board"]] = row["n"]
-    cache.set(cache_key, facets, FACETS_TTL)
-    return facets
+class FacetCache:
+    """Hits per board, kept for ``FACETS_TTL`` seconds in the cache (Redis across web processes) under the
+    query, the day and the closed boards, stamped with the index's ``generation`` (every index change
+    moves it on): paging and asking again do not count every hit again (issue #13), and no change is
+    hidden by a cached count. One round trip reads the generation and both match modes' counts."""
+
+    def __init__(self, key: str, closed: list[str]) -> None:
+        scope = f"{key}|{timezone.localdate()}|{','.join(closed)}"
+        self.keys = {
+            mode: "search:facets:" + hashlib.sha1(f"{mode}:{scope}".encode()).hexdigest()
+            for mode in ("strict", "relaxed")
+        }
+        found = cache.get_many([services.GENERATION_KEY, *self.keys.values()])
+        self.generation = found.get(services.GENERATION_KEY) or services.generation()
+        self.found = found
+
+    def facets(self, mode: str, docs: QuerySet[SearchDocument]) -> dict[str, int]:
+        """One GROUP BY over the matching visible documents, unless counted since the last change."""
+        cached = self.found.get(self.keys[mode])
+        if cached is not None and cached[0] == self.generation:
+            return dict(cached[1])
+        facets = dict.fromkeys(board_names(), 0)
+        for row in docs.order_by().values("board").annotate(n=Count("id")):
+            facets[row["board"]] = row["n"]
+        cache.set(self.keys[mode], (self.generation, facets), FACETS_TTL)
+        return facets
 
 
 def _parse_time(value: str) -> datetime:
@@ -134,6 +145,10 @@ TIERS = (
     Keyset(name="search-title", key="published_at", descending=True, parse=_parse_time),
     Keyset(name="search-body", key="published_at", descending=True, parse=_parse_time),
 )
+
+
+# What a hit shows (the token columns, read only by the full-text index, stay behind).
+PAGE_FIELDS = ("board", "post_id", "factory_id", "title", "text", "summary", "region_name", "published_at")
 
 
 def _decode_cursor(cursor: str) -> tuple[int, datetime, int]:
@@ -201,10 +216,11 @@ def search(
     base = _visible_documents(closed)
     relaxed = False
     key = "|".join(" ".join(group) for group in parsed.alternatives) + "|" + " ".join(parsed.words)
-    facets = _facets(search_backend.matching(base, parsed, strict=True), key=f"strict:{key}", closed=closed)
+    counts = FacetCache(key, closed)
+    facets = counts.facets("strict", search_backend.matching(base, parsed, strict=True))
     if not any(facets.values()) and any(len(group) > 1 for group in parsed.alternatives):
         relaxed = True
-        facets = _facets(search_backend.matching(base, parsed, strict=False), key=f"relaxed:{key}", closed=closed)
+        facets = counts.facets("relaxed", search_backend.matching(base, parsed, strict=False))
     count = facets.get(kind, 0) if kind else sum(facets.values())
     terms = parsed.words if not relaxed else parsed.all_terms
     result = SearchResults(
@@ -214,7 +230,9 @@ def search(
         return result
     scoped = base.filter(board=kind) if kind else base
     tiers = [
-        search_backend.matching(scoped, parsed, strict=not relaxed, title=title).order_by("-published_at", "-id")
+        search_backend.matching(scoped, parsed, strict=not relaxed, title=title)
+        .order_by("-published_at", "-id")
+        .only(*PAGE_FIELDS)
         for title in (True, False)
     ]
     rows, result.next_cursor = _page_rows(tiers, offset=(page - 1) * page_size, size=page_size, cursor=cursor)

@@ -126,7 +126,8 @@ def generation() -> int:
     return int(value)
 
 
-def _changed() -> None:
+def mark_changed() -> None:
+    """The index changed: cached facet counts are stale from now on."""
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not set yet (or evicted): any new value differs from what was cached under
@@ -146,7 +147,7 @@ def index_post(post: Post) -> None:
         SearchDocument.objects.filter(post_id=post.pk).delete()
     else:
         _upsert(post_document(post), post_id=post.pk)
-    _changed()
+    mark_changed()
 
 
 def index_factory(factory: FactoryProfile) -> None:
@@ -156,7 +157,7 @@ def index_factory(factory: FactoryProfile) -> None:
         SearchDocument.objects.filter(factory_id=factory.pk).delete()
     else:
         _upsert(factory_document(factory), factory_id=factory.pk)
-    _changed()
+    mark_changed()
 
 
 def index_owner(user: User) -> int:
@@ -169,7 +170,7 @@ def index_owner(user: User) -> int:
         .update(owner_hidden_until=until, updated_at=timezone.now())
     )
     if changed:
-        _changed()
+        mark_changed()
     return changed
 
 
@@ -221,5 +222,5 @@ def rebuild_search_index(*, batch_size: int = 2000, progress: Any = None) -> Reb
         if progress:
             progress(f"factories {result.factories}")
     rebuild_engine_index()
-    _changed()
+    mark_changed()
     return result
