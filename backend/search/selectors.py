@@ -74,16 +74,24 @@ def _visible_documents(closed: list[str]) -> QuerySet[SearchDocument]:
     return docs.exclude(board__in=closed) if closed else docs
 
 
+RULE_FIELDS = {
+    "post": ("owner_id", "status", "valid_until", "kind"),
+    "factory": ("owner_id", "is_verified"),
+    "owner": ("is_active", "deleted_at", "status", "status_until"),
+}
+
+
 def _recheck(rows: list[SearchDocument]) -> list[SearchDocument]:
     """The page's rows confirmed on their loaded items by the same policy's predicates (a belt to
     the filter's braces: a row whose item changed between the two reads is dropped)."""
     post_ids = [r.post_id for r in rows if r.post_id]
     factory_ids = [r.factory_id for r in rows if r.factory_id]
-    posts = Post.objects.in_bulk(post_ids) if post_ids else {}
-    factories = FactoryProfile.objects.in_bulk(factory_ids) if factory_ids else {}
+    # Only the columns the rules read (another one would be loaded on access: slower, never wrong).
+    posts = Post.objects.only(*RULE_FIELDS["post"]).in_bulk(post_ids) if post_ids else {}
+    factories = FactoryProfile.objects.only(*RULE_FIELDS["factory"]).in_bulk(factory_ids) if factory_ids else {}
     items: list[Any] = [*posts.values(), *factories.values()]
     # The owners by primary key in one query (a join would let the planner hash every user at small sizes).
-    owners = User.objects.in_bulk({item.owner_id for item in items}) if items else {}
+    owners = User.objects.only(*RULE_FIELDS["owner"]).in_bulk({item.owner_id for item in items}) if items else {}
     for item in items:
         item.owner = owners.get(item.owner_id)
     post_rule, factory_rule = visible_post_q(), visible_factory_q()  # built once: the rule reads the licence
@@ -121,11 +129,15 @@ class FacetCache:
         self.generation = found.get(services.GENERATION_KEY) or services.generation()
         self.found = found
 
-    def facets(self, mode: str, docs: QuerySet[SearchDocument]) -> dict[str, int]:
-        """One GROUP BY over the matching visible documents, unless counted since the last change."""
+    def facets(self, mode: str, docs: QuerySet[SearchDocument], *, kind: str | None) -> dict[str, int]:
+        """One GROUP BY over the matching visible documents, unless counted since the last change. A
+        cached zero for what is asked is counted again (few hits: cheap), so a count cached before an
+        item became visible by time alone (a disablement's end) never hides the page."""
         cached = self.found.get(self.keys[mode])
         if cached is not None and cached[0] == self.generation:
-            return dict(cached[1])
+            hits = cached[1].get(kind, 0) if kind else sum(cached[1].values())
+            if hits:
+                return dict(cached[1])
         facets = dict.fromkeys(board_names(), 0)
         for row in docs.order_by().values("board").annotate(n=Count("id")):
             facets[row["board"]] = row["n"]
@@ -217,10 +229,10 @@ def search(
     relaxed = False
     key = "|".join(" ".join(group) for group in parsed.alternatives) + "|" + " ".join(parsed.words)
     counts = FacetCache(key, closed)
-    facets = counts.facets("strict", search_backend.matching(base, parsed, strict=True))
+    facets = counts.facets("strict", search_backend.matching(base, parsed, strict=True), kind=kind)
     if not any(facets.values()) and any(len(group) > 1 for group in parsed.alternatives):
         relaxed = True
-        facets = counts.facets("relaxed", search_backend.matching(base, parsed, strict=False))
+        facets = counts.facets("relaxed", search_backend.matching(base, parsed, strict=False), kind=kind)
     count = facets.get(kind, 0) if kind else sum(facets.values())
     terms = parsed.words if not relaxed else parsed.all_terms
     result = SearchResults(
