@@ -50,31 +50,32 @@ def matching(
     qs: QuerySet[SearchDocument], parsed: ParsedQuery, *, strict: bool, title: bool | None = None
 ) -> QuerySet[SearchDocument]:
     """``qs`` narrowed to documents matching the query; with ``title`` True only those whose title
-    matches it all, with ``title`` False only those whose title does not (the body does)."""
+    matches it all (one condition: it implies the whole match, and the planner estimates it as one, so a
+    common word's page walks the freshness index), with ``title`` False only those whose title does not
+    (the body does)."""
     if connection.vendor == "postgresql":
-        expr = tsquery_expression(parsed, strict=strict)
-        qs = qs.filter(
-            RawSQL(f"{DOC_TABLE}.search_vector @@ to_tsquery('simple', %s)", [expr], output_field=BooleanField())
+        full = tsquery_expression(parsed, strict=strict)
+        in_title = tsquery_expression(parsed, strict=strict, title=True)
+        conditions = {
+            None: ("(search_vector @@ to_tsquery('simple', %s))", [full]),
+            True: ("(search_vector @@ to_tsquery('simple', %s))", [in_title]),
+            False: (
+                "(search_vector @@ to_tsquery('simple', %s)) AND NOT (search_vector @@ to_tsquery('simple', %s))",
+                [full, in_title],
+            ),
+        }
+        sql, params = conditions[title]
+        return qs.filter(
+            RawSQL(sql.replace("search_vector", f"{DOC_TABLE}.search_vector"), params, output_field=BooleanField())
         )
-        if title is not None:
-            negate = "" if title else "NOT "
-            qs = qs.filter(
-                RawSQL(
-                    f"{negate}({DOC_TABLE}.search_vector @@ to_tsquery('simple', %s))",
-                    [tsquery_expression(parsed, strict=strict, title=True)],
-                    output_field=BooleanField(),
-                )
-            )
-        return qs
     # "id IN (MATCH …)" makes SQLite run the full-text query once (see ``matching_ids``).
-    where = [f"{DOC_TABLE}.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"]
-    params = [fts5_expression(parsed, strict=strict)]
-    if title is not None:
-        where.append(
-            f"{DOC_TABLE}.id {'' if title else 'NOT '}IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
-        )
-        params.append(fts5_expression(parsed, strict=strict, title=True))
-    return qs.extra(where=where, params=params)
+    inside = f"IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
+    full, in_title = fts5_expression(parsed, strict=strict), fts5_expression(parsed, strict=strict, title=True)
+    if title is None:
+        return qs.extra(where=[f"{DOC_TABLE}.id {inside}"], params=[full])
+    if title:
+        return qs.extra(where=[f"{DOC_TABLE}.id {inside}"], params=[in_title])
+    return qs.extra(where=[f"{DOC_TABLE}.id {inside}", f"{DOC_TABLE}.id NOT {inside}"], params=[full, in_title])
 
 
 def matching_ids(parsed: ParsedQuery, *, column: str, board: str | None = None) -> RawSQL:

@@ -111,6 +111,7 @@ def _recheck(rows: list[SearchDocument]) -> list[SearchDocument]:
 
 
 FACETS_TTL = 60  # seconds a query's board counts are reused while the index does not change
+ZERO_TTL = 5  # seconds a cached "no hits" is reused
 
 
 class FacetCache:
@@ -131,17 +132,17 @@ class FacetCache:
 
     def facets(self, mode: str, docs: QuerySet[SearchDocument], *, kind: str | None) -> dict[str, int]:
         """One GROUP BY over the matching visible documents, unless counted since the last change. A
-        cached zero for what is asked is counted again (few hits: cheap), so a count cached before an
-        item became visible by time alone (a disablement's end) never hides the page."""
+        cached zero for what is asked is trusted for ``ZERO_TTL`` seconds only, so a count cached before
+        an item became visible by time alone (a disablement's end) hides the page that long at most."""
         cached = self.found.get(self.keys[mode])
-        if cached is not None and cached[0] == self.generation:
+        if isinstance(cached, tuple) and len(cached) == 3 and cached[0] == self.generation:
             hits = cached[1].get(kind, 0) if kind else sum(cached[1].values())
-            if hits:
+            if hits or timezone.now().timestamp() - cached[2] < ZERO_TTL:
                 return dict(cached[1])
         facets = dict.fromkeys(board_names(), 0)
         for row in docs.order_by().values("board").annotate(n=Count("id")):
             facets[row["board"]] = row["n"]
-        cache.set(self.keys[mode], (self.generation, facets), FACETS_TTL)
+        cache.set(self.keys[mode], (self.generation, facets, timezone.now().timestamp()), FACETS_TTL)
         return facets
 
 
