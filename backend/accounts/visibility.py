@@ -12,6 +12,7 @@ to show it as 已注销 / 已停用 instead of its live name and avatar.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from django.db.models import Q
@@ -43,6 +44,22 @@ def visible_account_q(*, prefix: str = "") -> Q:
 
 def is_account_visible(user: Any) -> bool:
     return user is not None and matches(visible_account_q(), user)
+
+
+# "Hidden until" for an account nothing but a person can show again (cancelled, inactive, disabled for good).
+HIDDEN_FOREVER = datetime(9999, 12, 31, tzinfo=UTC)
+
+
+def hidden_until(user: Any) -> datetime | None:
+    """The rule above, as a moment a copy can carry (the search documents, issue #13): ``None`` while the
+    account is visible; when it is not, the end of the disablement if that end alone will show it again,
+    else ``HIDDEN_FOREVER``. So "visible now" reads ``hidden_until is None or hidden_until <= now``."""
+    if is_account_visible(user):
+        return None
+    until = getattr(user, "status_until", None)
+    if until is not None and user.is_active and not matches(cancelled_account_q(), user):
+        return until  # disabled until then, and nothing else hides it
+    return HIDDEN_FOREVER
 
 
 def card_state(user: Any) -> str:

@@ -35,11 +35,12 @@ def board_label(board: str) -> str:
 class SearchDocument(models.Model):
     """One searchable item: a published post or a verified factory.
 
-    ``owner`` and ``valid_until`` are copies of the source row's (kept by the save signals and
-    ``rebuild_search_index``). The visibility filter does not trust them: it is the posts' and
-    factories' one policy (``listings.visibility`` / ``factories.visibility``) applied through the
-    ``post`` / ``factory`` relation, so the full-text match, the filter and the board facets are one
-    query, and a stale copy (a status changed by a queryset ``update()``) can never show a hidden item.
+    The document carries what the posts' and factories' one policy (``listings.visibility`` /
+    ``factories.visibility``) asks, so a search reads this table alone (issue #13): it exists only while
+    its post is published or its factory verified; ``valid_until`` is the post's validity;
+    ``owner_hidden_until`` is ``accounts.visibility.hidden_until(owner)``, kept by the owner's saves
+    (``search.signals``); a board switched off (``listings.compliance.closed_kinds``) is filtered by
+    ``board``. ``published_at`` (never empty) is the freshness the results are ordered by.
     """
 
     board = models.CharField("板块", max_length=32, choices=board_choices, db_index=True)
@@ -60,12 +61,23 @@ class SearchDocument(models.Model):
         "accounts.User", verbose_name="发布者", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     valid_until = models.DateField("有效期至", null=True, blank=True, help_text="信息的有效期；工厂为空")
+    owner_hidden_until = models.DateTimeField(
+        "发布者隐藏至",
+        null=True,
+        blank=True,
+        help_text="发布者账号不可见时到何时为止（accounts.visibility.hidden_until）；为空表示可见",
+    )
     updated_at = models.DateTimeField("索引时间", auto_now=True)
 
     class Meta:
         db_table = "matching_searchdocument"
         verbose_name = "搜索索引"
         verbose_name_plural = "搜索索引"
+        # The page walks the freshest documents first (per board with ``kind``) and stops after the page.
+        indexes = [
+            models.Index(fields=["-published_at", "-id"], name="search_doc_fresh"),
+            models.Index(fields=["board", "-published_at", "-id"], name="search_doc_board_fresh"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(post__isnull=False, factory__isnull=True) | Q(post__isnull=True, factory__isnull=False),

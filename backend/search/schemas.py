@@ -13,6 +13,9 @@ class SearchQuery(Schema):
     )
     page: int = Field(1, ge=1, le=100)
     page_size: int = Field(20, ge=1, le=50)
+    cursor: str | None = Field(
+        None, max_length=300, description="上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移）"
+    )
 
 
 class SearchHitOut(Schema):
@@ -38,3 +41,4 @@ class SearchOut(Schema):
     count: int
     page: int
     page_size: int
+    next_cursor: str | None = Field(None, description="下一页的位置（传回 cursor）；没有更多时为空")

@@ -1,15 +1,16 @@
 """The full-text part of search, per database: SQLite FTS5 or PostgreSQL tsvector.
 
 Both index the same space-separated jieba tokens (``SearchDocument.title_tokens`` / ``body_tokens``);
-this module only turns a parsed query into each engine's match expression and rank. Everything else
-(visibility, facets, highlighting) is engine-neutral in ``search.selectors``, so a dedicated engine
+this module only turns a parsed query into each engine's match expression (all of it, or its title
+part: the results list title matches first). Everything else (visibility, facets, order, highlighting)
+is engine-neutral in ``search.selectors``, so a dedicated engine
 could replace this module alone.
 """
 
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import BooleanField, FloatField, QuerySet
+from django.db.models import BooleanField, QuerySet
 from django.db.models.expressions import RawSQL
 
 from search.models import SearchDocument
@@ -27,46 +28,54 @@ def _groups(parsed: ParsedQuery, *, strict: bool) -> list[list[str]]:
     return parsed.alternatives
 
 
-def fts5_expression(parsed: ParsedQuery, *, strict: bool) -> str:
+def fts5_expression(parsed: ParsedQuery, *, strict: bool, title: bool = False) -> str:
     def quote(term: str) -> str:
         return '"' + term.replace('"', '""') + '"'
 
-    return " AND ".join("(" + " OR ".join(quote(t) for t in group) + ")" for group in _groups(parsed, strict=strict))
+    expr = " AND ".join("(" + " OR ".join(quote(t) for t in group) + ")" for group in _groups(parsed, strict=strict))
+    return f"title_tokens : ({expr})" if title else expr
 
 
-def tsquery_expression(parsed: ParsedQuery, *, strict: bool) -> str:
+def tsquery_expression(parsed: ParsedQuery, *, strict: bool, title: bool = False) -> str:
+    """``title`` narrows every term to the title's lexemes (weight A)."""
+    weight = ":A" if title else ""
+
     def quote(term: str) -> str:
-        return "'" + term.replace("\\", "").replace("'", "''") + "'"
+        return "'" + term.replace("\\", "").replace("'", "''") + "'" + weight
 
     return " & ".join("(" + " | ".join(quote(t) for t in group) + ")" for group in _groups(parsed, strict=strict))
 
 
 def matching(
-    qs: QuerySet[SearchDocument], parsed: ParsedQuery, *, strict: bool, ranked: bool
+    qs: QuerySet[SearchDocument], parsed: ParsedQuery, *, strict: bool, title: bool | None = None
 ) -> QuerySet[SearchDocument]:
-    """``qs`` narrowed to documents matching the query; with ``ranked`` a ``rank`` (higher = better)."""
+    """``qs`` narrowed to documents matching the query; with ``title`` True only those whose title
+    matches it all (one condition: it implies the whole match, and the planner estimates it as one, so a
+    common word's page walks the freshness index), with ``title`` False only those whose title does not
+    (the body does)."""
     if connection.vendor == "postgresql":
-        expr = tsquery_expression(parsed, strict=strict)
-        qs = qs.filter(
-            RawSQL(f"{DOC_TABLE}.search_vector @@ to_tsquery('simple', %s)", [expr], output_field=BooleanField())
+        full = tsquery_expression(parsed, strict=strict)
+        in_title = tsquery_expression(parsed, strict=strict, title=True)
+        conditions = {
+            None: ("(search_vector @@ to_tsquery('simple', %s))", [full]),
+            True: ("(search_vector @@ to_tsquery('simple', %s))", [in_title]),
+            False: (
+                "(search_vector @@ to_tsquery('simple', %s)) AND NOT (search_vector @@ to_tsquery('simple', %s))",
+                [full, in_title],
+            ),
+        }
+        sql, params = conditions[title]
+        return qs.filter(
+            RawSQL(sql.replace("search_vector", f"{DOC_TABLE}.search_vector"), params, output_field=BooleanField())
         )
-        if ranked:
-            qs = qs.annotate(
-                rank=RawSQL(
-                    f"ts_rank_cd({DOC_TABLE}.search_vector, to_tsquery('simple', %s))",
-                    [expr],
-                    output_field=FloatField(),
-                )
-            )
-        return qs
-    expr = fts5_expression(parsed, strict=strict)
-    select = {"rank": f"-bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0)"} if ranked else None
-    return qs.extra(
-        select=select,
-        tables=[FTS_TABLE],
-        where=[f"{FTS_TABLE}.rowid = {DOC_TABLE}.id", f"{FTS_TABLE} MATCH %s"],
-        params=[expr],
-    )
+    # "id IN (MATCH …)" makes SQLite run the full-text query once (see ``matching_ids``).
+    inside = f"IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
+    full, in_title = fts5_expression(parsed, strict=strict), fts5_expression(parsed, strict=strict, title=True)
+    if title is None:
+        return qs.extra(where=[f"{DOC_TABLE}.id {inside}"], params=[full])
+    if title:
+        return qs.extra(where=[f"{DOC_TABLE}.id {inside}"], params=[in_title])
+    return qs.extra(where=[f"{DOC_TABLE}.id {inside}", f"{DOC_TABLE}.id NOT {inside}"], params=[full, in_title])
 
 
 def matching_ids(parsed: ParsedQuery, *, column: str, board: str | None = None) -> RawSQL:

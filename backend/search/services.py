@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from accounts.models import User
+from accounts.visibility import hidden_until
 from factories.models import FactoryProfile
 from listings import registry
 from listings.models import Post, PostStatus
@@ -61,9 +64,10 @@ def post_document(post: Post) -> SearchDocument:
         region_name=(post.region.full_name if post.region else "")[:100],
         title_tokens=text.index_string(title_source),
         body_tokens=text.index_string(body_source),
-        published_at=post.refreshed_at or post.published_at,
+        published_at=post.refreshed_at or post.published_at or post.created_at or timezone.now(),
         owner_id=post.owner_id,
         valid_until=post.valid_until,
+        owner_hidden_until=hidden_until(post.owner),
     )
 
 
@@ -80,8 +84,9 @@ def factory_document(factory: FactoryProfile) -> SearchDocument:
         region_name=factory.region.full_name[:100],
         title_tokens=text.index_string(factory.name, factory.main_products, *categories),
         body_tokens=text.index_string(body, factory.industry.name, *attributes, factory.region.full_name),
-        published_at=factory.verified_at,
+        published_at=factory.verified_at or factory.created_at or timezone.now(),
         owner_id=factory.owner_id,
+        owner_hidden_until=hidden_until(factory.owner),
     )
 
 
@@ -97,6 +102,7 @@ def _upsert(document: SearchDocument, **target: Any) -> None:
         "published_at",
         "owner_id",
         "valid_until",
+        "owner_hidden_until",
     ]
     values = {name: getattr(document, name) for name in fields}
     updated = SearchDocument.objects.filter(**target).update(**values, updated_at=timezone.now())
@@ -108,19 +114,40 @@ def _upsert(document: SearchDocument, **target: Any) -> None:
             SearchDocument.objects.filter(**target).update(**values, updated_at=timezone.now())
 
 
+GENERATION_KEY = "search:generation"
+
+
+def generation() -> int:
+    """A number every index change moves on: cached facet counts name it, so none outlives a change."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, None)
+        value = cache.get(GENERATION_KEY) or 1
+    return int(value)
+
+
+def mark_changed() -> None:
+    """The index changed: cached facet counts are stale from now on."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not set yet (or evicted): any new value differs from what was cached under
+        cache.set(GENERATION_KEY, int(timezone.now().timestamp() * 1000), None)
+
+
 def index_post(post: Post) -> None:
     """Keeps the post's search document current: present while published, gone otherwise.
 
-    Called on every save of a post (signal) and by the approve flow. The document carries copies of
-    the owner and the validity for the search's one-query filter; the owner's status is read live,
-    and each returned page is re-checked against ``visible_posts()``.
+    Called on every save of a post (signal) and by the approve flow. The document carries the
+    validity and the owner's ``hidden_until`` for the search's one-table filter; each returned page
+    is re-checked against the posts' own rule.
     """
     if post.pk is None:
         return
     if post.status != PostStatus.PUBLISHED:
         SearchDocument.objects.filter(post_id=post.pk).delete()
-        return
-    _upsert(post_document(post), post_id=post.pk)
+    else:
+        _upsert(post_document(post), post_id=post.pk)
+    mark_changed()
 
 
 def index_factory(factory: FactoryProfile) -> None:
@@ -128,8 +155,23 @@ def index_factory(factory: FactoryProfile) -> None:
         return
     if not factory.is_verified:
         SearchDocument.objects.filter(factory_id=factory.pk).delete()
-        return
-    _upsert(factory_document(factory), factory_id=factory.pk)
+    else:
+        _upsert(factory_document(factory), factory_id=factory.pk)
+    mark_changed()
+
+
+def index_owner(user: User) -> int:
+    """The owner's account changed (disabled, lifted, cancelled): their documents carry the new
+    ``hidden_until``, so their posts and factory leave or rejoin search at once. Returns the rows."""
+    until = hidden_until(user)
+    changed = (
+        SearchDocument.objects.filter(owner_id=user.pk)
+        .exclude(owner_hidden_until=until)  # NULLs included either way, as Django's exclude() means it
+        .update(owner_hidden_until=until, updated_at=timezone.now())
+    )
+    if changed:
+        mark_changed()
+    return changed
 
 
 @dataclass
@@ -146,7 +188,7 @@ def rebuild_search_index(*, batch_size: int = 2000, progress: Any = None) -> Reb
         SearchDocument.objects.all().delete()
     posts = (
         Post.objects.filter(status=PostStatus.PUBLISHED)
-        .select_related("industry", "category", "region", "job_type")
+        .select_related("owner", "industry", "category", "region", "job_type")
         .prefetch_related(Prefetch("process_types", queryset=ProcessType.objects.only("id", "name")))
         .order_by("pk")
     )
@@ -162,7 +204,7 @@ def rebuild_search_index(*, batch_size: int = 2000, progress: Any = None) -> Reb
             progress(f"posts {result.posts}")
     factories = (
         FactoryProfile.objects.filter(is_verified=True)
-        .select_related("industry", "region")
+        .select_related("owner", "industry", "region")
         .prefetch_related(
             Prefetch("categories", queryset=CategoryTag.objects.only("id", "name")),
             Prefetch("attributes", queryset=AttributeTag.objects.only("id", "name")),
@@ -180,4 +222,5 @@ def rebuild_search_index(*, batch_size: int = 2000, progress: Any = None) -> Reb
         if progress:
             progress(f"factories {result.factories}")
     rebuild_engine_index()
+    mark_changed()
     return result

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from accounts.models import User
 from common.tasks import effect
 from factories.models import FactoryProfile
 from listings.models import Post
 from search.models import SearchDocument
-from search.services import index_factory, index_post
+from search.services import index_factory, index_owner, index_post
 
 
 @effect("search.index_post")
@@ -25,3 +26,10 @@ def index_factory_effect(*, factory_id: int) -> None:
         SearchDocument.objects.filter(factory_id=factory_id).delete()
         return
     index_factory(factory)
+
+
+@effect("search.index_owner")
+def index_owner_effect(*, user_id: int) -> None:
+    user = User.objects.filter(pk=user_id).first()
+    if user is not None:
+        index_owner(user)

