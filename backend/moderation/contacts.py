@@ -117,6 +117,8 @@ def _digit_runs(text: str, digits: str | None = None) -> list[_Run]:
     put a break before it. The regular expression does the scanning; Python only sees candidates.
     ``digits``: the text through :func:`phone_digit` (same length), when the caller has it."""
     if digits is not None:
+        if sum(map(digits.count, "0123456789")) < 10:  # no run of ten can be in a text of fewer digits
+            return []
         run_re, one_digit_re, scanned = _ASCII_RUN_RE, _ASCII_DIGIT_RE, digits
     else:
         run_re, one_digit_re, scanned = _RUN_RE, _ONE_DIGIT_RE, text
@@ -268,6 +270,7 @@ def _regex_hits(kind: str, pattern: re.Pattern[str], text: str, folded: str) -> 
 
 # The first characters of every WeChat / QQ cue: the cue expressions are only tried where one stands.
 _CUE_START_RE = re.compile("[vwq+微威薇徽维維卫加绿扣抠蔻寇叩企球秋]")
+_QQ_STARTS = frozenset("q扣抠蔻寇叩企球秋")  # where a QQ cue starts; every other start is a WeChat cue's
 _DOT_LETTER_RE = re.compile(r"\.[a-z]")
 
 
@@ -276,13 +279,14 @@ def _cue_hits(text: str, folded: str) -> list[ContactMatch]:
     reached = {WECHAT: 0, QQ: 0}
     for start in _CUE_START_RE.finditer(folded):
         position = start.start()
-        for kind, pattern in ((WECHAT, _WECHAT_RE), (QQ, _QQ_RE)):
-            if position < reached[kind]:
-                continue
-            match = pattern.match(folded, position)
-            if match is not None and (hit := _hit(kind, match, text, folded)) is not None:
-                hits.append(hit)
-                reached[kind] = match.end()
+        # The two kinds' cues start with different characters: only one expression can match here.
+        kind, pattern = (QQ, _QQ_RE) if folded[position] in _QQ_STARTS else (WECHAT, _WECHAT_RE)
+        if position < reached[kind]:
+            continue
+        match = pattern.match(folded, position)
+        if match is not None and (hit := _hit(kind, match, text, folded)) is not None:
+            hits.append(hit)
+            reached[kind] = match.end()
     return hits
 
 

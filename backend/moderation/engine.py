@@ -22,6 +22,7 @@ offsets, so no byte-to-character conversion is needed; every text is first read 
 
 from __future__ import annotations
 
+import operator
 import threading
 import time
 from collections.abc import Iterable
@@ -61,6 +62,10 @@ class KeywordMatch(NamedTuple):
     end: int
     matched_text: str
     via: str = EXACT
+
+
+_START, _END = operator.itemgetter(3), operator.itemgetter(4)  # KeywordMatch.start / .end
+_new_match = tuple.__new__  # a KeywordMatch without NamedTuple's Python-level __new__ (half the cost)
 
 
 class _Automaton:
@@ -128,6 +133,8 @@ class KeywordMatcher:
         sounds = {key: e for k, e in by_key.items() if e.homophones for key in variants.syllable_keys(k)}
         self._han = _build(han)  # Han-only keys, over the gapped text
         self._others = _build(others)  # Latin / digit / mixed keys (A货, v信), over the text itself
+        # Both, for a text with no gap to take out (most texts): one scan instead of two.
+        self._all = _build({**han, **others}) if han and others else None
         self._leet = _build(leet)
         self._sounds = _build(sounds)
 
@@ -147,16 +154,20 @@ class KeywordMatcher:
         text = normalised.text
         known = normalised if isinstance(normalised, readings.Readings) else None
         spans: list[tuple[int, int, KeywordEntry, str]] = []
+        scanned_others = False
         if self._han is not None:
             gapped = variants.gap_view(text, gaps=known.gaps() if known is not None else None)
-            if gapped.text is text:  # nothing taken out: the same positions
-                spans = self._han.spans(text, EXACT)
-            else:
+            if gapped.text is not text:
                 for start, end, entry in self._han.scan(gapped.text):
                     a, b = gapped.source_span(start, end)
                     spans.append((a, b, entry, EXACT if b - a == end - start else GAP))
+            elif self._all is not None:  # nothing taken out: the same positions, every key at once
+                spans, scanned_others = self._all.spans(text, EXACT), True
+            else:
+                spans = self._han.spans(text, EXACT)
         if self._others is not None:
-            spans.extend(self._others.spans(text, EXACT))
+            if not scanned_others:
+                spans.extend(self._others.spans(text, EXACT))
             may_be_leet = known.may_be_leet if known is not None else variants.LEET_HINT.search(text) is not None
             if self._leet is not None and may_be_leet:
                 for start, end, entry in self._leet.scan(variants.leet_view(text)):
@@ -188,20 +199,24 @@ class KeywordMatcher:
             return []
         found: dict[tuple[str, int, int], KeywordMatch] = {}
         original = normalised.original
-        original_span = normalised.original_span
-        index = normalised.index if normalised.is_direct else None
-        for norm_start, norm_end, entry, via in spans:
-            if index is not None:
-                start, end = index[norm_start], index[norm_end - 1] + 1
-            else:
-                start, end = original_span(norm_start, norm_end)
+        if normalised.is_direct:
+            index = normalised.index
+            places = [(index[start], index[end - 1] + 1) for start, end, _, _ in spans]
+        else:
+            places = [normalised.original_span(start, end) for start, end, _, _ in spans]
+        for (start, end), (_, _, entry, via) in zip(places, spans, strict=True):
             key = (entry.normalised, start, end)
             known = found.get(key)
             if known is not None and (via != EXACT or known.via == EXACT):
                 continue
-            found[key] = KeywordMatch(entry.word, entry.action, entry.category, start, end, original[start:end], via)
-        # One match per keyword and place; the plain reading wins over a variant at the same span.
-        return sorted(found.values(), key=lambda m: (m.start, -m.end))
+            found[key] = _new_match(
+                KeywordMatch, (entry.word, entry.action, entry.category, start, end, original[start:end], via)
+            )
+        # One match per keyword and place; the plain reading wins over a variant at the same span. In order
+        # of start, the longer first (two stable sorts on C-level keys).
+        matches = sorted(found.values(), key=_END, reverse=True)
+        matches.sort(key=_START)
+        return matches
 
     def count_hits(self, normalised: str) -> int:
         """The plain automaton scans over already-normalised text, without the variants."""

@@ -234,7 +234,7 @@ class NormalisedText:
                 self._index = self._positions()
         return self._index
 
-    def _positions(self) -> list[int]:
+    def _positions(self) -> Sequence[int]:
         source = self._displayed
         sizes = _sizes(source)  # chr(how many normalised characters each source character gives)
         if _EXPANDING[0].search(source) is None:

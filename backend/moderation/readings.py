@@ -26,6 +26,7 @@ text takes the general path of each module instead. Either way the answers are t
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from itertools import compress
 
@@ -80,8 +81,9 @@ class Readings(normalise.NormalisedText):
     ) -> None:
         super().__init__(text, original, displayed, shown_spans)
         self._translated = translated  # the five-per-character pass, or None on the general path
-        # K for each character of the normalised text, or None on the general path.
-        self.kinds = None if translated is None else translated[3::_WIDTH].replace(_DROPPED, "")
+        # K for each character of the displayed text ("\x00" where dropped), and of the normalised text.
+        self._kind_column = None if translated is None else translated[3::_WIDTH]
+        self.kinds = None if self._kind_column is None else self._kind_column.replace(_DROPPED, "")
 
     @property
     def syllable_source(self) -> str:
@@ -90,7 +92,7 @@ class Readings(normalise.NormalisedText):
             return variants.syllable_translate(self.text)
         return self._translated[1::_WIDTH].replace(_DROPPED_SYLLABLE, "")
 
-    def syllable_positions(self) -> list[int]:
+    def syllable_positions(self) -> Sequence[int]:
         """Positions in the normalised text of its characters that are not digits (the syllable
         reading's map back when no Latin run is read as pinyin)."""
         if self.kinds is None:
@@ -132,10 +134,10 @@ class Readings(normalise.NormalisedText):
             return None
         return self._translated[4::_WIDTH]
 
-    def _positions(self) -> list[int]:
-        if self._translated is None:
+    def _positions(self) -> Sequence[int]:
+        if self._kind_column is None:
             return super()._positions()
-        return list(compress(range(len(self._displayed)), self._translated[3::_WIDTH].encode("latin-1")))
+        return list(compress(range(len(self._displayed)), self._kind_column.encode("latin-1")))
 
 
 def read(text: str) -> Readings:
