@@ -111,10 +111,12 @@ def candidate_sql(
         fits = "r.category_id = %s AND r.category_id IS NOT NULL"
         params: list[Any] = [demand.category_id or 0]
     else:
-        # The industry's row of each factory, less those that also offer the category.
+        # The industry's row of each factory, less those that also offer the category (a factory's rows
+        # share its verified flag, so the category's own partial index answers that).
         fits = (
             "r.category_id IS NULL AND r.industry_id = %s AND NOT EXISTS "
-            f"(SELECT 1 FROM {RANKS_TABLE} c WHERE c.factory_id = r.factory_id AND c.category_id = %s)"
+            f"(SELECT 1 FROM {RANKS_TABLE} c WHERE c.factory_id = r.factory_id AND c.category_id = %s "
+            "AND c.category_id IS NOT NULL AND c.is_verified)"
         )
         params = [demand.industry_id or 0, demand.category_id or 0]
     # Every point but distance, in double precision (the stored column first, so PostgreSQL adds floats).

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date, datetime, time
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Count, Prefetch
@@ -125,12 +127,26 @@ def notify_matches_for_post(post: Post) -> int:
 RANK_BATCH = 2000
 
 
+RANK_FIELDS = (
+    "category_id",
+    "industry_id",
+    "owner_id",
+    "is_verified",
+    "attributes",
+    "capacity_per_day",
+    "responsive_points",
+    "latitude",
+    "longitude",
+)
+
+
 @transaction.atomic
 def refresh_factory_ranks(*, factory_ids: list[int]) -> int:
-    """Rewrites the ``FactoryRank`` rows of these factories from their live profile, tags, supply posts
-    and reply history (a deleted factory's rows go with it). Returns how many rows were written."""
+    """Brings the ``FactoryRank`` rows of these factories in line with their live profile, tags, supply
+    posts and reply history (a deleted factory's rows go with it). Only a factory whose rows differ is
+    rewritten, so the hourly pass over every factory writes little and index-only scans stay index-only.
+    Returns how many rows were written."""
     ids = sorted(set(factory_ids))
-    FactoryRank.objects.filter(factory_id__in=ids).delete()
     factories = list(
         FactoryProfile.objects.filter(pk__in=ids)
         .select_related("region")
@@ -142,11 +158,10 @@ def refresh_factory_ranks(*, factory_ids: list[int]) -> int:
     owner_ids = [f.owner_id for f in factories]
     capacity = matchers._service_capacity(owner_ids)
     stats = response_stats(owner_ids)
-    rows = []
+    wanted: dict[int, list[dict[str, Any]]] = {}
     for factory in factories:
         cap = capacity.get(factory.owner_id)
         common = {
-            "factory": factory,
             "industry_id": factory.industry_id,
             "owner_id": factory.owner_id,
             "is_verified": factory.is_verified,
@@ -156,8 +171,22 @@ def refresh_factory_ranks(*, factory_ids: list[int]) -> int:
             "latitude": factory.latitude if factory.latitude is not None else factory.region.latitude,
             "longitude": factory.longitude if factory.longitude is not None else factory.region.longitude,
         }
-        rows.append(FactoryRank(category=None, **common))
-        rows += [FactoryRank(category_id=c.pk, **common) for c in factory.categories.all()]
+        wanted[factory.pk] = [{"category_id": None, **common}] + [
+            {"category_id": c.pk, **common} for c in factory.categories.all()
+        ]
+    stored: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
+    for factory_id, *values in FactoryRank.objects.filter(factory_id__in=ids).values_list("factory_id", *RANK_FIELDS):
+        stored[factory_id].append(tuple(values))
+    stale = [
+        pk
+        for pk in ids
+        if sorted(stored.get(pk, []), key=repr)
+        != sorted((tuple(row[f] for f in RANK_FIELDS) for row in wanted.get(pk, [])), key=repr)
+    ]
+    if not stale:
+        return 0
+    FactoryRank.objects.filter(factory_id__in=stale).delete()
+    rows = [FactoryRank(factory_id=pk, **row) for pk in stale for row in wanted.get(pk, [])]
     FactoryRank.objects.bulk_create(rows, batch_size=RANK_BATCH)
     return len(rows)
 
@@ -179,5 +208,4 @@ def refresh_all_factory_ranks() -> int:
             break
         written += refresh_factory_ranks(factory_ids=ids)
         last = ids[-1]
-    FactoryRank.objects.exclude(factory_id__in=FactoryProfile.objects.values("pk")).delete()
     return written
