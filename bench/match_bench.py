@@ -71,6 +71,7 @@ def main() -> None:
         for pk in rng.sample(pool, min(args.demands, len(pool)))
     ]
     print(f"{connection.vendor}: {factories} visible factories, {len(demands)} demands, code from {args.backend}")
+    print("load average at start (1, 5, 15 min): " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
 
     samples: list[float] = []
     ours: dict[int, list[int]] = {}
@@ -102,6 +103,7 @@ def main() -> None:
         flag = "" if met is None else ("yes" if met else "NO")
         print(f"| {name} | {factories} factories | {value:.1f} | {ref:.1f} | {ratio} | {goal} | {flag} |")
     print(f"\noverlaps per checked demand: {overlaps}")
+    print("load average (1, 5, 15 min): " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
 
 
 def _reference() -> Any:

@@ -325,23 +325,21 @@ def match_factories_for_demand(post: Post, *, limit: int = 20) -> list[Match]:
     if not demand.category_id and not demand.industry_id:
         return []
     pool = max(ranking.POOL, limit)
-    matches = (
-        _score_factories(
-            demand, ranking.factory_pool(demand, exclude_owner_id=post.owner_id, same_category=True, limit=pool)
-        )
+    best = (
+        ranking.factory_pool(demand, exclude_owner_id=post.owner_id, same_category=True, limit=pool)
         if demand.category_id
         else []
     )
-    ranked = _rank(list(matches), limit)
+    ids = [pk for pk, _points in best]
     # A factory outside the category needs round(points) ≥ the 20th score to enter; ``LAG`` leaves room
-    # for ranking rows that lag their factory.
-    at_least = ranked[-1].score - 0.5 - ranking.LAG if len(ranked) >= limit else None
+    # for ranking rows that lag their factory. Both sets are scored exactly at once.
+    at_least = best[limit - 1][1] - 0.5 - ranking.LAG if len(best) >= limit else None
     if demand.industry_id and (at_least is None or at_least <= ranking.industry_only_ceiling(demand)):
         others = ranking.factory_pool(
-            demand, exclude_owner_id=post.owner_id, same_category=False, limit=pool, at_least=at_least
+            demand, exclude_owner_id=post.owner_id, same_category=False, limit=limit, at_least=at_least
         )
-        matches += _score_factories(demand, others)
-    return _rank(matches, limit)
+        ids += [pk for pk, _points in others]
+    return _rank(_score_factories(demand, ids), limit)
 
 
 def match_services_for_processing_demand(post: Post, *, limit: int = 20) -> list[Match]:

@@ -30,7 +30,7 @@ from regions.geo import EARTH_RADIUS_KM
 
 # Factories handed from the database's ranking to exact scoring: the top 20 plus room for rows that lag
 # their factory and for rounding at the edge.
-POOL = 40
+POOL = 30
 # Points a ranking row may be behind its factory's live score when it is used as a bound.
 LAG = 1.0
 
@@ -77,7 +77,8 @@ def _capacity_steps(demand: m.Demand) -> list[tuple[float, float]]:
 def candidate_sql(
     demand: m.Demand, *, exclude_owner_id: int, same_category: bool, limit: int, at_least: float | None = None
 ) -> tuple[str, list[Any]]:
-    """The ranking query and its parameters: ``factory_id`` of the best ``limit`` rows, best first.
+    """The ranking query and its parameters: ``(factory_id, points)`` of the best ``limit`` rows, best
+    first, ``points`` being the score the stored row gives.
     ``at_least``: leave out rows that cannot reach these points even at the full distance points (a
     cheap test on the stored columns, before any distance is computed)."""
     fit_share = 0.3 if demand.processes else 1.0  # a factory offers no processes: the category's share
@@ -128,16 +129,16 @@ def candidate_sql(
         params.append(at_least - m.DISTANCE)
     # The derived table is a fence (OFFSET 0), so the distance is computed once a row, not once per use.
     sql = f"""
-        SELECT factory_id FROM (
+        SELECT factory_id, ROUND(s.base + CASE WHEN s.km IS NULL THEN 0
+            WHEN s.km <= {m.NEAR_KM!r} THEN {float(m.DISTANCE)!r} WHEN s.km >= {m.FAR_KM!r} THEN 0
+            ELSE {m.DISTANCE + slope * m.NEAR_KM!r} - s.km * {slope!r} END) AS points
+        FROM (
             SELECT r.factory_id, {base_sql} AS base, {km_sql} AS km
             FROM {RANKS_TABLE} r
             WHERE r.is_verified AND {fits} AND r.owner_id <> %s {bound}
             {FENCE}
         ) s
-        ORDER BY ROUND(s.base + CASE WHEN s.km IS NULL THEN 0 WHEN s.km <= {m.NEAR_KM!r} THEN {float(m.DISTANCE)!r}
-                               WHEN s.km >= {m.FAR_KM!r} THEN 0
-                               ELSE {m.DISTANCE + slope * m.NEAR_KM!r} - s.km * {slope!r} END) DESC,
-                 CASE WHEN s.km IS NULL THEN 1 ELSE 0 END, s.km, s.factory_id DESC
+        ORDER BY points DESC, CASE WHEN s.km IS NULL THEN 1 ELSE 0 END, s.km, s.factory_id DESC
         LIMIT %s
     """
     return sql, [*params, limit]
@@ -150,26 +151,22 @@ def factory_pool(
     same_category: bool,
     limit: int = POOL,
     at_least: float | None = None,
-) -> list[int]:
-    """Ids of the visible factories of ``demand``'s category (``same_category``), or else of its industry
-    but not its category, best first, at most ``limit``, only those whose stored points can reach
-    ``at_least``. The owner's account visibility is applied to the few best rows only
-    (``visible_factories`` on the ids): hidden owners are rare, so a few more than asked are ranked and
-    those dropped here."""
+) -> list[tuple[int, float]]:
+    """``(id, points by the stored row)`` of the visible factories of ``demand``'s category
+    (``same_category``), or else of its industry but not its category, best first, at most ``limit``,
+    only those whose stored points can reach ``at_least``. The owner's account visibility is applied to
+    the few best rows only (``visible_factories`` on the ids): hidden owners are rare, so a few more than
+    asked are ranked and those dropped here."""
     sql, params = candidate_sql(
-        demand,
-        exclude_owner_id=exclude_owner_id,
-        same_category=same_category,
-        limit=limit + limit // 2 + 10,
-        at_least=at_least,
+        demand, exclude_owner_id=exclude_owner_id, same_category=same_category, limit=limit + 10, at_least=at_least
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        ranked = [row[0] for row in cursor.fetchall()]
+        ranked = [(pk, float(points)) for pk, points in cursor.fetchall()]
     if not ranked:
         return []
-    visible = set(visible_factories().filter(pk__in=ranked).values_list("pk", flat=True))
-    return [pk for pk in ranked if pk in visible][:limit]
+    visible = set(visible_factories().filter(pk__in=[pk for pk, _ in ranked]).values_list("pk", flat=True))
+    return [row for row in ranked if row[0] in visible][:limit]
 
 
 def industry_only_ceiling(demand: m.Demand) -> float:
