@@ -336,7 +336,12 @@ def match_factories_for_demand(post: Post, *, limit: int = 20) -> list[Match]:
     at_least = best[limit - 1][1] - 0.5 - ranking.LAG if len(best) >= limit else None
     if demand.industry_id and (at_least is None or at_least <= ranking.industry_only_ceiling(demand)):
         others = ranking.factory_pool(
-            demand, exclude_owner_id=post.owner_id, same_category=False, limit=limit, at_least=at_least
+            demand,
+            exclude_owner_id=post.owner_id,
+            same_category=False,
+            limit=limit,
+            at_least=at_least,
+            check_visibility=False,  # ``_score_factories`` reads visible factories only
         )
         ids += [pk for pk, _points in others]
     return _rank(_score_factories(demand, ids), limit)

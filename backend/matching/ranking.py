@@ -151,20 +151,22 @@ def factory_pool(
     same_category: bool,
     limit: int = POOL,
     at_least: float | None = None,
+    check_visibility: bool = True,
 ) -> list[tuple[int, float]]:
     """``(id, points by the stored row)`` of the visible factories of ``demand``'s category
     (``same_category``), or else of its industry but not its category, best first, at most ``limit``,
     only those whose stored points can reach ``at_least``. The owner's account visibility is applied to
     the few best rows only (``visible_factories`` on the ids): hidden owners are rare, so a few more than
-    asked are ranked and those dropped here."""
+    asked are ranked and those dropped here — or, without ``check_visibility``, by the exact scoring that
+    follows (which reads visible factories only), when nothing is computed from these rows first."""
     sql, params = candidate_sql(
         demand, exclude_owner_id=exclude_owner_id, same_category=same_category, limit=limit + 10, at_least=at_least
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         ranked = [(pk, float(points)) for pk, points in cursor.fetchall()]
-    if not ranked:
-        return []
+    if not ranked or not check_visibility:
+        return ranked[:limit]
     visible = set(visible_factories().filter(pk__in=[pk for pk, _ in ranked]).values_list("pk", flat=True))
     return [row for row in ranked if row[0] in visible][:limit]
 
