@@ -479,6 +479,7 @@ def main() -> None:
     generate(posts=args.posts, factories=args.factories, seed=args.seed)
     if connection.vendor != "postgresql" and not args.no_index:
         call_command("rebuild_search_index")
+    call_command("refresh_factory_ranks")  # COPY bypasses the signals that keep matching's ranking rows
     call_command("refresh_statistics")
     print(f"total {time.monotonic() - started:.1f}s")
 

@@ -7,7 +7,7 @@ scoring every factory.
 ours       ``matching.matchers.match_factories_for_demand`` in-process (the database ranks every
            fitting factory, ``matching.ranking``), p50 / p95 over ``--demands`` procurement and
            processing demands, each run ``--repeat`` times
-reference  ``matching.ranking.exhaustive_factories``: ``matchers.score`` over every visible factory in
+reference  ``matching.reference.exhaustive_factories``: ``matchers.score`` over every visible factory in
            Python, on ``--checked`` of those demands; overlap = factories both top 20s share
 ``--backend /path/to/backend`` runs the same against another checkout's code (e.g. main, for "before").
 """
@@ -71,6 +71,7 @@ def main() -> None:
         for pk in rng.sample(pool, min(args.demands, len(pool)))
     ]
     print(f"{connection.vendor}: {factories} visible factories, {len(demands)} demands, code from {args.backend}")
+    print("load average at start (1, 5, 15 min): " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
 
     samples: list[float] = []
     ours: dict[int, list[int]] = {}
@@ -102,14 +103,15 @@ def main() -> None:
         flag = "" if met is None else ("yes" if met else "NO")
         print(f"| {name} | {factories} factories | {value:.1f} | {ref:.1f} | {ratio} | {goal} | {flag} |")
     print(f"\noverlaps per checked demand: {overlaps}")
+    print("load average (1, 5, 15 min): " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
 
 
 def _reference() -> Any:
-    """The exhaustive reference from this checkout (``matching.ranking``), even when ``--backend`` points
+    """The exhaustive reference from this checkout (``matching.reference``), even when ``--backend`` points
     at code without it: it only needs ``matchers``' scoring functions, which both have."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("_reference_ranking", ROOT / "backend" / "matching" / "ranking.py")
+    spec = importlib.util.spec_from_file_location("_reference_ranking", ROOT / "backend" / "matching" / "reference.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

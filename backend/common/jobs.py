@@ -48,6 +48,13 @@ JOBS = (
         timedelta(hours=1),
     ),
     Job(
+        "refresh_factory_ranks",
+        "刷新工厂匹配排序",
+        "matching.services.refresh_all_factory_ranks",
+        timedelta(hours=1),
+        timedelta(minutes=30),
+    ),
+    Job(
         "prune_effects",
         "清理已完成的后台任务",
         "common.tasks.prune_done_effects",

@@ -189,6 +189,15 @@ def _number(value: Decimal) -> str:
     return str(int(value)) if value == value.to_integral() else f"{value.normalize():f}"
 
 
+def responsive_points(stats: Responsiveness | None) -> float:
+    """Responsiveness's share of the score: the reply rate, weighted by how fast the median reply is."""
+    if stats is None or stats.response_rate is None:
+        return 0.0
+    minutes = stats.median_response_minutes
+    speed = 1.0 if minutes is not None and minutes <= 120 else 0.6 if minutes is not None and minutes <= 1440 else 0.3
+    return RESPONSIVE * stats.response_rate * speed
+
+
 def score(demand: Demand, supplier: Supplier, stats: Responsiveness | None) -> tuple[int, list[str], float | None]:
     """The fit of a supplier to a demand: (score 0-100, reasons in Chinese, distance in km)."""
     points = 0.0
@@ -254,10 +263,7 @@ def score(demand: Demand, supplier: Supplier, stats: Responsiveness | None) -> t
 
     if stats is not None and stats.response_rate is not None:
         minutes = stats.median_response_minutes
-        speed = (
-            1.0 if minutes is not None and minutes <= 120 else 0.6 if minutes is not None and minutes <= 1440 else 0.3
-        )
-        points += RESPONSIVE * stats.response_rate * speed
+        points += responsive_points(stats)
         phrase = response_phrase(minutes)
         if phrase and stats.response_rate >= 0.5:
             reasons.append(phrase)
@@ -318,19 +324,27 @@ def match_factories_for_demand(post: Post, *, limit: int = 20) -> list[Match]:
     demand = _demand_from_post(post)
     if not demand.category_id and not demand.industry_id:
         return []
-    pool = max(ranking.POOL, limit * 5)
-    matches = (
-        _score_factories(
-            demand, ranking.factory_pool(demand, exclude_owner_id=post.owner_id, same_category=True, limit=pool)
-        )
+    pool = max(ranking.POOL, limit)
+    best = (
+        ranking.factory_pool(demand, exclude_owner_id=post.owner_id, same_category=True, limit=pool)
         if demand.category_id
         else []
     )
-    ranked = _rank(list(matches), limit)
-    if demand.industry_id and (len(ranked) < limit or ranked[-1].score - 0.5 <= ranking.industry_only_ceiling(demand)):
-        others = ranking.factory_pool(demand, exclude_owner_id=post.owner_id, same_category=False, limit=pool)
-        matches += _score_factories(demand, others)
-    return _rank(matches, limit)
+    ids = [pk for pk, _points in best]
+    # A factory outside the category needs round(points) ≥ the 20th score to enter; ``LAG`` leaves room
+    # for ranking rows that lag their factory. Both sets are scored exactly at once.
+    at_least = best[limit - 1][1] - 0.5 - ranking.LAG if len(best) >= limit else None
+    if demand.industry_id and (at_least is None or at_least <= ranking.industry_only_ceiling(demand)):
+        others = ranking.factory_pool(
+            demand,
+            exclude_owner_id=post.owner_id,
+            same_category=False,
+            limit=limit,
+            at_least=at_least,
+            check_visibility=False,  # ``_score_factories`` reads visible factories only
+        )
+        ids += [pk for pk, _points in others]
+    return _rank(_score_factories(demand, ids), limit)
 
 
 def match_services_for_processing_demand(post: Post, *, limit: int = 20) -> list[Match]:

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date, datetime, time
+from typing import Any
 
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.utils import timezone
 
 from accounts.models import User
 from common.errors import field_error
 from common.tasks import enqueue
+from discovery.trust import response_stats
+from factories.models import FactoryProfile
 from listings.models import Post
-from matching import dispatch
+from matching import dispatch, matchers
 from matching.matchers import Match
-from matching.models import WorkerPreference
+from matching.models import ATTRIBUTE_BITS, FactoryRank, WorkerPreference
 from notifications.models import Notification, NotificationKind
 from notifications.services import notify
 from regions.selectors import valid_region
 from search.services import index_post
-from taxonomy.models import JobType
+from taxonomy.models import AttributeTag, CategoryTag, JobType
 
 # --- Job preferences of workers ------------------------------------------------------------------
 
@@ -116,3 +120,92 @@ def notify_matches_for_post(post: Post) -> int:
         if created is not None:
             sent += 1
     return sent
+
+
+# --- Ranking rows of factories (issue #13) -------------------------------------------------------
+
+RANK_BATCH = 2000
+
+
+RANK_FIELDS = (
+    "category_id",
+    "industry_id",
+    "owner_id",
+    "is_verified",
+    "attributes",
+    "capacity_per_day",
+    "responsive_points",
+    "latitude",
+    "longitude",
+)
+
+
+@transaction.atomic
+def refresh_factory_ranks(*, factory_ids: list[int]) -> int:
+    """Brings the ``FactoryRank`` rows of these factories in line with their live profile, tags, supply
+    posts and reply history (a deleted factory's rows go with it). Only a factory whose rows differ is
+    rewritten, so the hourly pass over every factory writes little and index-only scans stay index-only.
+    Returns how many rows were written."""
+    ids = sorted(set(factory_ids))
+    factories = list(
+        FactoryProfile.objects.filter(pk__in=ids)
+        .select_related("region")
+        .prefetch_related(
+            Prefetch("categories", queryset=CategoryTag.objects.only("id")),
+            Prefetch("attributes", queryset=AttributeTag.objects.only("id", "code")),
+        )
+    )
+    owner_ids = [f.owner_id for f in factories]
+    capacity = matchers._service_capacity(owner_ids)
+    stats = response_stats(owner_ids)
+    wanted: dict[int, list[dict[str, Any]]] = {}
+    for factory in factories:
+        cap = capacity.get(factory.owner_id)
+        common = {
+            "industry_id": factory.industry_id,
+            "owner_id": factory.owner_id,
+            "is_verified": factory.is_verified,
+            "attributes": sum(ATTRIBUTE_BITS.get(a.code, 0) for a in factory.attributes.all()),
+            "capacity_per_day": float(cap) if cap else None,
+            "responsive_points": matchers.responsive_points(stats.get(factory.owner_id)),
+            "latitude": factory.latitude if factory.latitude is not None else factory.region.latitude,
+            "longitude": factory.longitude if factory.longitude is not None else factory.region.longitude,
+        }
+        wanted[factory.pk] = [{"category_id": None, **common}] + [
+            {"category_id": c.pk, **common} for c in factory.categories.all()
+        ]
+    stored: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
+    for factory_id, *values in FactoryRank.objects.filter(factory_id__in=ids).values_list("factory_id", *RANK_FIELDS):
+        stored[factory_id].append(tuple(values))
+    stale = [
+        pk
+        for pk in ids
+        if sorted(stored.get(pk, []), key=repr)
+        != sorted((tuple(row[f] for f in RANK_FIELDS) for row in wanted.get(pk, [])), key=repr)
+    ]
+    if not stale:
+        return 0
+    FactoryRank.objects.filter(factory_id__in=stale).delete()
+    rows = [FactoryRank(factory_id=pk, **row) for pk in stale for row in wanted.get(pk, [])]
+    FactoryRank.objects.bulk_create(rows, batch_size=RANK_BATCH)
+    return len(rows)
+
+
+def refresh_factory_ranks_of_owner(*, owner_id: int) -> int:
+    ids = list(FactoryProfile.objects.filter(owner_id=owner_id).values_list("pk", flat=True))
+    return refresh_factory_ranks(factory_ids=ids) if ids else 0
+
+
+def refresh_all_factory_ranks() -> int:
+    """Every factory's rows again, in batches (the hourly job ``refresh_factory_ranks``, and after a bulk
+    load): what changes with time alone — supply posts expiring, replies ageing into the response rate —
+    reaches the ranking here."""
+    written = 0
+    last = 0
+    while True:
+        ids = list(FactoryProfile.objects.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:RANK_BATCH])
+        if not ids:
+            break
+        written += refresh_factory_ranks(factory_ids=ids)
+        last = ids[-1]
+    return written

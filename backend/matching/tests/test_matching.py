@@ -52,6 +52,7 @@ def test_demand_is_matched_to_best_factories_with_reasons_R_PLUS_1():
     )
     make_factory(name="电子厂", industry="electronics_3c", categories=("手机配件",))
     make_factory(name="未认证保温杯厂", verified=False)
+    commit_pending()  # the ranking rows are written after commit
     matches = matchers.match_factories_for_demand(demand)
     assert [m.factory.pk for m in matches] == [best.pk, same_industry.pk]
     top = matches[0]
@@ -74,6 +75,7 @@ def test_large_order_prefers_large_batch_factories_and_capacity_that_meets_deliv
     large = make_factory(name="大厂", attributes=("large_batch",), region=HANGZHOU_XIAOSHAN)
     # The large factory also runs a processing service of 2000 a day: 15 days for 30000, within 40.
     make_post(kind=PostKind.PROCESSING_SERVICE, owner=large.owner, processes=("注塑",), capacity_per_day=Decimal(2000))
+    commit_pending()  # the ranking rows are written after commit
     matches = matchers.match_factories_for_demand(demand)
     assert [m.factory.pk for m in matches] == [large.pk, small.pk]
     assert "可接大批量订单" in matches[0].reasons
@@ -99,6 +101,7 @@ def test_responsive_factory_ranks_higher_and_says_so_R_PLUS_4():
     Connection.objects.filter(pk=conversation["connection_id"]).update(
         created_at=start, first_reply_at=start + timedelta(minutes=90)
     )
+    commit_pending()  # the ranking rows are written after commit
     matches = matchers.match_factories_for_demand(demand)
     assert [m.factory.pk for m in matches] == [quick.pk, quiet.pk]
     assert "平均 2 小时内回复" in matches[0].reasons
@@ -209,6 +212,7 @@ def test_approval_notifies_top_matches_once_with_reasons_R_PLUS_1(wechat):
     factory.owner.save()
     wechat.grant_subscription("openid-factory-1", "tpl-new-match")
     demand = _urgent_small_demand()
+    commit_pending()  # the ranking rows are written after commit
     assert notify_matches_for_post(demand) == 1
     note = Notification.objects.get(recipient=factory.owner, kind=NotificationKind.NEW_MATCH)
     assert note.title == "有新的采购需求适合您的工厂"
@@ -223,15 +227,18 @@ def test_match_notices_are_capped_per_recipient_per_day_R_PLUS_1():
     factory = make_factory()
     trade = make_user(account_type="trade")
     demands = [make_post(kind=PostKind.PROCUREMENT, owner=trade) for _ in range(MATCH_NOTICES_PER_DAY + 2)]
+    commit_pending()  # the ranking rows are written after commit
     sent = [notify_matches_for_post(d) for d in demands]
     assert sent == [1] * MATCH_NOTICES_PER_DAY + [0, 0]
     assert Notification.objects.filter(recipient=factory.owner, kind=NotificationKind.NEW_MATCH).count() == 5
     with freeze_time(timezone.now() + timedelta(days=1)):
+        commit_pending()  # the ranking rows are written after commit
         assert notify_matches_for_post(make_post(kind=PostKind.PROCUREMENT, owner=trade)) == 1
 
 
 def test_weak_matches_are_not_notified():
     make_factory(categories=("餐具",), region=SHENZHEN_BAOAN, latitude=22.55, longitude=113.88)
+    commit_pending()  # the ranking rows are written after commit
     assert notify_matches_for_post(_urgent_small_demand()) == 0
 
 

@@ -10,9 +10,10 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from common.testing import commit_pending
 from factories.models import FactoryProfile
 from listings.models import PostKind
-from matching import matchers, ranking
+from matching import matchers, ranking, reference
 from search.tests.factories import HANGZHOU_XIAOSHAN, NINGBO_YINZHOU, SHENZHEN_BAOAN, make_factory, make_post
 from taxonomy.models import CategoryTag
 
@@ -92,9 +93,10 @@ def test_top_20_agrees_with_scoring_every_factory_issue_13(monkeypatch):
     factories so the database's ranking, not the pool's size, has to get it right."""
     monkeypatch.setattr(ranking, "POOL", 30)
     _many_factories(300)
+    commit_pending()  # the ranking rows are written after commit
     for demand in _demands():
         ours = matchers.match_factories_for_demand(demand)
-        best = ranking.exhaustive_factories(demand)
+        best = reference.exhaustive_factories(demand)
         assert len(ours) == len(best) == 20
         overlap = {m.factory.pk for m in ours} & {pk for pk, _score, _km in best}
         assert len(overlap) >= 19, (demand.title, len(overlap))
@@ -119,6 +121,7 @@ def test_near_factory_with_capacity_beats_far_one_with_many_deals_issue_13(monke
         )
     near = make_factory(name="近邻新厂", latitude=29.85, longitude=121.56, completed_deals=0)
     make_post(kind=PostKind.PROCESSING_SERVICE, owner=near.owner, processes=("注塑",), capacity_per_day=Decimal(2000))
+    commit_pending()  # the ranking rows are written after commit
     matches = matchers.match_factories_for_demand(demand)
     assert matches[0].factory.pk == near.pk
     assert "产能可按期交货（约 10 天）" in matches[0].reasons
@@ -130,4 +133,5 @@ def test_industry_factories_are_ranked_when_the_category_has_too_few_issue_13():
     demand = make_post(kind=PostKind.PROCUREMENT, latitude=29.83, longitude=121.55)
     own = make_factory(name="保温杯厂", latitude=29.84, longitude=121.55)
     other = make_factory(name="餐具厂", categories=("餐具",), latitude=29.84, longitude=121.55)
+    commit_pending()  # the ranking rows are written after commit
     assert [m.factory.pk for m in matchers.match_factories_for_demand(demand)] == [own.pk, other.pk]
