@@ -69,30 +69,45 @@ _new_match = tuple.__new__  # a KeywordMatch without NamedTuple's Python-level _
 
 
 class _Automaton:
-    """The keys of one reading and the entry each key stands for."""
+    """The keys of one reading and the entry each key stands for.
+
+    Keys and texts are scanned as UTF-16-LE bytes: two bytes per character of the Basic Multilingual Plane
+    (Han characters take three in UTF-8), so the automaton steps a third less, and a byte offset halved is
+    the character offset. A match at an odd byte offset straddles two characters and is dropped; a text
+    holding a character beyond the BMP (a surrogate pair) maps its offsets by decoding the prefix.
+    """
 
     __slots__ = ("_automaton", "_entries", "size")
 
     def __init__(self, keys: dict[str, KeywordEntry]) -> None:
         self._entries = list(keys.values())
-        self._automaton = ahocorasick_rs.AhoCorasick(list(keys))
+        self._automaton = ahocorasick_rs.BytesAhoCorasick(
+            [key.encode("utf-16-le", "surrogatepass") for key in keys],
+            implementation=ahocorasick_rs.Implementation.ContiguousNFA,
+        )
         self.size = len(keys)
+
+    def _matches(self, text: str) -> list[tuple[int, int, int]]:
+        """(key index, start, end) in characters of ``text``, overlaps included."""
+        data = text.encode("utf-16-le", "surrogatepass")
+        found = self._automaton.find_matches_as_indexes(data, overlapping=True)
+        if len(data) == 2 * len(text):
+            return [(index, start >> 1, end >> 1) for index, start, end in found if not start & 1]
+
+        def chars(offset: int) -> int:
+            return len(data[:offset].decode("utf-16-le", "surrogatepass"))
+
+        return [(index, chars(start), chars(end)) for index, start, end in found if not start & 1]
 
     def scan(self, text: str) -> list[tuple[int, int, KeywordEntry]]:
         """(start, end, entry) in characters of ``text`` for every key found in it, overlaps included."""
         entries = self._entries
-        return [
-            (start, end, entries[index])
-            for index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True)
-        ]
+        return [(start, end, entries[index]) for index, start, end in self._matches(text)]
 
     def spans(self, text: str, via: str) -> list[tuple[int, int, KeywordEntry, str]]:
         """The same with ``via`` added, in one step (the common case: positions need no map)."""
         entries = self._entries
-        return [
-            (start, end, entries[index], via)
-            for index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True)
-        ]
+        return [(start, end, entries[index], via) for index, start, end in self._matches(text)]
 
 
 def _build(keys: dict[str, KeywordEntry]) -> _Automaton | None:

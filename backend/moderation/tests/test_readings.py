@@ -75,3 +75,12 @@ def test_the_fast_path_serves_ordinary_text_and_the_general_path_the_rest_R_OPS_
     assert [m.word for m in MATCHER.find("5㎏装 代开发票")] == [
         m.word for m in MATCHER.find_normalised(normalise("5㎏装 代开发票"))
     ]
+
+
+def test_characters_beyond_the_bmp_keep_their_place_R_OPS_1() -> None:
+    """Automata scan UTF-16: a character beyond the BMP (𠮷, CJK extension B) is two code units, and a
+    hit after it or inside a keyword holding one still points at the right characters."""
+    matcher = KeywordMatcher.from_words(["代开发票", "𠮷野家"])
+    text = "𠮷野家旁边 代开发票"
+    hits = {m.word: (m.start, m.end, m.matched_text) for m in matcher.find(text)}
+    assert hits == {"𠮷野家": (0, 3, "𠮷野家"), "代开发票": (6, 10, "代开发票")}
