@@ -87,27 +87,32 @@ class _Automaton:
         )
         self.size = len(keys)
 
-    def _matches(self, text: str) -> list[tuple[int, int, int]]:
-        """(key index, start, end) in characters of ``text``, overlaps included."""
+    def _matches(self, text: str) -> tuple[list[tuple[int, int, int]], bytes | None]:
+        """The automaton's (key index, start byte, end byte) and, when the text holds a character beyond
+        the BMP, its bytes (offsets are then mapped by :func:`_characters`)."""
         data = text.encode("utf-16-le", "surrogatepass")
         found = self._automaton.find_matches_as_indexes(data, overlapping=True)
-        if len(data) == 2 * len(text):
-            return [(index, start >> 1, end >> 1) for index, start, end in found if not start & 1]
-
-        def chars(offset: int) -> int:
-            return len(data[:offset].decode("utf-16-le", "surrogatepass"))
-
-        return [(index, chars(start), chars(end)) for index, start, end in found if not start & 1]
+        return found, (None if len(data) == 2 * len(text) else data)
 
     def scan(self, text: str) -> list[tuple[int, int, KeywordEntry]]:
         """(start, end, entry) in characters of ``text`` for every key found in it, overlaps included."""
         entries = self._entries
-        return [(start, end, entries[index]) for index, start, end in self._matches(text)]
+        found, data = self._matches(text)
+        if data is None:
+            return [(start >> 1, end >> 1, entries[index]) for index, start, end in found if not start & 1]
+        return [(_characters(data, a), _characters(data, b), entries[i]) for i, a, b in found if not a & 1]
 
     def spans(self, text: str, via: str) -> list[tuple[int, int, KeywordEntry, str]]:
         """The same with ``via`` added, in one step (the common case: positions need no map)."""
         entries = self._entries
-        return [(start, end, entries[index], via) for index, start, end in self._matches(text)]
+        found, data = self._matches(text)
+        if data is None:
+            return [(start >> 1, end >> 1, entries[index], via) for index, start, end in found if not start & 1]
+        return [(_characters(data, a), _characters(data, b), entries[i], via) for i, a, b in found if not a & 1]
+
+
+def _characters(data: bytes, offset: int) -> int:
+    return len(data[:offset].decode("utf-16-le", "surrogatepass"))
 
 
 def _build(keys: dict[str, KeywordEntry]) -> _Automaton | None:
