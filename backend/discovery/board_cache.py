@@ -8,8 +8,9 @@ to what every board shows of its owners (account visibility or name, a factory p
 recruitment licence) replaces the global one (``discovery.receivers``). A token is replaced at once
 and again when the transaction commits, so a reader between the two cannot keep the old rows under
 the new token. A newly approved post therefore appears, and a rejected one disappears, at the next
-request. The timeout only bounds what changes with the clock (a post's last valid day passing, a
-disablement's end time) and figures read from other apps (response rates), as without the cache.
+request. The key also carries the day, so a post whose last valid day has passed leaves at midnight
+like an uncached list. The timeout only bounds what changes with the clock within a day (a
+disablement's end time) and figures read from other apps (response rates).
 
 Signed-in readers are never served from it (their cards carry their own favourite marks).
 """
@@ -26,6 +27,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 
 from common.auth import current_user
 
@@ -56,7 +58,7 @@ def _lookup(kind: str, request: HttpRequest) -> tuple[str, tuple[str, str], byte
     tokens it was read under and counts only while they are still the current ones."""
     query = sorted((name, value) for name, values in request.GET.lists() for value in values)
     digest = hashlib.sha1(repr(query).encode(), usedforsecurity=False).hexdigest()
-    key, board = f"discovery:board:{kind}:{digest}", _version_key(kind)
+    key, board = f"discovery:board:{kind}:{timezone.localdate().isoformat()}:{digest}", _version_key(kind)
     found = cache.get_many([GLOBAL, board, key])
     missing = {name: _token() for name in (GLOBAL, board) if name not in found}
     if missing:
