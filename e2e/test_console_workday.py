@@ -147,7 +147,8 @@ def test_admin_restricts_one_user_from_their_page_and_the_user_is_told_issue_14(
     assert page.locator("button[name=_save]").count() == 0
     assert page.locator("button[name=_continue]").count() == 0
     page.locator("a[href='#posts']").click()
-    assert page.locator("#posts-group").get_by_text("库存不锈钢保温杯 5000 个").first.is_visible()
+    # The tab shows its rows after a script runs: wait for them (is_visible() does not wait; it failed once).
+    expect(page.locator("#posts-group").get_by_text("库存不锈钢保温杯 5000 个").first).to_be_visible()
     page.screenshot(path=str(artifacts / "console-user-page.png"), full_page=True)
 
     page.locator(f"a[href$='/{factory.pk}/restrict/']").click()
