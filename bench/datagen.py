@@ -184,6 +184,18 @@ def reset() -> None:
     print(f"removed {deleted} bench rows in {time.monotonic() - started:.1f}s")
 
 
+def ensure_recruitment_licence() -> None:
+    """The labour board is off without the platform's recruitment licence (issue #16): bench data has one."""
+    from datetime import date
+
+    from listings import compliance
+    from listings.models import RecruitmentLicence
+
+    if not compliance.current_licence():
+        RecruitmentLicence.objects.create(number="BENCH-0001", issuer="基准测试", valid_until=date(2099, 12, 31))
+        compliance.forget_licence()
+
+
 def generate(*, posts: int, factories: int, seed: int, batch: int = 5000) -> None:
     from django.db import connection, transaction
     from django.utils import timezone

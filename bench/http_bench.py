@@ -30,7 +30,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -216,13 +215,10 @@ def ensure_data(posts: int, factories: int | None) -> None:
     import datagen
     from django.core.management import call_command
 
-    from listings import compliance
-    from listings.models import Post, RecruitmentLicence
+    from listings.models import Post
 
     call_command("migrate", verbosity=0)
-    if not compliance.current_licence():  # the labour board is off without the recruitment licence
-        RecruitmentLicence.objects.create(number="BENCH-0001", issuer="基准测试", valid_until=date(2099, 12, 31))
-        compliance.forget_licence()
+    datagen.ensure_recruitment_licence()
     have = Post.objects.filter(owner__username__startswith="bench_").count()
     if have < posts:
         missing = posts - have

@@ -161,6 +161,7 @@ def main() -> None:
 
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     call_command("migrate", verbosity=0)
+    datagen.ensure_recruitment_licence()
     if not args.keep:
         datagen.reset()
     for size in sizes:
