@@ -187,7 +187,7 @@ def main() -> None:
         for text in texts:
             text_readings = read(text)
             matcher.find_normalised(text_readings)
-            find_contacts(text, folded=text_readings.contact_fold, digits=text_readings.phone_digits)
+            find_contacts(text, folded=text_readings.contact_fold)
 
     def bare_scan() -> None:
         for text in texts:
@@ -233,7 +233,7 @@ def main() -> None:
         for text in clean:
             text_readings = read(text)
             matcher.find_normalised(text_readings)
-            find_contacts(text, folded=text_readings.contact_fold, digits=text_readings.phone_digits)
+            find_contacts(text, folded=text_readings.contact_fold)
 
     def bare_scan_clean() -> None:
         for text in clean:

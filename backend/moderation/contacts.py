@@ -106,22 +106,19 @@ class _Run:
 
 def phone_digit(ch: str) -> str:
     """The ASCII digit a digit-like character reads as in a phone number (一 → 1, ① → 1), else ``ch``
-    (the table behind :attr:`moderation.readings.Readings.phone_digits`)."""
+    (part of the contact fold)."""
     if _ONE_DIGIT_RE.fullmatch(ch) is None:
         return ch
     return _digit_of(ch) or ch
 
 
-def _digit_runs(text: str, digits: str | None = None) -> list[_Run]:
-    """Runs of at least ten digit-like characters, with where each digit is and whether the writer
-    put a break before it. The regular expression does the scanning; Python only sees candidates.
-    ``digits``: the text through :func:`phone_digit` (same length), when the caller has it."""
-    if digits is not None:
-        if sum(map(digits.count, "0123456789")) < 10:  # no run of ten can be in a text of fewer digits
-            return []
-        run_re, one_digit_re, scanned = _ASCII_RUN_RE, _ASCII_DIGIT_RE, digits
-    else:
-        run_re, one_digit_re, scanned = _RUN_RE, _ONE_DIGIT_RE, text
+def _digit_runs(folded: str) -> list[_Run]:
+    """Runs of at least ten digits in the folded text (where every digit-like character is already its
+    ASCII digit), with where each digit is and whether the writer put a break before it. The regular
+    expression does the scanning; Python only sees candidates."""
+    if sum(map(folded.count, "0123456789")) < 10:  # no run of ten can be in a text of fewer digits
+        return []
+    run_re, one_digit_re, scanned = _ASCII_RUN_RE, _ASCII_DIGIT_RE, folded
     runs: list[_Run] = []
     for match in run_re.finditer(scanned):
         if match.end() - match.start() < 10:
@@ -141,9 +138,9 @@ def _digit_runs(text: str, digits: str | None = None) -> list[_Run]:
     return runs
 
 
-def _find_phones(text: str, digits: str | None = None) -> list[ContactMatch]:
+def _find_phones(text: str, folded: str) -> list[ContactMatch]:
     found: list[ContactMatch] = []
-    for run in _digit_runs(text, digits):
+    for run in _digit_runs(folded):
         digits = "".join(run.digits)
         size = len(digits)
         if size < 10:
@@ -211,10 +208,15 @@ _URL_RE = re.compile(
 
 
 class _FoldTable(dict[int, str]):
-    """code point → the one lower-case character it reads as (NFKC, look-alikes), or itself."""
+    """code point → the one lower-case character it reads as (its digit for a digit-like character,
+    NFKC, look-alikes), or itself."""
 
     def __missing__(self, code: int) -> str:
         ch = chr(code)
+        digit = phone_digit(ch)
+        if digit != ch:  # a digit-like character (一, ①, ⑴, １) reads as its ASCII digit
+            self[code] = digit
+            return digit
         folded = unicodedata.normalize("NFKC", ch) if not ch.isascii() else ch
         folded = CONFUSABLES.get(folded, folded)
         value = folded.lower() if len(folded) == 1 and len(folded.lower()) == 1 else ch
@@ -290,16 +292,14 @@ def _cue_hits(text: str, folded: str) -> list[ContactMatch]:
     return hits
 
 
-def find_contacts(text: str, *, folded: str | None = None, digits: str | None = None) -> list[ContactMatch]:
-    """``folded`` / ``digits``: the text through :func:`fold_table` / :func:`phone_digit` when the
-    caller already has them (:class:`moderation.readings.Readings`)."""
+def find_contacts(text: str, *, folded: str | None = None) -> list[ContactMatch]:
+    """``folded``: the text through :func:`fold_table` when the caller already has it
+    (:attr:`moderation.readings.Readings.contact_fold`)."""
     if not text:
         return []
     if folded is None or len(folded) != len(text):
         folded = _fold(text)
-    if digits is not None and len(digits) != len(text):
-        digits = None
-    candidates = _cue_hits(text, folded) + _find_phones(text, digits)
+    candidates = _cue_hits(text, folded) + _find_phones(text, folded)
     if "@" in folded:
         candidates += _regex_hits(EMAIL, _EMAIL_RE, text, folded)
     if "www" in folded or "://" in folded or _DOT_LETTER_RE.search(folded):

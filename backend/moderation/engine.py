@@ -176,8 +176,9 @@ class KeywordMatcher:
         spans: list[tuple[int, int, KeywordEntry, str]] = []
         scanned_others = False
         if self._han is not None:
-            gapped = variants.gap_view(text, gaps=known.gaps() if known is not None else None)
-            if gapped.text is not text:
+            gaps = known.gaps() if known is not None else None
+            gapped = variants.gap_view(text, gaps=gaps) if gaps != [] else None
+            if gapped is not None and gapped.text is not text:
                 for start, end, entry in self._han.scan(gapped.text):
                     a, b = gapped.source_span(start, end)
                     spans.append((a, b, entry, EXACT if b - a == end - start else GAP))
@@ -217,24 +218,32 @@ class KeywordMatcher:
         spans = self._spans(normalised)
         if not spans:
             return []
-        found: dict[tuple[str, int, int], KeywordMatch] = {}
         original = normalised.original
         if normalised.is_direct:
             index = normalised.index
             places = [(index[start], index[end - 1] + 1) for start, end, _, _ in spans]
         else:
             places = [normalised.original_span(start, end) for start, end, _, _ in spans]
-        for (start, end), (_, _, entry, via) in zip(places, spans, strict=True):
-            key = (entry.normalised, start, end)
-            known = found.get(key)
-            if known is not None and (via != EXACT or known.via == EXACT):
-                continue
-            found[key] = _new_match(
-                KeywordMatch, (entry.word, entry.action, entry.category, start, end, original[start:end], via)
-            )
-        # One match per keyword and place; the plain reading wins over a variant at the same span. In order
-        # of start, the longer first (two stable sorts on C-level keys).
-        matches = sorted(found.values(), key=_END, reverse=True)
+        if all(via is EXACT for _, _, _, via in spans):
+            # Only plain hits: each keyword is found once per place (one key per keyword and automaton).
+            matches = [
+                _new_match(KeywordMatch, (e.word, e.action, e.category, start, end, original[start:end], EXACT))
+                for (start, end), (_, _, e, _) in zip(places, spans, strict=True)
+            ]
+        else:
+            found: dict[tuple[str, int, int], KeywordMatch] = {}
+            for (start, end), (_, _, entry, via) in zip(places, spans, strict=True):
+                key = (entry.normalised, start, end)
+                known = found.get(key)
+                if known is not None and (via != EXACT or known.via == EXACT):
+                    continue
+                found[key] = _new_match(
+                    KeywordMatch, (entry.word, entry.action, entry.category, start, end, original[start:end], via)
+                )
+            # One match per keyword and place; the plain reading wins over a variant at the same span.
+            matches = list(found.values())
+        # In order of start, the longer first (two stable sorts on C-level keys).
+        matches.sort(key=_END, reverse=True)
         matches.sort(key=_START)
         return matches
 

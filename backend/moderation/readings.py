@@ -5,20 +5,19 @@ original, the pinyin-syllable reading and the short gaps between Han characters
 (:mod:`moderation.variants`); the contact check needs the one-for-one folded text and the digits of
 phone numbers (:mod:`moderation.contacts`). Each is a per-character table, and ``str.translate``
 spends its time looking characters up, not writing them: so one table gives every character of the
-Basic Multilingual Plane five characters at once —
+Basic Multilingual Plane four characters at once —
 
     F  its normalised form, "\\x00" when dropped
     S  the syllable reading of F ("\\x00" for a digit), "\\x02" when dropped
-    C  its contact fold
+    C  its contact fold (a digit-like character as its ASCII digit: 一 → 1, ① → 1, １ → 1)
     K  its kind: "h" Han, "a" Latin letter a-z, "d" digit 0-9, "o" another letter, "\\x00" dropped
-    P  the digit it reads as in a phone number (一 → 1, ① → 1, １ → 1), else the character itself
 
 — and the readings are the strided slices of one translated string (slices run at C speed). K answers
 at C speed what regular expressions answered before: where the gaps are, whether a letter stands next
 to a digit (leetspeak), whether a Latin run could spell pinyin; as a mask it gives the maps back.
 
 A character whose normalised form is longer than one character (㎏ → kg) or that lies beyond the BMP
-gets a one-character entry, so the translated text is then shorter than five per character and the
+gets a one-character entry, so the translated text is then shorter than four per character and the
 text takes the general path of each module instead. Either way the answers are the same:
 ``tests/test_readings.py`` compares the two paths.
 """
@@ -34,7 +33,7 @@ from moderation import contacts, normalise, variants
 
 _DROPPED = "\x00"
 _DROPPED_SYLLABLE = "\x02"
-_WIDTH = 5
+_WIDTH = 4
 _HAN = re.compile(f"[{variants.HAN_RANGES}]")
 # One to MAX_GAP non-Han characters between two Han ones, over the kinds (see variants.gap_view).
 _KIND_GAP_RE = re.compile(f"[^h](?<=h[^h])[^h]{{0,{variants.MAX_GAP - 1}}}(?=h)")
@@ -58,13 +57,12 @@ def _table() -> list[str]:
     table: list[str] = []
     for code in range(0x10000):
         folded = folds[code]
-        phone = contacts.phone_digit(chr(code))
         if len(folded) > 1 or (folded and ord(folded) >= 0x10000):
             table.append(_DROPPED)  # not one for one: the general path
         elif folded:
-            table.append(folded + syllables[ord(folded)] + contact_folds[code] + _kind(folded) + phone)
+            table.append(folded + syllables[ord(folded)] + contact_folds[code] + _kind(folded))
         else:
-            table.append(_DROPPED + _DROPPED_SYLLABLE + contact_folds[code] + _DROPPED + phone)
+            table.append(_DROPPED + _DROPPED_SYLLABLE + contact_folds[code] + _DROPPED)
     return table
 
 
@@ -80,7 +78,7 @@ class Readings(normalise.NormalisedText):
         translated: str | None,
     ) -> None:
         super().__init__(text, original, displayed, shown_spans)
-        self._translated = translated  # the five-per-character pass, or None on the general path
+        self._translated = translated  # the four-per-character pass, or None on the general path
         # K for each character of the displayed text ("\x00" where dropped), and of the normalised text.
         self._kind_column = None if translated is None else translated[3::_WIDTH]
         self.kinds = None if self._kind_column is None else self._kind_column.replace(_DROPPED, "")
@@ -125,14 +123,6 @@ class Readings(normalise.NormalisedText):
         if self._translated is None or self._shown_spans is not None:
             return None
         return self._translated[2::_WIDTH]
-
-    @property
-    def phone_digits(self) -> str | None:
-        """The original text with every digit-like character as its ASCII digit (same length), when
-        the pass saw the original itself."""
-        if self._translated is None or self._shown_spans is not None:
-            return None
-        return self._translated[4::_WIDTH]
 
     def _positions(self) -> Sequence[int]:
         if self._kind_column is None:

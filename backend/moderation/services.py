@@ -136,7 +136,7 @@ def check_content(
             (blocked if match.action == KeywordAction.BLOCK else flagged).append(hit)
         contacts.extend(
             ContactHit(kind=c.kind, field=field_name, start=c.start, end=c.end, matched_text=c.matched_text)
-            for c in find_contacts(text, folded=text_readings.contact_fold, digits=text_readings.phone_digits)
+            for c in find_contacts(text, folded=text_readings.contact_fold)
         )
 
     wechat_risky = False
