@@ -9,7 +9,7 @@ keywords, evasive spellings and contact details), then reports:
 
 * the goal figure: the full per-post check — what ``moderation.services.check_content`` runs for each
   field: the one-pass readings (``moderation.readings``: normalisation — entities, overrides, NFKC,
-  look-alikes, … — syllables, contact fold, phone digits), the keyword automata over the text
+  look-alikes, … — syllables, contact fold), the keyword automata over the text
   and its variants (gaps, leetspeak, pinyin syllables) with spans in the original text, and contact
   detection — against a bare pyahocorasick automaton of the same keywords scanning the same raw
   texts (goal: within 2×). The two are timed in alternation, best of ``--repeat`` rounds each, so a

@@ -2,8 +2,8 @@
 
 The keyword check needs the normalised text (:mod:`moderation.normalise`), the map from it back to the
 original, the pinyin-syllable reading and the short gaps between Han characters
-(:mod:`moderation.variants`); the contact check needs the one-for-one folded text and the digits of
-phone numbers (:mod:`moderation.contacts`). Each is a per-character table, and ``str.translate``
+(:mod:`moderation.variants`); the contact check needs the one-for-one folded text, digit-like characters read as
+digits (:mod:`moderation.contacts`). Each is a per-character table, and ``str.translate``
 spends its time looking characters up, not writing them: so one table gives every character of the
 Basic Multilingual Plane four characters at once —
 
