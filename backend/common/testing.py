@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import time
 import uuid
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ import pytest
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
+from django.db import connection
 from django.test import Client
 
 from accounts.sms import OutboxSmsSender
@@ -230,6 +232,16 @@ class LimiterClock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
+
+
+@pytest.fixture
+def postgres_only() -> None:
+    """For tests of PostgreSQL's own behaviour (query plans): skipped on SQLite, a failure under ``CI=true``
+    (CI runs on PostgreSQL, so a skip there would hide the test)."""
+    if connection.vendor != "postgresql":
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("CI runs the query-plan tests on PostgreSQL")
+        pytest.skip("query plans are PostgreSQL's (set DATABASE_URL=postgres://…)")
 
 
 @pytest.fixture

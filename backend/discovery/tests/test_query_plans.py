@@ -8,13 +8,11 @@ fails them instead, as the worker-process tests do (``common/tests/workers.py``)
 
 from __future__ import annotations
 
-import os
 import random
 from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from accounts.models import User
@@ -26,17 +24,9 @@ from listings import registry
 from listings.models import Post, PostKind, PostStatus
 from listings.tests.factories import SHENZHEN_BAOAN
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("postgres_only")]
 
 POSTS = 30_000
-
-
-@pytest.fixture(autouse=True)
-def _postgres_only() -> None:
-    if connection.vendor != "postgresql":
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("CI runs the query-plan tests on PostgreSQL")
-        pytest.skip("query plans are PostgreSQL's (set DATABASE_URL=postgres://…)")
 
 
 @pytest.fixture

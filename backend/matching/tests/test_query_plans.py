@@ -9,7 +9,6 @@ fails them instead, as the board plan tests do (``discovery/tests/test_query_pla
 
 from __future__ import annotations
 
-import os
 import random
 from datetime import timedelta
 from decimal import Decimal
@@ -27,17 +26,9 @@ from regions.models import Region
 from search.tests.factories import NINGBO_YINZHOU
 from taxonomy.models import AttributeTag, CategoryTag, Industry
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("postgres_only")]
 
 FACTORIES = 4_000
-
-
-@pytest.fixture(autouse=True)
-def _postgres_only() -> None:
-    if connection.vendor != "postgresql":
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("CI runs the query-plan tests on PostgreSQL")
-        pytest.skip("query plans are PostgreSQL's (set DATABASE_URL=postgres://…)")
 
 
 @pytest.fixture

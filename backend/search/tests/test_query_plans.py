@@ -9,7 +9,6 @@ fails them instead, as the board plans do (``discovery/tests/test_query_plans.py
 
 from __future__ import annotations
 
-import os
 import random
 from datetime import timedelta
 from typing import Any
@@ -27,17 +26,9 @@ from listings.models import Post, PostKind, PostStatus
 from regions.models import Region
 from taxonomy.models import Industry
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("postgres_only")]
 
 POSTS = 6_000
-
-
-@pytest.fixture(autouse=True)
-def _postgres_only() -> None:
-    if connection.vendor != "postgresql":
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("CI runs the query-plan tests on PostgreSQL")
-        pytest.skip("query plans are PostgreSQL's (set DATABASE_URL=postgres://…)")
 
 
 @pytest.fixture
