@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.roles import Role
 from accounts.tests.factories import make_staff, make_user, signed_in_client
@@ -26,7 +27,7 @@ def test_reviewer_approves_a_licence_and_the_factory_may_publish_R_FLOW_1(
 
     console_login(reviewer.username, "review-pass-123")
     page.goto(f"{live_server.url}/admin/verification/qualification/?status__exact=pending")
-    assert page.get_by_text("义乌市佳宝日用品厂").first.is_visible()
+    expect(page.get_by_text("义乌市佳宝日用品厂").first).to_be_visible()
     page.goto(f"{live_server.url}/admin/verification/qualification/{licence.pk}/change/")
     page.screenshot(path=str(artifacts / "console-licence-review.png"), full_page=True)
     page.get_by_role("link", name="审核通过", exact=True).click()

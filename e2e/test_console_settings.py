@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from accounts.roles import Role
 from accounts.tests.factories import make_staff, signed_in_client
@@ -33,7 +34,7 @@ def test_reviewer_batch_rejects_three_posts_with_one_reason_R_ADM_1(
     page.screenshot(path=str(artifacts / "console-batch-reject.png"), full_page=True)
     page.get_by_role("button", name="确认驳回并通知发布者").click()
     page.wait_for_load_state("networkidle")
-    assert page.get_by_text("已驳回 3 条").is_visible()
+    expect(page.get_by_text("已驳回 3 条")).to_be_visible()
     for post in posts:
         owner_view = signed_in_client(post.owner).get(f"listings/mine/{post.pk}").json()
         assert owner_view["status"] == "rejected"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.models import AccountStatus
 from accounts.roles import Role
@@ -21,14 +22,14 @@ def test_admin_restricts_a_user_who_then_cannot_publish_R_ADM_2_R_OPS_2(
     trade = make_user(account_type="trade", display_name="宁波海纳外贸有限公司")
     console_login(operator.username, "admin-pass-123")
     page.goto(f"{live_server.url}/admin/accounts/tradecompanyaccount/")
-    assert page.get_by_text("宁波海纳外贸有限公司").is_visible()
+    expect(page.get_by_text("宁波海纳外贸有限公司")).to_be_visible()
     page.locator("input.action-select").first.check()
     page.select_option("select[name=action]", "restrict_publishing")
     page.fill("input[name=reason]", "多次发布虚假采购信息")
     page.locator("#changelist-actions button[type=submit]").click()
     page.wait_for_load_state("networkidle")
     page.screenshot(path=str(artifacts / "console-user-restricted.png"), full_page=True)
-    assert page.get_by_text("已处理 1 个账号").is_visible()
+    expect(page.get_by_text("已处理 1 个账号")).to_be_visible()
     trade.refresh_from_db()
     assert trade.status == AccountStatus.RESTRICTED
     assert trade.status_reason == "多次发布虚假采购信息"

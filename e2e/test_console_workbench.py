@@ -12,6 +12,7 @@ import time
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.roles import Role
 from accounts.tests.factories import make_staff
@@ -131,7 +132,7 @@ def test_licence_workbench_shows_image_checksum_and_name_match_issue_14(
     page.wait_for_load_state("load")
     assert "校验位正确" in page.inner_text("#wb-uscc")
     assert "一致" in page.inner_text("#wb-name-match")
-    assert page.locator("img[alt='证照图片 1']").is_visible()
+    expect(page.locator("img[alt='证照图片 1']")).to_be_visible()
     page.screenshot(path=str(artifacts / "console-workbench-licence.png"), full_page=True)
     with page.expect_navigation():
         page.keyboard.press("a")

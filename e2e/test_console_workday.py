@@ -48,20 +48,20 @@ def test_home_shows_todays_work_and_each_count_opens_its_list_issue_14(
     make_licence(make_user(account_type="factory"), valid_until=timezone.localdate() + timedelta(days=12))
     admin_user = make_staff(groups=(Role.ADMIN.value,), password="admin-pass-123")
     console_login(admin_user.username, "admin-pass-123")
-    assert page.locator("#console-home").is_visible()
+    expect(page.locator("#console-home")).to_be_visible()
     assert card_value(page, "待审核信息") == "2"
     assert card_value(page, "超时未审信息") == "1"
     assert card_value(page, "待审核资质") == "1"
     assert card_value(page, "30 天内到期执照") == "1"
-    assert page.locator("[data-card='失败的后台任务']").is_visible()
-    assert page.locator("[data-card='新增用户']").is_visible()
+    expect(page.locator("[data-card='失败的后台任务']")).to_be_visible()
+    expect(page.locator("[data-card='新增用户']")).to_be_visible()
     # Django's app index (组, 行政区划, 上传文件 as page tiles) is gone from the home.
     assert page.locator("#console-home").get_by_text("行政区划").count() == 0
     page.screenshot(path=str(artifacts / "console-home-admin.png"), full_page=True)
     page.locator("[data-card='超时未审信息']").first.click()
     page.wait_for_load_state("networkidle")
     assert page.locator("input.action-select").count() == 1
-    assert page.get_by_text(late.title).first.is_visible()
+    expect(page.get_by_text(late.title).first).to_be_visible()
 
 
 def test_reviewer_home_and_sidebar_show_only_review_work_R_ROLE_4_issue_14(
@@ -69,11 +69,11 @@ def test_reviewer_home_and_sidebar_show_only_review_work_R_ROLE_4_issue_14(
 ) -> None:
     reviewer = make_staff(groups=(Role.REVIEWER.value,), password="review-pass-123")
     console_login(reviewer.username, "review-pass-123")
-    assert page.locator("[data-card='待审核信息']").is_visible()
+    expect(page.locator("[data-card='待审核信息']")).to_be_visible()
     assert page.locator("[data-card='未办结投诉']").count() == 0
     assert page.locator("[data-card='新增用户']").count() == 0
     sidebar = page.locator("#nav-sidebar-apps")
-    assert sidebar.get_by_text("信息审核", exact=True).is_visible()
+    expect(sidebar.get_by_text("信息审核", exact=True)).to_be_visible()
     for hidden in ("系统", "行政区划", "上传文件", "后台任务", "数据看板", "投诉与反馈"):
         assert sidebar.get_by_text(hidden, exact=True).count() == 0, hidden
     page.screenshot(path=str(artifacts / "console-home-reviewer.png"), full_page=True)
@@ -85,7 +85,7 @@ def test_each_page_has_one_name_in_sidebar_breadcrumbs_and_title_issue_14(
     admin_user = make_staff(superuser=True, password="admin-pass-123")
     console_login(admin_user.username, "admin-pass-123")
     sidebar = page.locator("#nav-sidebar-apps")
-    assert sidebar.get_by_text("系统", exact=True).is_visible()
+    expect(sidebar.get_by_text("系统", exact=True)).to_be_visible()
     links = sidebar.locator("a")
     names = sidebar.locator("a > span:not(.material-symbols-outlined)")
     pages = [(names.nth(i).inner_text().strip(), links.nth(i).get_attribute("href")) for i in range(links.count())]
@@ -116,7 +116,7 @@ def test_dashboard_leads_with_headline_cards_and_folds_its_tables_issue_14(
     assert "较上期" in page.locator("[data-card='new_users'] [data-change]").inner_text()
     assert page.locator("#chart-users canvas").count() == 1
     assert page.locator("details[data-section]").count() == 4
-    assert not page.locator("td[data-total][data-metric=posts_approved]").is_visible()  # folded
+    expect(page.locator("td[data-total][data-metric=posts_approved]")).not_to_be_visible()  # folded
     height = page.evaluate("document.documentElement.scrollHeight")
     print(f"dashboard page height at 1440x900: {height}px (30 days, tables folded)")
     assert height < 2000, height
@@ -162,11 +162,11 @@ def test_admin_restricts_one_user_from_their_page_and_the_user_is_told_issue_14(
     page.screenshot(path=str(artifacts / "console-user-restrict-form.png"), full_page=True)
     page.get_by_role("button", name="确认限制发布").click()
     page.wait_for_load_state("networkidle")
-    assert page.get_by_text("已限制发布，已通知用户").is_visible()
+    expect(page.get_by_text("已限制发布，已通知用户")).to_be_visible()
     page.locator("a[href='#status_changes']").click()
     history = page.locator("#status_changes-group")
-    assert history.get_by_text("多次发布虚假库存信息").first.is_visible()
-    assert history.get_by_text("限制发布").first.is_visible()
+    expect(history.get_by_text("多次发布虚假库存信息").first).to_be_visible()
+    expect(history.get_by_text("限制发布").first).to_be_visible()
     page.screenshot(path=str(artifacts / "console-user-restricted-history.png"), full_page=True)
 
     factory.refresh_from_db()

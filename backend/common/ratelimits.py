@@ -101,13 +101,14 @@ def check(name: str, *, user_id: int | None = None, ip: str | None = None, phone
     rules = [(rule, value) for rule in rules_for(name) if (value := values[rule.scope])]
     try:
         for increment in (False, True):
-            retry_after = 0
+            retry_after: int | None = None
             for rule, value in rules:
                 usage = _usage(name, rule, value, increment=increment)
                 used = usage["count"] - (1 if increment else 0) if usage else 0
                 if usage is not None and used >= usage["limit"]:
-                    retry_after = max(retry_after, usage["time_left"])
-            if retry_after:
+                    # In the window's last second time_left is 0: still refused, retry after 1 s.
+                    retry_after = max(retry_after or 1, usage["time_left"])
+            if retry_after is not None:
                 logger.info("rate limit %s exceeded", name)
                 raise RateLimited(retry_after)
     except RateLimited:

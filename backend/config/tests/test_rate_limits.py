@@ -7,6 +7,7 @@ network alone, and works again after the window. SMS codes and the resend gap ar
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable
 from typing import Any
 
@@ -166,6 +167,23 @@ class TestSupport:
         assert signed_in_client(make_user(account_type=AccountType.TRADE)).post("feedback", body).status_code == 201
         next_window()
         assert user.post("feedback", body).status_code == 201
+
+
+def test_the_last_second_of_a_window_still_refuses_R_APP_1(limit: SetLimit, limiter_clock: LimiterClock) -> None:
+    """django-ratelimit's windows end at a per-key second; in that second its ``time_left`` is 0. A call past
+    the limit then is still refused (it once went through: 1 test run in ~60 failed for it)."""
+    limit("search", "2/m per ip")
+    ip = "10.32.0.1"
+    offset = zlib.crc32(ip.encode()) % 60  # the key's window edge, as django-ratelimit places it
+    limiter_clock.now = float(int(limiter_clock.now) // 60 * 60 + 60 + offset)
+    client = ApiClient(ip=ip)
+    for _ in range(2):
+        assert client.get("search", {"q": "保温杯"}).status_code == 200
+    refused = client.get("search", {"q": "保温杯"})
+    assert_limited(refused)
+    assert refused.json()["detail"]["retry_after"] == 1
+    limiter_clock.advance(1)  # the next window
+    assert client.get("search", {"q": "保温杯"}).status_code == 200
 
 
 class TestCostlyReads:
