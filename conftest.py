@@ -1,1 +1,1 @@
-pytest_plugins = ["common.testing", "accounts.tests.fixtures"]
+pytest_plugins = ["common.testing", "accounts.tests.fixtures", "moderation.tests.fixtures"]
