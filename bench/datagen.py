@@ -10,7 +10,7 @@ posts, their process links and their search documents are written with ``COPY`` 
 (the documents built by ``search.services.post_document``, the same function the save signal uses;
 segmentation memoised, since generated texts repeat); factories with bulk inserts and indexed by
 ``search.services.factory_document``. A load at least as big as the posts already there drops the
-tables' secondary indexes first and rebuilds them at the end (``_bulk_load_mode``). On SQLite everything
+tables' secondary indexes first and rebuilds them at the end (``bench/bulkload.py``). On SQLite everything
 is bulk inserts and the search index is rebuilt at the end (``--no-index`` skips that). Either way the
 planner's statistics are refreshed last (``manage.py refresh_statistics``).
 """
@@ -96,86 +96,6 @@ def _memoise_segmentation() -> None:
     text.index_string = index_string
 
 
-def _reserve_ids(table: str, count: int) -> list[int]:
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, count])
-        return [row[0] for row in cursor.fetchall()]
-
-
-def _copy(model: Any, objs: list[Any]) -> None:
-    """``COPY`` of model instances (their pks set): values as ``bulk_create`` would send them (each
-    field's ``pre_save`` and conversion where it has one: JSON, auto dates), without ``INSERT``s."""
-    from django.db import connection, models
-
-    fields = list(model._meta.concrete_fields)
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    converted = [
-        isinstance(f, models.JSONField) or getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
-        for f in fields
-    ]
-    plain = [(f.attname, conv, f) for f, conv in zip(fields, converted, strict=True)]
-    with (
-        connection.cursor() as cursor,
-        cursor.cursor.copy(f"COPY {model._meta.db_table} ({columns}) FROM STDIN") as copy,
-    ):
-        for obj in objs:
-            copy.write_row(
-                [
-                    f.get_db_prep_save(f.pre_save(obj, True), connection) if conv else getattr(obj, name)
-                    for name, conv, f in plain
-                ]
-            )
-
-
-def _copy_rows(table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
-    from django.db import connection
-
-    with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row(row)
-
-
-def _bulk_load_mode(tables: list[str]) -> None:
-    """For a load at least as big as what the tables hold (PostgreSQL, inside the load's transaction):
-    their secondary indexes are dropped now and rebuilt by ``_rebuild_indexes`` at the end — maintaining
-    ~40 indexes of ``listings_post`` row by row made a 1M load take 15 min — and, as a superuser,
-    foreign-key triggers are skipped (``session_replication_role``: the rows reference what the load read
-    or created). Indexes behind constraints (primary keys, unique) stay. DDL is transactional: if the load
-    fails or is killed, the rollback brings every index back."""
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT indexname, indexdef FROM pg_indexes i WHERE schemaname = current_schema() "
-            "AND tablename = ANY(%s) AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)",
-            [tables],
-        )
-        _DROPPED_INDEXES[:] = cursor.fetchall()
-        for name, _definition in _DROPPED_INDEXES:
-            cursor.execute(f'DROP INDEX "{name}"')
-        cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
-        if cursor.fetchone()[0]:
-            cursor.execute("SET LOCAL session_replication_role = replica")
-
-
-def _rebuild_indexes() -> None:
-    from django.db import connection
-
-    started = time.monotonic()
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL session_replication_role = DEFAULT")
-        cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
-        for _name, definition in _DROPPED_INDEXES:
-            cursor.execute(definition)
-    print(f"{len(_DROPPED_INDEXES)} indexes rebuilt in {time.monotonic() - started:.1f}s")
-    _DROPPED_INDEXES.clear()
-
-
-_DROPPED_INDEXES: list[tuple[str, str]] = []
-
-
 def reset() -> None:
     from accounts.models import User
 
@@ -196,7 +116,15 @@ def ensure_recruitment_licence() -> None:
         compliance.forget_licence()
 
 
-def generate(*, posts: int, factories: int, seed: int, batch: int = 5000) -> None:
+# Posts generated one by one (Python); a bigger load copies them in SQL (bench/bulkload.py).
+GENERATED = 100_000
+
+
+def generate(*, posts: int, factories: int, seed: int, batch: int = 5000, generated: int | None = None) -> None:
+    """``posts`` posts and ``factories`` factories. On PostgreSQL at most ``generated`` (default
+    ``GENERATED``) posts are generated here; the rest are copies of them made in the database
+    (``bulkload.replicate_posts``)."""
+    import bulkload
     from django.db import connection, transaction
     from django.utils import timezone
 
@@ -234,7 +162,7 @@ def generate(*, posts: int, factories: int, seed: int, batch: int = 5000) -> Non
     with transaction.atomic():
         bulk = connection.vendor == "postgresql" and posts >= Post.objects.count()
         if bulk:
-            _bulk_load_mode(
+            bulkload.bulk_load_mode(
                 [
                     model._meta.db_table
                     for model in (
@@ -265,9 +193,9 @@ def generate(*, posts: int, factories: int, seed: int, batch: int = 5000) -> Non
             """COPY on PostgreSQL (ids reserved from the table's sequence), bulk inserts elsewhere."""
             for chunk in _chunks(objs, batch):
                 if use_copy:
-                    for obj, pk in zip(chunk, _reserve_ids(model._meta.db_table, len(chunk)), strict=True):
+                    for obj, pk in zip(chunk, bulkload.reserve_ids(model._meta.db_table, len(chunk)), strict=True):
                         obj.pk = pk
-                    _copy(model, chunk)
+                    bulkload.copy_objects(model, chunk)
                 else:
                     model.objects.bulk_create(chunk)
 
@@ -322,7 +250,7 @@ def generate(*, posts: int, factories: int, seed: int, batch: int = 5000) -> Non
         for name, column in (("categories", "categorytag_id"), ("attributes", "attributetag_id")):
             link_model = getattr(FactoryProfile, name).through
             if use_copy:
-                _copy_rows(link_model._meta.db_table, ["factoryprofile_id", column], links[name])
+                bulkload.copy_rows(link_model._meta.db_table, ["factoryprofile_id", column], links[name])
             else:
                 rows_ = [link_model(factoryprofile_id=f, **{column: t}) for f, t in links[name]]
                 link_model.objects.bulk_create(rows_, batch_size=batch, ignore_conflicts=True)
@@ -354,10 +282,11 @@ def generate(*, posts: int, factories: int, seed: int, batch: int = 5000) -> Non
             nonlocal created
             if use_copy:
                 # Posts, their process links and their search documents, all by COPY (issue #13).
-                for post, pk in zip(rows, _reserve_ids(Post._meta.db_table, len(rows)), strict=True):
+                for post, pk in zip(rows, bulkload.reserve_ids(Post._meta.db_table, len(rows)), strict=True):
                     post.pk = pk
-                _copy(Post, rows)
-                _copy_rows(
+                ids.extend((rows[0].pk, rows[-1].pk))
+                bulkload.copy_objects(Post, rows)
+                bulkload.copy_rows(
                     through._meta.db_table,
                     ["post_id", "processtype_id"],
                     [(post.pk, pid) for post, (_, pids) in zip(rows, process_links, strict=True) for pid in pids],
@@ -370,9 +299,9 @@ def generate(*, posts: int, factories: int, seed: int, batch: int = 5000) -> Non
                         "process_types": [processes_by_id[p] for p in sorted(pids, key=process_order.index)]
                     }
                     docs.append(post_document(post))
-                for doc, pk in zip(docs, _reserve_ids(SearchDocument._meta.db_table, len(docs)), strict=True):
+                for doc, pk in zip(docs, bulkload.reserve_ids(SearchDocument._meta.db_table, len(docs)), strict=True):
                     doc.pk = pk
-                _copy(SearchDocument, docs)
+                bulkload.copy_objects(SearchDocument, docs)
             else:
                 Post.objects.bulk_create(rows, batch_size=1000)
                 links = [
@@ -385,7 +314,9 @@ def generate(*, posts: int, factories: int, seed: int, batch: int = 5000) -> Non
             rows.clear()
             process_links.clear()
 
-        for i in range(posts):
+        to_generate = min(posts, generated or GENERATED) if use_copy else posts
+        ids: list[int] = []
+        for i in range(to_generate):
             kind = rng.choices([k for k, _ in kinds], weights=[w for _, w in kinds])[0]
             category = rng.choice(known)
             product = rng.choice(PRODUCTS[category.name])
@@ -464,8 +395,26 @@ def generate(*, posts: int, factories: int, seed: int, batch: int = 5000) -> Non
         if rows:
             flush()
         print(f"{created} posts in {time.monotonic() - started:.1f}s")
+        if created < posts and ids:
+            started = time.monotonic()
+            copied = bulkload.replicate_posts(first_id=min(ids), last_id=max(ids), total=posts - created)
+            print(f"{copied} copies of them in {time.monotonic() - started:.1f}s")
         if bulk:
-            _rebuild_indexes()
+            bulkload.rebuild_indexes()
+
+
+def finish(*, index: bool = True) -> None:
+    """After a load: what the bulk paths skipped (the search index on SQLite; matching's ranking rows,
+    which signals keep and COPY bypasses), then the planner's statistics."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    if connection.vendor != "postgresql" and index:
+        call_command("rebuild_search_index")
+    started = time.monotonic()
+    call_command("refresh_factory_ranks")
+    print(f"factory ranks in {time.monotonic() - started:.1f}s")
+    call_command("refresh_statistics")
 
 
 def main() -> None:
@@ -473,6 +422,9 @@ def main() -> None:
     parser.add_argument("--posts", type=int, default=100_000)
     parser.add_argument("--factories", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--generated", type=int, default=GENERATED, help="posts generated one by one; the rest are copies (PostgreSQL)"
+    )
     parser.add_argument("--reset", action="store_true", help="delete earlier bench_* rows first")
     parser.add_argument("--migrate", action="store_true", help="run migrations first (fresh database)")
     parser.add_argument("--no-index", action="store_true", help="skip rebuilding the search index")
@@ -484,15 +436,11 @@ def main() -> None:
         call_command("migrate", verbosity=0)
     if args.reset:
         reset()
-    from django.db import connection
 
     started = time.monotonic()
     _memoise_segmentation()
-    generate(posts=args.posts, factories=args.factories, seed=args.seed)
-    if connection.vendor != "postgresql" and not args.no_index:
-        call_command("rebuild_search_index")
-    call_command("refresh_factory_ranks")  # COPY bypasses the signals that keep matching's ranking rows
-    call_command("refresh_statistics")
+    generate(posts=args.posts, factories=args.factories, seed=args.seed, generated=args.generated)
+    finish(index=not args.no_index)
     print(f"total {time.monotonic() - started:.1f}s")
 
 

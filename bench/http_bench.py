@@ -225,7 +225,7 @@ def ensure_data(posts: int, factories: int | None) -> None:
         print(f"loading {missing} posts (have {have})", flush=True)
         datagen._memoise_segmentation()
         datagen.generate(posts=missing, factories=factories or max(1, missing // 10), seed=posts)
-        call_command("refresh_statistics")
+        datagen.finish()
 
 
 def main() -> None:
