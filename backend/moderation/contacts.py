@@ -18,6 +18,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import cmt_textpass
+
 from common.crypto import mask_phone
 from moderation.normalise import CONFUSABLES, char_class
 
@@ -71,7 +73,12 @@ _RUN_RE = re.compile(
 )
 _ONE_DIGIT_RE = re.compile(_DIGIT_CLASS)
 # The same over the text with every digit-like character already read as its ASCII digit.
-_ASCII_RUN_RE = re.compile(_RUN_RE.pattern.replace(_DIGIT_CLASS, "[0-9]"))
+# Its first digit is followed by a digit, a separator or a joiner's first character, said at once so most
+# single digits (一 of 一个 reads as 1) are passed over without trying every joiner.
+_JOINER_STARTS = "".join(sorted({word[0] for word in _JOINERS[3:-1].split("|")}))
+_ASCII_RUN_RE = re.compile(
+    f"[0-9](?=[0-9{_JOINER_STARTS}]|{_GAP_CLASS})" + _RUN_RE.pattern.replace(_DIGIT_CLASS, "[0-9]")[len("[0-9]") :]
+)
 _ASCII_DIGIT_RE = re.compile("[0-9]")
 
 # Lengths tried at each start, longest first. Landlines: 010/02x + 8 digits, 0xxx + 7 or 8 digits.
@@ -116,7 +123,7 @@ def _digit_runs(folded: str) -> list[_Run]:
     """Runs of at least ten digits in the folded text (where every digit-like character is already its
     ASCII digit), with where each digit is and whether the writer put a break before it. The regular
     expression does the scanning; Python only sees candidates."""
-    if sum(map(folded.count, "0123456789")) < 10:  # no run of ten can be in a text of fewer digits
+    if cmt_textpass.count_digits(folded) < 10:  # no run of ten can be in a text of fewer digits
         return []
     run_re, one_digit_re, scanned = _ASCII_RUN_RE, _ASCII_DIGIT_RE, folded
     runs: list[_Run] = []

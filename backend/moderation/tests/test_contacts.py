@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
+from moderation import contacts
 from moderation.contacts import find_contacts, mask_contacts
 
 
@@ -99,3 +103,28 @@ def test_mask_contacts_hides_every_contact_R_OPS_1() -> None:
 def test_mask_contacts_leaves_text_without_contacts_alone_R_OPS_1() -> None:
     text = "保温杯 500 个，交期 15 天，单价 12.5 元"
     assert mask_contacts(text) == text
+
+
+def _folded_samples() -> list[str]:
+    rng = random.Random(17)
+    pieces = ["微", "信", "芯", "x", "v", "w", "q", "Q", "加", "我", "薇", "威", "卫", "维", "徽", "绿泡泡", "扣", "抠"]
+    pieces += ["企鹅", "球", "秋", "+", " ", ":", "-", "号", "是", "abc123", "abcdef7", "1", "38", "12345678", "一"]
+    pieces += ["再加", "然后", "接着", "后面是", "工", "厂", "。", "__", "😀", "\u200b"]
+    return [contacts._fold("".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))) for _ in range(4000)]
+
+
+def test_every_place_a_cue_matches_is_tried_R_OPS_1() -> None:
+    """The cue scan tries the places where a cue may start (by its first character); no place where a
+    WeChat or QQ cue with its ID matches is ever passed over."""
+    for folded in _folded_samples():
+        starts = {match.start() for match in contacts._CUE_START_RE.finditer(folded)}
+        for position in range(len(folded)):
+            if contacts._WECHAT_RE.match(folded, position) or contacts._QQ_RE.match(folded, position):
+                assert position in starts, (folded, position)
+
+
+def test_digit_runs_are_those_of_the_plain_expression_R_OPS_1() -> None:
+    """The run expression's look-ahead on its first digit only skips places where no run can start."""
+    plain = re.compile(contacts._RUN_RE.pattern.replace(contacts._DIGIT_CLASS, "[0-9]"))
+    for folded in _folded_samples():
+        assert [m.span() for m in contacts._ASCII_RUN_RE.finditer(folded)] == [m.span() for m in plain.finditer(folded)]

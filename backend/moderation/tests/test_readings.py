@@ -12,7 +12,7 @@ import random
 
 import pytest
 
-from moderation import contacts, variants
+from moderation import contacts, readings, variants
 from moderation.contacts import find_contacts
 from moderation.engine import KeywordEntry, KeywordMatcher
 from moderation.normalise import normalise
@@ -82,3 +82,25 @@ def test_characters_beyond_the_bmp_keep_their_place_R_OPS_1() -> None:
     text = "𠮷野家旁边 代开发票"
     hits = {m.word: (m.start, m.end, m.matched_text) for m in matcher.find(text)}
     assert hits == {"𠮷野家": (0, 3, "𠮷野家"), "代开发票": (6, 10, "代开发票")}
+
+
+def test_the_c_pass_is_str_translate_with_the_table_R_OPS_1() -> None:
+    """``cmt_textpass.translate4`` gives the very string ``str.translate`` gives with the table (same
+    characters and, so comparisons and hashes agree, the same narrowest storage), or None exactly when
+    some character has no four: on the texts above, on every BMP character, and on random mixes."""
+    table = readings._table()
+
+    def expected(text: str) -> str | None:
+        translated = text.translate(table)
+        return translated if len(translated) == 4 * len(text) else None
+
+    rng = random.Random(21)
+    every = [chr(code) for code in range(0x10000) if not 0xD800 <= code < 0xE000]
+    mixes = ["".join(rng.choice(every) for _ in range(rng.randint(0, 40))) for _ in range(2000)]
+    for text in [*TEXTS, "", "abc", "\u00e9", "\u20ac", "𠮷", *every, *mixes]:
+        got = readings.translate(text)
+        assert got == expected(text), repr(text)
+        if got is not None:
+            assert hash(got) == hash(expected(text)) and got.isascii() == text.translate(table).isascii()
+    with pytest.raises(TypeError):
+        readings.cmt_textpass.translate4(b"bytes")
