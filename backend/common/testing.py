@@ -152,6 +152,20 @@ class FakeWeChat:
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing() -> Iterator[None]:
+    """Passwords the tests set are hashed with MD5 (Django's testing advice): the production hasher,
+    PBKDF2 at 1,000,000 rounds, costs about 0.3 s per staff account, and the suite builds thousands of them
+    (a reviewer per approved post). The production hashers stay listed after it, so a hash made by a
+    server process still verifies. Production keeps ``config.settings``'s list unchanged."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    fast = ["django.contrib.auth.hashers.MD5PasswordHasher", *settings.PASSWORD_HASHERS]
+    with override_settings(PASSWORD_HASHERS=fast):
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _tasks_run_eagerly() -> Any:
     """Effects (``common.tasks``) run in the test's own thread when their transaction commits (tests use
     ``django_capture_on_commit_callbacks(execute=True)``, or the HTTP client below, to commit): the same
