@@ -9,6 +9,7 @@ import os
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -19,7 +20,7 @@ import pytest
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 
 from accounts.sms import OutboxSmsSender
@@ -248,14 +249,29 @@ class LimiterClock:
         self.now += seconds
 
 
-@pytest.fixture
-def postgres_only() -> None:
+def require_postgres() -> None:
     """For tests of PostgreSQL's own behaviour (query plans): skipped on SQLite, a failure under ``CI=true``
     (CI runs on PostgreSQL, so a skip there would hide the test)."""
     if connection.vendor != "postgresql":
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail("CI runs the query-plan tests on PostgreSQL")
         pytest.skip("query plans are PostgreSQL's (set DATABASE_URL=postgres://…)")
+
+
+@pytest.fixture
+def postgres_only() -> None:
+    require_postgres()
+
+
+@contextmanager
+def shared_by_module(django_db_blocker: Any) -> Iterator[None]:
+    """Data that the read-only tests of one module share, built once in a transaction that is rolled back
+    after the module's last test (what Django's ``TestCase.setUpTestData`` does for a class): each test's
+    own transaction is a savepoint inside it, so what a test writes is still undone after that test.
+    For data that takes seconds to build, such as the query-plan tests' tens of thousands of rows."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

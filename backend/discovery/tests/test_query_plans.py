@@ -9,8 +9,10 @@ fails them instead, as the worker-process tests do (``common/tests/workers.py``)
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -18,6 +20,7 @@ from django.utils import timezone
 from accounts.models import User
 from common.management.commands.refresh_statistics import refresh_statistics
 from common.pagination import PageNumber
+from common.testing import require_postgres, shared_by_module
 from discovery import selectors
 from discovery.filters import BoardFilters, BoardOrder
 from listings import registry
@@ -29,45 +32,48 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("postgres_only")]
 POSTS = 30_000
 
 
-@pytest.fixture
-def many_posts() -> None:
+@pytest.fixture(scope="module")
+def many_posts(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
     """30,000 posts over the five boards from 20,000 owners, 10% expired, with every sort key filled."""
-    rng = random.Random(13)
-    owners = User.objects.bulk_create(
-        [User(username=f"plan_{i}", account_type="factory", password="!") for i in range(20_000)]
-    )
-    now = timezone.now()
-    today = timezone.localdate()
-    kinds = [
-        PostKind.PROCUREMENT,
-        PostKind.STOCK,
-        PostKind.LABOUR,
-        PostKind.PROCESSING_DEMAND,
-        PostKind.PROCESSING_SERVICE,
-    ]
-    posts = []
-    for i in range(POSTS):
-        published = now - timedelta(minutes=rng.randint(0, 60 * 24 * 60))
-        posts.append(
-            Post(
-                owner=rng.choice(owners),
-                kind=kinds[i % len(kinds)],
-                title=f"信息 {i}",
-                status=PostStatus.PUBLISHED if rng.random() < 0.9 else PostStatus.EXPIRED,
-                region_id=SHENZHEN_BAOAN,
-                latitude=22.55 + rng.uniform(-0.3, 0.3),
-                longitude=113.88 + rng.uniform(-0.3, 0.3),
-                valid_until=today + timedelta(days=rng.randint(1, 60)),
-                published_at=published,
-                refreshed_at=published if rng.random() < 0.5 else None,
-                delivery_date=today + timedelta(days=rng.randint(5, 90)),
-                unit_price=Decimal(rng.randint(100, 9000)) / 100,
-                wage_per_day=Decimal(rng.randint(150, 400)),
-                capacity_per_day=Decimal(rng.choice([500, 1000, 5000])),
-            )
+    require_postgres()
+    with shared_by_module(django_db_blocker):
+        rng = random.Random(13)
+        owners = User.objects.bulk_create(
+            [User(username=f"plan_{i}", account_type="factory", password="!") for i in range(20_000)]
         )
-    Post.objects.bulk_create(posts, batch_size=2000)
-    refresh_statistics()
+        now = timezone.now()
+        today = timezone.localdate()
+        kinds = [
+            PostKind.PROCUREMENT,
+            PostKind.STOCK,
+            PostKind.LABOUR,
+            PostKind.PROCESSING_DEMAND,
+            PostKind.PROCESSING_SERVICE,
+        ]
+        posts = []
+        for i in range(POSTS):
+            published = now - timedelta(minutes=rng.randint(0, 60 * 24 * 60))
+            posts.append(
+                Post(
+                    owner=rng.choice(owners),
+                    kind=kinds[i % len(kinds)],
+                    title=f"信息 {i}",
+                    status=PostStatus.PUBLISHED if rng.random() < 0.9 else PostStatus.EXPIRED,
+                    region_id=SHENZHEN_BAOAN,
+                    latitude=22.55 + rng.uniform(-0.3, 0.3),
+                    longitude=113.88 + rng.uniform(-0.3, 0.3),
+                    valid_until=today + timedelta(days=rng.randint(1, 60)),
+                    published_at=published,
+                    refreshed_at=published if rng.random() < 0.5 else None,
+                    delivery_date=today + timedelta(days=rng.randint(5, 90)),
+                    unit_price=Decimal(rng.randint(100, 9000)) / 100,
+                    wage_per_day=Decimal(rng.randint(150, 400)),
+                    capacity_per_day=Decimal(rng.choice([500, 1000, 5000])),
+                )
+            )
+        Post.objects.bulk_create(posts, batch_size=2000)
+        refresh_statistics()
+        yield
 
 
 def plan_of(qs) -> str:

@@ -10,8 +10,10 @@ fails them instead, as the board plan tests do (``discovery/tests/test_query_pla
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -19,6 +21,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from common.management.commands.refresh_statistics import refresh_statistics
+from common.testing import require_postgres, shared_by_module
 from factories.models import FactoryProfile
 from matching import matchers, ranking
 from matching.services import refresh_all_factory_ranks
@@ -31,51 +34,54 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("postgres_only")]
 FACTORIES = 4_000
 
 
-@pytest.fixture
-def many_factories() -> None:
+@pytest.fixture(scope="module")
+def many_factories(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
     """4,000 verified factories of 日用百货 scattered over China, each with two of its categories and
     some attributes, ranking rows written by the refresh the hourly job runs."""
-    rng = random.Random(13)
-    industry = Industry.objects.get(code="daily_goods")
-    categories = list(CategoryTag.objects.filter(industry=industry).values_list("pk", flat=True))
-    attributes = list(AttributeTag.objects.values_list("pk", flat=True))
-    region = Region.objects.get(pk=NINGBO_YINZHOU)
-    owners = User.objects.bulk_create(
-        [User(username=f"plan_f{i}", account_type="factory", password="!") for i in range(FACTORIES)]
-    )
-    factories = FactoryProfile.objects.bulk_create(
-        [
-            FactoryProfile(
-                owner=owner,
-                name=f"工厂{i}",
-                industry=industry,
-                region=region,
-                address="工业园区 8 号",
-                latitude=rng.uniform(22, 40),
-                longitude=rng.uniform(105, 122),
-                main_products="保温杯",
-                contact_name="王厂长",
-                is_verified=rng.random() < 0.9,
-            )
-            for i, owner in enumerate(owners)
-        ]
-    )
-    FactoryProfile.categories.through.objects.bulk_create(
-        [
-            FactoryProfile.categories.through(factoryprofile_id=f.pk, categorytag_id=c)
-            for f in factories
-            for c in rng.sample(categories, k=min(2, len(categories)))
-        ]
-    )
-    FactoryProfile.attributes.through.objects.bulk_create(
-        [
-            FactoryProfile.attributes.through(factoryprofile_id=f.pk, attributetag_id=a)
-            for f in factories
-            for a in rng.sample(attributes, k=2)
-        ]
-    )
-    refresh_all_factory_ranks()
-    refresh_statistics()
+    require_postgres()
+    with shared_by_module(django_db_blocker):
+        rng = random.Random(13)
+        industry = Industry.objects.get(code="daily_goods")
+        categories = list(CategoryTag.objects.filter(industry=industry).values_list("pk", flat=True))
+        attributes = list(AttributeTag.objects.values_list("pk", flat=True))
+        region = Region.objects.get(pk=NINGBO_YINZHOU)
+        owners = User.objects.bulk_create(
+            [User(username=f"plan_f{i}", account_type="factory", password="!") for i in range(FACTORIES)]
+        )
+        factories = FactoryProfile.objects.bulk_create(
+            [
+                FactoryProfile(
+                    owner=owner,
+                    name=f"工厂{i}",
+                    industry=industry,
+                    region=region,
+                    address="工业园区 8 号",
+                    latitude=rng.uniform(22, 40),
+                    longitude=rng.uniform(105, 122),
+                    main_products="保温杯",
+                    contact_name="王厂长",
+                    is_verified=rng.random() < 0.9,
+                )
+                for i, owner in enumerate(owners)
+            ]
+        )
+        FactoryProfile.categories.through.objects.bulk_create(
+            [
+                FactoryProfile.categories.through(factoryprofile_id=f.pk, categorytag_id=c)
+                for f in factories
+                for c in rng.sample(categories, k=min(2, len(categories)))
+            ]
+        )
+        FactoryProfile.attributes.through.objects.bulk_create(
+            [
+                FactoryProfile.attributes.through(factoryprofile_id=f.pk, attributetag_id=a)
+                for f in factories
+                for a in rng.sample(attributes, k=2)
+            ]
+        )
+        refresh_all_factory_ranks()
+        refresh_statistics()
+        yield
 
 
 def _plan(demand: matchers.Demand, *, same_category: bool, at_least: float | None = None) -> str:

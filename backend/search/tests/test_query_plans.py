@@ -10,6 +10,7 @@ fails them instead, as the board plans do (``discovery/tests/test_query_plans.py
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -21,6 +22,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from common.management.commands.refresh_statistics import refresh_statistics
+from common.testing import require_postgres, shared_by_module
 from factories.models import FactoryProfile
 from listings.models import Post, PostKind, PostStatus
 from regions.models import Region
@@ -31,48 +33,51 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("postgres_only")]
 POSTS = 6_000
 
 
-@pytest.fixture
-def indexed() -> None:
-    rng = random.Random(13)
-    owners = User.objects.bulk_create(
-        [User(username=f"plan_{i}", account_type="factory", password="!") for i in range(600)]
-    )
-    now, today = timezone.now(), timezone.localdate()
-    words = ["陶瓷餐具", "不粘锅", "收纳箱", "蓝牙耳机"]
-    kinds = [PostKind.PROCUREMENT, PostKind.STOCK, PostKind.PROCESSING_DEMAND]
-    Post.objects.bulk_create(
-        [
-            Post(
-                owner=rng.choice(owners),
-                kind=kinds[i % len(kinds)],
-                title=f"{'保温杯' if i % 5 == 0 else rng.choice(words)} 订单 {i}",
-                description="加湿器 样品" if i == 77 else "外贸出口 品质稳定",
-                status=PostStatus.PUBLISHED,
-                region_id="330212",
-                valid_until=today + timedelta(days=rng.randint(1, 60)),
-                published_at=now - timedelta(minutes=rng.randint(0, 60 * 24 * 60)),
-            )
-            for i in range(POSTS)
-        ],
-        batch_size=2000,
-    )
-    industry, region = Industry.objects.first(), Region.objects.get(pk="330212")
-    FactoryProfile.objects.bulk_create(
-        [
-            FactoryProfile(
-                owner=owners[i],
-                name=f"宁波{'保温杯' if i % 5 == 0 else '五金'}厂 {i}",
-                industry=industry,
-                region=region,
-                address="工业园区",
-                is_verified=True,
-                verified_at=now - timedelta(days=i),
-            )
-            for i in range(600)
-        ]
-    )
-    call_command("rebuild_search_index", verbosity=0)
-    refresh_statistics()
+@pytest.fixture(scope="module")
+def indexed(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
+    require_postgres()
+    with shared_by_module(django_db_blocker):
+        rng = random.Random(13)
+        owners = User.objects.bulk_create(
+            [User(username=f"plan_{i}", account_type="factory", password="!") for i in range(600)]
+        )
+        now, today = timezone.now(), timezone.localdate()
+        words = ["陶瓷餐具", "不粘锅", "收纳箱", "蓝牙耳机"]
+        kinds = [PostKind.PROCUREMENT, PostKind.STOCK, PostKind.PROCESSING_DEMAND]
+        Post.objects.bulk_create(
+            [
+                Post(
+                    owner=rng.choice(owners),
+                    kind=kinds[i % len(kinds)],
+                    title=f"{'保温杯' if i % 5 == 0 else rng.choice(words)} 订单 {i}",
+                    description="加湿器 样品" if i == 77 else "外贸出口 品质稳定",
+                    status=PostStatus.PUBLISHED,
+                    region_id="330212",
+                    valid_until=today + timedelta(days=rng.randint(1, 60)),
+                    published_at=now - timedelta(minutes=rng.randint(0, 60 * 24 * 60)),
+                )
+                for i in range(POSTS)
+            ],
+            batch_size=2000,
+        )
+        industry, region = Industry.objects.first(), Region.objects.get(pk="330212")
+        FactoryProfile.objects.bulk_create(
+            [
+                FactoryProfile(
+                    owner=owners[i],
+                    name=f"宁波{'保温杯' if i % 5 == 0 else '五金'}厂 {i}",
+                    industry=industry,
+                    region=region,
+                    address="工业园区",
+                    is_verified=True,
+                    verified_at=now - timedelta(days=i),
+                )
+                for i in range(600)
+            ]
+        )
+        call_command("rebuild_search_index", verbosity=0)
+        refresh_statistics()
+        yield
 
 
 def search_plans(params: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
