@@ -278,7 +278,7 @@ CACHE_URL = os.environ.get("CMT_CACHE_URL", REDIS_URL)
 if CACHE_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "common.redis_cache.SharedPoolRedisCache",  # one connection pool per process
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": os.environ.get("CMT_CACHE_KEY_PREFIX", "cmt"),
         }
