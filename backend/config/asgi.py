@@ -1,11 +1,13 @@
-"""ASGI entry: HTTP through Django, WebSocket through Channels (chat)."""
+"""ASGI entry: HTTP through Django's synchronous handler in one thread trip a request (``config.http``),
+WebSocket through Channels (chat)."""
 
 import os
 
-from django.core.asgi import get_asgi_application
-
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-django_asgi_app = get_asgi_application()
+
+from config.http import get_http_application
+
+http_application = get_http_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
@@ -14,4 +16,4 @@ from moderation.readings import warm_up  # noqa: E402
 
 warm_up()  # each worker builds the moderation check's table at start, not in its first chat message
 
-application = ProtocolTypeRouter({"http": django_asgi_app, "websocket": URLRouter(websocket_urlpatterns)})
+application = ProtocolTypeRouter({"http": http_application, "websocket": URLRouter(websocket_urlpatterns)})
