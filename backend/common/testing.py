@@ -26,6 +26,7 @@ from django.test import Client
 from accounts.sms import OutboxSmsSender
 from common import live_server
 from listings.models import RecruitmentLicence
+from regions.selectors import forget_read_regions
 from taxonomy.models import Industry
 from wechat.fake_server import FakeWeChatServer
 
@@ -150,6 +151,14 @@ class FakeWeChat:
 
     def text_checks(self) -> list[dict[str, Any]]:
         return httpx.get(self.base_url + "/__fake__/checks").json()["text"]
+
+
+@pytest.fixture(autouse=True)
+def _regions_read_anew() -> Iterator[None]:
+    """The process keeps the regions it read (``regions.selectors.regions_by_adcode``); a test's rolled-back
+    transaction may have created one, so each test starts without them."""
+    yield
+    forget_read_regions()
 
 
 @pytest.fixture(scope="session", autouse=True)

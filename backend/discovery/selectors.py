@@ -25,7 +25,7 @@ from factories.selectors import visible_factories
 from factories.selectors import with_relations as with_factory_relations
 from listings import compliance, registry
 from listings.models import Post
-from listings.selectors import visible_posts, with_card_relations
+from listings.selectors import card_posts, visible_posts, with_card_relations
 from regions.geo import EARTH_RADIUS_KM, bounding_box
 
 if TYPE_CHECKING:
@@ -43,11 +43,17 @@ class DecoratedPage(Sequence[T], Generic[T]):
     (the list's sort key) the paginator also pages by cursor (``after``)."""
 
     def __init__(
-        self, qs: QuerySet[Any], decorate: Callable[[list[Any]], list[T]], *, keyset: Keyset | None = None
+        self,
+        qs: QuerySet[Any],
+        decorate: Callable[[list[Any]], list[T]],
+        *,
+        keyset: Keyset | None = None,
+        load: Callable[[list[int]], list[Any]] | None = None,
     ) -> None:
         self.qs = qs
         self.decorate = decorate
         self.keyset = keyset
+        self.load = load  # the rows of the chosen ids (else ``qs`` filtered by them)
 
     def __len__(self) -> int:
         return self.qs.count()
@@ -56,6 +62,8 @@ class DecoratedPage(Sequence[T], Generic[T]):
         return capped_count(self.qs.select_related(None).prefetch_related(None), at_least=at_least)
 
     def _load(self, ids: list[int]) -> list[Any]:
+        if self.load is not None:
+            return self.load(ids)
         by_id = {row.pk: row for row in self.qs.order_by().filter(pk__in=ids)} if ids else {}
         return [by_id[pk] for pk in ids if pk in by_id]
 
@@ -105,8 +113,9 @@ class NearestPage(DecoratedPage[T]):
         lat: float,
         lng: float,
         within_km: float | None,
+        load: Callable[[list[int]], list[Any]] | None = None,
     ) -> None:
-        super().__init__(qs, decorate, keyset=keyset)
+        super().__init__(qs, decorate, keyset=keyset, load=load)
         self.lat, self.lng, self.within_km = lat, lng, within_km
 
     def _circles(self, qs: QuerySet[Any], beyond: float = 0.0) -> list[QuerySet[Any]]:
@@ -232,11 +241,22 @@ def post_favourite_ids(post: Post, *, user: User) -> dict[str, Any]:
 
 
 def board_page(kind: str, filters: BoardFilters, order: BoardOrder, *, user: User | None) -> DecoratedPage[PostCard]:
+    """The page's ids come from the visible, filtered, sorted query; its rows are then read by those ids
+    alone (``listings.selectors.card_posts``) with the same annotations, which the cursor reads."""
     qs, keyset = board_posts(kind, filters, order)
     decorate: Callable[[list[Post]], list[PostCard]] = lambda rows: decorate_posts(rows, user=user)  # noqa: E731
+    annotated = near(
+        Post.objects.annotate(sort_at=Coalesce("refreshed_at", "published_at")),
+        lat=order.lat,
+        lng=order.lng,
+        within_km=None,
+    )
+    load: Callable[[list[int]], list[Post]] = lambda ids: card_posts(annotated, ids)  # noqa: E731
     if keyset.key == "distance_km" and order.lat is not None and order.lng is not None:
-        return NearestPage(qs, decorate, keyset=keyset, lat=order.lat, lng=order.lng, within_km=order.within_km)
-    return DecoratedPage(qs, decorate, keyset=keyset)
+        return NearestPage(
+            qs, decorate, keyset=keyset, lat=order.lat, lng=order.lng, within_km=order.within_km, load=load
+        )
+    return DecoratedPage(qs, decorate, keyset=keyset, load=load)
 
 
 # --- The factory directory (R-APP-3, R-PLUS-4) ----------------------------------------------------

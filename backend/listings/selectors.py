@@ -33,7 +33,9 @@ from listings.models import (
 )
 from listings.schemas import CERTIFICATIONS, EXPERIENCE, MARKETS
 from listings.visibility import can_view_post, visible_post_q
-from taxonomy.selectors import taxonomy_tree
+from regions.selectors import regions_by_adcode
+from taxonomy.models import CategoryTag, Industry, JobType
+from taxonomy.selectors import tags_by_id, taxonomy_tree
 
 
 def visible_posts() -> QuerySet[Post]:
@@ -48,12 +50,43 @@ def recommendable_posts() -> QuerySet[Post]:
     return visible_posts().filter(is_full=False)
 
 
-def with_card_relations(qs: QuerySet[Post]) -> QuerySet[Post]:
-    """What ``PostCardOut``/``PostOut`` read, fetched in a fixed number of queries."""
-    return qs.select_related("owner", "owner__factory", "industry", "category", "region", "job_type").prefetch_related(
+def _card_prefetches() -> tuple[Any, ...]:
+    return (
         "process_types",
         Prefetch("media_links", queryset=PostMedia.objects.select_related("file").order_by("order", "id")),
     )
+
+
+def with_card_relations(qs: QuerySet[Post]) -> QuerySet[Post]:
+    """What ``PostCardOut``/``PostOut`` read, fetched in a fixed number of queries."""
+    return qs.select_related("owner", "owner__factory", "industry", "category", "region", "job_type").prefetch_related(
+        *_card_prefetches()
+    )
+
+
+_CARD_TAGS = (("industry", Industry), ("category", CategoryTag), ("job_type", JobType))
+
+
+def card_posts(qs: QuerySet[Post], ids: list[int]) -> list[Post]:
+    """The posts ``ids``, in that order, with what ``PostCardOut`` reads, for a list whose own query already
+    chose them (visible, filtered, sorted) and read only their ids (issue #13). ``qs`` holds the list's
+    annotations, not its filters: the rows are read by primary key with the owner and factory joined, their
+    process types and media prefetched, and industry, category, job type and region attached from the
+    process's lookups (``taxonomy.selectors.tags_by_id``, ``regions.selectors.regions_by_adcode``) instead
+    of four more joins, which made the page's load the largest part of an uncached board answer."""
+    if not ids:
+        return []
+    loaded = qs.filter(pk__in=ids).select_related("owner", "owner__factory").prefetch_related(*_card_prefetches())
+    by_id = {post.pk: post for post in loaded}
+    posts = [by_id[pk] for pk in ids if pk in by_id]
+    tags = tags_by_id({model: [getattr(post, f"{name}_id") for post in posts] for name, model in _CARD_TAGS})
+    regions = regions_by_adcode(post.region_id for post in posts)
+    fields = {name: Post._meta.get_field(name) for name, _ in (*_CARD_TAGS, ("region", None))}
+    for post in posts:
+        for name, model in _CARD_TAGS:
+            fields[name].set_cached_value(post, tags[model].get(getattr(post, f"{name}_id")))  # type: ignore[union-attr]
+        fields["region"].set_cached_value(post, regions.get(post.region_id) if post.region_id else None)  # type: ignore[union-attr]
+    return posts
 
 
 def get_post_for(*, user: User | None, post_id: int) -> Post:

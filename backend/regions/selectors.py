@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -12,6 +13,24 @@ from common.presentation import Decorated
 from regions.models import Region, RegionLevel
 
 MUNICIPALITY_PREFIXES = frozenset({"11", "12", "31", "50"})
+
+_by_adcode: dict[str, Region] = {}  # the process's regions read so far (the table is read-only: regions.admin)
+
+
+def regions_by_adcode(adcodes: Iterable[str | None]) -> dict[str, Region]:
+    """Regions by adcode, kept in the process once read (issue #13: list cards take their region from here
+    rather than from one more join a page). The table only changes by migration. Rows read from here
+    are shared: read only."""
+    keys = {code for code in adcodes if code}
+    missing = keys - _by_adcode.keys()
+    if missing:
+        _by_adcode.update(Region.objects.in_bulk(missing))
+    return {code: _by_adcode[code] for code in keys if code in _by_adcode}
+
+
+def forget_read_regions() -> None:
+    """For tests, whose transactions may create a region and roll it back."""
+    _by_adcode.clear()
 
 
 def children_of(parent_adcode: str | None) -> QuerySet[Region]:

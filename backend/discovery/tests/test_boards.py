@@ -217,10 +217,12 @@ def test_board_query_count_does_not_grow_with_rows(django_assert_max_num_queries
         make_post(kind=PostKind.PROCESSING_SERVICE, processes=("注塑", "CNC"))
     commit_pending()
     nearest = {"lat": 30, "lng": 121, "sort": "nearest"}
-    with django_assert_max_num_queries(16) as few:
+    # 19 on a first read: the cards' industry, category, job type and region are read once into the
+    # process's lookups (``listings.selectors.card_posts``), then only the taxonomy's version each time.
+    with django_assert_max_num_queries(19) as few:
         assert reader.get("/api/discovery/processing_service").status_code == 200
     # "nearest" reads up to one circle per radius (``NearestPage``), whatever the number of rows.
-    with django_assert_max_num_queries(16 + len(NearestPage.RADII_KM)) as few_nearest:
+    with django_assert_max_num_queries(19 + len(NearestPage.RADII_KM)) as few_nearest:
         assert reader.get("/api/discovery/processing_service", nearest).status_code == 200
     for _ in range(12):
         make_post(kind=PostKind.PROCESSING_SERVICE, processes=("注塑", "CNC"))
@@ -274,3 +276,21 @@ def test_factory_directory_query_count_does_not_grow(api, django_assert_max_num_
     commit_pending()
     with django_assert_max_num_queries(baseline):
         assert api.get("/api/discovery/factories").json()["count"] == 12
+
+
+def test_a_renamed_category_shows_on_the_next_board_read_in_every_process_R_ADM_4():
+    """Cards take their tags from the process's lookups (``taxonomy.selectors.tags_by_id``), checked against
+    the taxonomy's version on every read."""
+    from django.db.models import F
+
+    from taxonomy.models import CategoryTag, TaxonomyVersion
+
+    reader = signed_in_client(make_user(account_type="trade"))  # signed in: never the anonymous board cache
+    post = make_post(category_name="保温杯")
+    commit_pending()
+    card = reader.get("/api/discovery/procurement").json()["items"][0]
+    assert (card["id"], card["category"]["name"], card["region"]["name"]) == (post.pk, "保温杯", post.region.name)
+    # Another process renames it: the row and the version change, and no signal reaches this process.
+    CategoryTag.objects.filter(pk=post.category_id).update(name="真空保温杯")
+    TaxonomyVersion.objects.filter(pk=1).update(version=F("version") + 1)
+    assert reader.get("/api/discovery/procurement").json()["items"][0]["category"]["name"] == "真空保温杯"
