@@ -70,9 +70,14 @@ class Keyset:
 MAX_COUNTED = 1_000_000
 
 
+def count_limit(at_least: int = 0) -> int:
+    """How far ``capped_count`` counts for a page reaching row ``at_least``."""
+    return min(max(COUNT_CAP, at_least), MAX_COUNTED)
+
+
 def capped_count(qs: QuerySet[Any], *, at_least: int = 0) -> tuple[int, bool]:
     """``(count, capped)``: the rows of ``qs`` counted up to ``max(COUNT_CAP, at_least)``."""
-    limit = min(max(COUNT_CAP, at_least), MAX_COUNTED)
+    limit = count_limit(at_least)
     count = qs.order_by().values("pk")[: limit + 1].count()
     return min(count, limit), count > limit
 
@@ -117,7 +122,7 @@ class PageNumber(PaginationBase):
 
     def _keyset_page(self, queryset: Any, keyset: Keyset, pagination: Any, offset: int) -> dict[str, Any]:
         size = pagination.page_size
-        limit = min(max(COUNT_CAP, offset + size), MAX_COUNTED)
+        limit = count_limit(offset + size)
         if pagination.cursor:
             count, capped = queryset.capped_count(at_least=offset + size)
             rows = queryset.after(*keyset.decode(pagination.cursor), size + 1)

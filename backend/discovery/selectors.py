@@ -15,7 +15,8 @@ from django.db.models import DateTimeField, F, FloatField, OrderBy, QuerySet, Va
 from django.db.models.functions import ASin, Coalesce, Cos, Power, Radians, Sin, Sqrt
 
 from common.errors import field_error
-from common.pagination import Keyset, capped_count
+from common.pagination import Keyset, capped_count, count_limit
+from discovery.board_cache import CountMemo
 from discovery.cards import FactoryCard, PostCard, TargetEntry
 from discovery.filters import BoardFilters, BoardOrder, FactoryFilters, FactoryOrder, TargetFilters
 from discovery.models import Favourite, ViewEvent
@@ -49,17 +50,25 @@ class DecoratedPage(Sequence[T], Generic[T]):
         *,
         keyset: Keyset | None = None,
         load: Callable[[list[int]], list[Any]] | None = None,
+        counts: CountMemo | None = None,
     ) -> None:
         self.qs = qs
         self.decorate = decorate
         self.keyset = keyset
         self.load = load  # the rows of the chosen ids (else ``qs`` filtered by them)
+        self.counts = counts  # counts kept between requests (else counted each time)
 
     def __len__(self) -> int:
         return self.qs.count()
 
     def capped_count(self, *, at_least: int = 0) -> tuple[int, bool]:
-        return capped_count(self.qs.select_related(None).prefetch_related(None), at_least=at_least)
+        limit = count_limit(at_least)
+        known = self.counts.get(limit) if self.counts is not None else None
+        if known is None:
+            known = capped_count(self.qs.select_related(None).prefetch_related(None), at_least=at_least)
+            if self.counts is not None:
+                self.counts.put(limit, known)
+        return known
 
     def _load(self, ids: list[int]) -> list[Any]:
         if self.load is not None:
@@ -72,9 +81,16 @@ class DecoratedPage(Sequence[T], Generic[T]):
 
     def counted_rows(self, start: int, stop: int, *, limit: int) -> tuple[list[Any], int, bool]:
         """Rows ``start:stop`` and the capped count (``common.pagination.capped_count`` with ``limit``)
-        from one walk of the sort's index: the first ``limit + 1`` ids, of which the page is a slice."""
+        from one walk of the sort's index: the first ``limit + 1`` ids, of which the page is a slice; with a
+        count kept from an earlier request, only the page's ids."""
+        known = self.counts.get(limit) if self.counts is not None else None
+        if known is not None:
+            return self.rows(start, stop), *known
         ids = list(self.qs.values_list("pk", flat=True)[: max(limit, stop) + 1])
-        return self._load(ids[start:stop]), min(len(ids), limit), len(ids) > limit
+        count = (min(len(ids), limit), len(ids) > limit)
+        if self.counts is not None:
+            self.counts.put(limit, count)
+        return self._load(ids[start:stop]), *count
 
     def after(self, value: Any, pk: int, limit: int) -> list[Any]:
         """Up to ``limit`` rows following ``(value, pk)`` in the keyset's order."""
@@ -114,8 +130,9 @@ class NearestPage(DecoratedPage[T]):
         lng: float,
         within_km: float | None,
         load: Callable[[list[int]], list[Any]] | None = None,
+        counts: CountMemo | None = None,
     ) -> None:
-        super().__init__(qs, decorate, keyset=keyset, load=load)
+        super().__init__(qs, decorate, keyset=keyset, load=load, counts=counts)
         self.lat, self.lng, self.within_km = lat, lng, within_km
 
     def _circles(self, qs: QuerySet[Any], beyond: float = 0.0) -> list[QuerySet[Any]]:
@@ -252,11 +269,22 @@ def board_page(kind: str, filters: BoardFilters, order: BoardOrder, *, user: Use
         within_km=None,
     )
     load: Callable[[list[int]], list[Post]] = lambda ids: card_posts(annotated, ids)  # noqa: E731
+    counts = None
+    if CountMemo.enabled():
+        circle = (order.lat, order.lng, order.within_km) if order.within_km else None
+        counts = CountMemo(kind, {**filters.model_dump(mode="json"), "circle": circle})
     if keyset.key == "distance_km" and order.lat is not None and order.lng is not None:
         return NearestPage(
-            qs, decorate, keyset=keyset, lat=order.lat, lng=order.lng, within_km=order.within_km, load=load
+            qs,
+            decorate,
+            keyset=keyset,
+            lat=order.lat,
+            lng=order.lng,
+            within_km=order.within_km,
+            load=load,
+            counts=counts,
         )
-    return DecoratedPage(qs, decorate, keyset=keyset, load=load)
+    return DecoratedPage(qs, decorate, keyset=keyset, load=load, counts=counts)
 
 
 # --- The factory directory (R-APP-3, R-PLUS-4) ----------------------------------------------------

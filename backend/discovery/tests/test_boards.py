@@ -294,3 +294,32 @@ def test_a_renamed_category_shows_on_the_next_board_read_in_every_process_R_ADM_
     CategoryTag.objects.filter(pk=post.category_id).update(name="真空保温杯")
     TaxonomyVersion.objects.filter(pk=1).update(version=F("version") + 1)
     assert reader.get("/api/discovery/procurement").json()["items"][0]["category"]["name"] == "真空保温杯"
+
+
+def test_a_board_count_is_kept_for_every_reader_until_the_board_changes_R_BOARD_1(django_assert_max_num_queries):
+    """Counting walks up to 1,001 rows of the sort's index; the count is kept under the board's version
+    tokens (``discovery.board_cache.CountMemo``), so the next reader of the same filters, signed in or on
+    another page size, reads only the page, and an approved post counts at once."""
+    from django.test import override_settings
+
+    reader = signed_in_client(make_user(account_type="trade"))
+    for _ in range(2):
+        make_post(category_name="保温杯")
+    commit_pending()
+    with override_settings(BOARD_CACHE_SECONDS=20):
+        assert reader.get("/api/discovery/procurement").json()["count"] == 2
+        with django_assert_max_num_queries(30) as kept:
+            answer = reader.get("/api/discovery/procurement", {"page_size": 1, "sort": "newest"}).json()
+        assert (answer["count"], len(answer["items"])) == (2, 1)
+        walks = [q["sql"] for q in kept.captured_queries if "LIMIT 1001" in q["sql"]]
+        assert walks == [], "the kept count was counted again"
+        added = make_post(category_name="保温杯")
+        commit_pending()
+        answer = reader.get("/api/discovery/procurement").json()
+        assert answer["count"] == 3 and added.pk in ids_of(answer)
+        # Other filters are another count.
+        assert reader.get("/api/discovery/procurement", {"q": "不存在的词语"}).json()["count"] == 0
+
+
+def ids_of(answer: dict) -> list[int]:
+    return [item["id"] for item in answer["items"]]
