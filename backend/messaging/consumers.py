@@ -26,6 +26,7 @@ import time
 from typing import Any
 from urllib.parse import parse_qs
 
+from channels.consumer import get_handler_name
 from channels.db import DatabaseSyncToAsync, database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.db import connection
@@ -107,6 +108,17 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
     user: Any = None
     token: str = ""
     checked_at: float = 0.0
+
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        """Channels' dispatch without the ``aclose_old_connections`` it awaits before every frame and every
+        event (issue #13): a trip to the process's one thread for synchronous code, so every socket of the
+        worker queued there for each frame, ping, push and read mark. This consumer reaches the database
+        only through ``DatabaseSyncToAsync``, which closes old connections itself, before and after, in
+        the thread that holds them."""
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
 
     async def connect(self) -> None:
         # Accept first so a refused client still receives the 4401 close code (a refused handshake

@@ -472,3 +472,37 @@ def test_socket_sending_shares_the_chat_limit_and_stores_nothing_past_it_R_APP_6
         "第二条",
     ]
     assert seller.post(f"messaging/conversations/{conversation_id}/messages", {"text": "在的"}).status_code == 201
+
+
+def test_frames_and_pushes_that_need_no_database_make_no_thread_trip_R_APP_6(monkeypatch: Any) -> None:
+    """Channels' own dispatch sends every frame and every event through the process's one thread for
+    synchronous code (to close old database connections) before handling it; with 200 sockets a worker
+    queued there for each ping and each push (issue #13). Here a ping and a pushed message cost no trip."""
+    from asgiref.sync import SyncToAsync
+
+    buyer = make_user(account_type=AccountType.TRADE)
+    token = issue_token(user=buyer)
+    trips = 0
+    original = SyncToAsync.__call__
+
+    async def counted(self: Any, *args: Any, **kwargs: Any) -> Any:
+        nonlocal trips
+        trips += 1
+        return await original(self, *args, **kwargs)
+
+    async def scenario() -> None:
+        nonlocal trips
+        socket = await signed_in_socket(token)
+        monkeypatch.setattr(SyncToAsync, "__call__", counted)
+        trips = 0
+        await socket.send_json_to({"type": "ping"})
+        assert (await socket.receive_json_from())["type"] == "pong"
+        event = {"type": "message", "conversation_id": 1, "message": {"id": 1, "text": "你好"}}
+        group = consumers.realtime.user_group(buyer.pk)
+        await get_channel_layer().group_send(group, {"type": "chat.event", "payload": event})
+        assert await socket.receive_json_from() == event
+        assert trips == 0, f"{trips} trips to a thread for a ping and a push"
+        monkeypatch.setattr(SyncToAsync, "__call__", original)
+        await socket.disconnect()
+
+    run(scenario)
