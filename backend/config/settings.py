@@ -82,9 +82,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Last on purpose: it is sync-only, so under ASGI the whole chain above runs in the request's one thread
-    # instead of hopping between the event loop and a thread at each of Django's middleware (17 hops a
-    # request → 5; config/tests/test_asgi_hops.py).
+    # Kept anonymous board pages, answered before the API parses the query (discovery/board_cache.py).
+    "discovery.board_cache.AnonymousBoardAnswers",
+    # Last on purpose: it is sync-only, so under Django's own ASGI handler the whole chain above would run in
+    # the request's one thread instead of hopping to the event loop and back at each middleware (17 hops a
+    # request → 5). The production server serves HTTP with a synchronous handler anyway (config/http.py).
     "common.middleware.MethodOverrideMiddleware",
 ]
 

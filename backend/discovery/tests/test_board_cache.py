@@ -88,3 +88,30 @@ def test_signed_in_readers_see_their_own_favourite_marks_R_APP_4(api) -> None:
     favourite = Favourite.objects.create(user=reader.user, post=post)
     assert reader.get("/api/discovery/procurement").json()["items"][0]["favourite_id"] == favourite.pk
     assert api.get("/api/discovery/procurement").json()["items"][0]["favourite_id"] is None
+
+
+def test_a_kept_page_is_answered_before_the_api_parses_the_query_and_a_token_always_reaches_it_R_BOARD_1(
+    api, monkeypatch
+) -> None:
+    """``board_cache.AnonymousBoardAnswers`` answers a kept anonymous page in front of the API (issue #13:
+    parsing the query, authentication and input checks were most of a kept answer's cost). A request with
+    an ``Authorization`` header is never answered from it: the API checks the token, as without the cache."""
+    from ninja.operation import Operation
+
+    shown = make_post()
+    first = api.get("/api/discovery/procurement", {"sort": "newest"})
+    assert ids(first) == [shown.pk]
+
+    def no_api(*args, **kwargs):
+        raise AssertionError("the API ran for a kept page")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Operation, "run", no_api)
+        again = api.get("/api/discovery/procurement", {"sort": "newest"})
+        assert again.status_code == 200 and again.raw.content == first.raw.content
+    refused = api.get("/api/discovery/procurement", {"sort": "newest"}, headers={"Authorization": "Bearer 不是令牌"})
+    assert refused.status_code == 401 and refused.json()["code"] == "token_invalid"
+    # An unknown board, or a query the API refuses, is the API's to answer every time.
+    assert api.get("/api/discovery/nonsense").json()["detail"][0]["field"] == "kind"
+    for _ in range(2):
+        assert api.get("/api/discovery/procurement", {"sort": "cheapest"}).status_code == 422
