@@ -163,8 +163,12 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
             elif kind == "send":
                 # A message others will read: the token is checked every time (one query beside the four of
                 # sending), so a send right after logout is refused even before the close event arrives.
-                self.user, message_id = await _send(self.token, content, scope_client_ip(self.scope))
+                with realtime.collecting() as events:
+                    self.user, message_id = await _send(self.token, content, scope_client_ip(self.scope))
                 self.checked_at = _clock()
+                # The pushes of the write (the message to both sides) leave from here, so the database thread
+                # did not wait for the channel layer; then the ack.
+                await realtime.send_collected(events)
                 await self.send_json({"type": "ack", "ref": ref, "message_id": message_id})
             elif kind == "read":
                 await self._recheck()

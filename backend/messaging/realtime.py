@@ -5,11 +5,18 @@ conversation is sent to its two participants' groups only, so nobody else can re
 Events are sent after the transaction commits, whether the write came over REST or the socket; a new
 message is rendered from the row just written, separately for each participant (the recipient may see
 it masked or held, R-PLUS-3), with no query.
+
+A write from the chat socket collects its events instead (``collecting``): the socket sends them from the
+event loop once the write has returned, before its ack, so the database thread does not wait for the
+channel layer while it holds a pooled connection (issue #13).
 """
 
 from __future__ import annotations
 
+import contextvars
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from asgiref.sync import async_to_sync
@@ -40,8 +47,33 @@ async def _group_send_all(events: list[tuple[int, dict[str, Any]]]) -> None:
             logger.exception("chat push to user %s failed", user_id)
 
 
-def _send(events: list[tuple[int, dict[str, Any]]]) -> None:
-    """Every push of one write in one hop to the event loop (each ``async_to_sync`` is a thread switch)."""
+Events = list[tuple[int, dict[str, Any]]]
+_collected: contextvars.ContextVar[Events | None] = contextvars.ContextVar("chat_collected_events", default=None)
+
+
+@contextmanager
+def collecting() -> Iterator[Events]:
+    """Within it (and in a thread the context is copied to, as ``sync_to_async`` does), committed events are
+    added to the list it gives instead of being sent: the caller sends them with ``send_collected``."""
+    events: Events = []
+    token = _collected.set(events)
+    try:
+        yield events
+    finally:
+        _collected.reset(token)
+
+
+async def send_collected(events: Events) -> None:
+    await _group_send_all(events)
+
+
+def _send(events: Events) -> None:
+    """Every push of one write in one hop to the event loop (each ``async_to_sync`` is a thread switch), or
+    into the list of ``collecting``."""
+    bucket = _collected.get()
+    if bucket is not None:
+        bucket.extend(events)
+        return
     async_to_sync(_group_send_all)(events)
 
 

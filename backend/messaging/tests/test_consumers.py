@@ -506,3 +506,46 @@ def test_frames_and_pushes_that_need_no_database_make_no_thread_trip_R_APP_6(mon
         await socket.disconnect()
 
     run(scenario)
+
+
+def test_a_socket_send_is_one_thread_trip_and_its_pushes_leave_from_the_event_loop_R_APP_6(monkeypatch: Any) -> None:
+    """The write runs in one trip to a pool thread; its pushes are sent afterwards from the event loop, not
+    from the thread waiting on the channel layer with a pooled connection held (issue #13). The sender gets
+    the ack and its own copy, the counterpart theirs."""
+    from asgiref.sync import AsyncToSync, SyncToAsync
+
+    buyer, seller, post = pair()
+    conversation_id = open_chat(buyer, post)["conversation_id"]
+    counts = {"to_thread": 0, "from_thread": 0}
+    to_thread, from_thread = SyncToAsync.__call__, AsyncToSync.__call__
+
+    async def counted_to(self: Any, *args: Any, **kwargs: Any) -> Any:
+        counts["to_thread"] += 1
+        return await to_thread(self, *args, **kwargs)
+
+    def counted_from(self: Any, *args: Any, **kwargs: Any) -> Any:
+        counts["from_thread"] += 1
+        return from_thread(self, *args, **kwargs)
+
+    async def scenario() -> None:
+        buyer_socket = await signed_in_socket(buyer.token)
+        seller_socket = await signed_in_socket(seller.token)
+        monkeypatch.setattr(SyncToAsync, "__call__", counted_to)
+        monkeypatch.setattr(AsyncToSync, "__call__", counted_from)
+        await buyer_socket.send_json_to(
+            {"type": "send", "conversation_id": conversation_id, "text": "在吗", "ref": "r1"}
+        )
+        frames = [await buyer_socket.receive_json_from(), await buyer_socket.receive_json_from()]
+        pushed = await seller_socket.receive_json_from()
+        monkeypatch.setattr(SyncToAsync, "__call__", to_thread)
+        monkeypatch.setattr(AsyncToSync, "__call__", from_thread)
+        own = next(frame for frame in frames if frame["type"] == "message")  # its own copy, and the ack
+        ack = next(frame for frame in frames if frame["type"] == "ack")
+        assert ack["ref"] == "r1"
+        assert own["message"]["id"] == ack["message_id"] == pushed["message"]["id"]
+        assert pushed["message"]["text"] == "在吗" and pushed["message"]["is_mine"] is False
+        assert counts == {"to_thread": 1, "from_thread": 0}, counts
+        for socket in (buyer_socket, seller_socket):
+            await socket.disconnect()
+
+    run(scenario)
