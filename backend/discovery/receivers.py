@@ -15,6 +15,7 @@ from factories.models import FactoryProfile
 from factories.selectors import register_card_decorator
 from listings.models import Post, PostMedia, RecruitmentLicence
 from listings.selectors import register_viewer_part
+from taxonomy.models import CategoryTag, Industry, JobType, ProcessType
 
 # Saves of only these account fields change nothing a board shows (a sign-in, a new password).
 _QUIET_USER_FIELDS = frozenset({"last_login", "password"})
@@ -51,7 +52,8 @@ def connect() -> None:
         signal.connect(_post_changed, sender=Post, dispatch_uid="discovery-board-post")
         signal.connect(_media_changed, sender=PostMedia, dispatch_uid="discovery-board-media")
         signal.connect(_user_changed, sender=User, dispatch_uid="discovery-board-user")
-        for model in (FactoryProfile, RecruitmentLicence):
+        # A card names its industry, category, job type and process types: a rename shows at once.
+        for model in (FactoryProfile, RecruitmentLicence, Industry, CategoryTag, JobType, ProcessType):
             signal.connect(_everything_changed, sender=model, dispatch_uid=f"discovery-board-{model.__name__}")
     m2m_changed.connect(
         _process_types_changed, sender=Post.process_types.through, dispatch_uid="discovery-board-process-types"

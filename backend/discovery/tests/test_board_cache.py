@@ -115,3 +115,17 @@ def test_a_kept_page_is_answered_before_the_api_parses_the_query_and_a_token_alw
     assert api.get("/api/discovery/nonsense").json()["detail"][0]["field"] == "kind"
     for _ in range(2):
         assert api.get("/api/discovery/procurement", {"sort": "cheapest"}).status_code == 422
+
+
+def test_a_renamed_category_shows_on_the_next_anonymous_read_R_ADM_4(api) -> None:
+    """The console renames tags through the ORM; the kept anonymous pages name the new tag at once."""
+    from taxonomy.models import CategoryTag
+
+    post = make_post(category_name="保温杯")
+    first = api.get("/api/discovery/procurement").json()["items"][0]
+    assert first["category"]["name"] == "保温杯"
+    category = CategoryTag.objects.get(pk=post.category_id)
+    category.name = "真空保温杯"
+    category.save()
+    again = api.get("/api/discovery/procurement").json()["items"][0]
+    assert (again["id"], again["category"]["name"]) == (post.pk, "真空保温杯")
