@@ -47,6 +47,9 @@ PRODUCTS: dict[str, list[str]] = {
     "彩盒": ["彩盒包装", "礼品盒", "天地盖盒"],
     "纸箱": ["五层瓦楞纸箱", "快递纸箱", "飞机盒"],
 }
+# One generated post in RARE_EVERY names this product whatever its category (about 0.05% of posts, 450 at 1M),
+# so the rare-word search figure (bench/http_bench.py) times a word that is found, not an empty answer.
+RARE_WORD, RARE_PRODUCTS, RARE_EVERY = "加湿器", ["超声波加湿器", "桌面加湿器", "香薰加湿器"], 2000
 ADJECTIVES = ["外贸出口", "工厂直供", "现货", "加急", "长期合作", "品质稳定", "可定制 logo", "欧美标准"]
 MARKETS = ["欧洲", "北美", "东南亚", "中东", "日韩", "国内电商"]
 UNITS = ["个", "件", "套", "箱"]
@@ -320,6 +323,8 @@ def generate(*, posts: int, factories: int, seed: int, batch: int = 5000, genera
             kind = rng.choices([k for k, _ in kinds], weights=[w for _, w in kinds])[0]
             category = rng.choice(known)
             product = rng.choice(PRODUCTS[category.name])
+            if i % RARE_EVERY == RARE_EVERY // 2:  # after the draw, so the other posts stay as they were
+                product = RARE_PRODUCTS[i // RARE_EVERY % len(RARE_PRODUCTS)]
             adcode, lat, lng = place()
             qty = Decimal(rng.choice([200, 500, 1000, 3000, 5000, 10000, 30000, 50000, 100000]))
             unit = rng.choice(UNITS)

@@ -324,7 +324,9 @@ def deep_pages(client: Any, size: str, repeat: int) -> None:
 def search_figures(client: Any, size: str, repeat: int) -> None:
     """A common and a rare word: page 1, page 100 by cursor (the pages a client follows) and by number,
     beside a LIKE scan with the same visibility answering page 1 (facets per board, newest 20)."""
-    for word, goal in (("保温杯", 50), ("加湿器", 15)):
+    from datagen import RARE_WORD  # planted by datagen in one post of 2,000
+
+    for word, goal in (("保温杯", 50), (RARE_WORD, 15)):
         like = like_search(word, max(5, repeat // 4))
         first, body = http_latency(client, "/api/search", {"q": word}, repeat)
         hits = f"hits {body['count']}"
