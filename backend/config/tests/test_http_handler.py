@@ -76,7 +76,7 @@ def test_the_database_connection_is_given_back_in_the_thread_that_used_it_issue_
 
 
 @pytest.mark.django_db
-def test_a_posted_body_reaches_the_view_and_its_error_answers_as_the_api_does_R_APP_1(handler: OneTripHandler) -> None:
+def test_a_posted_body_reaches_the_view_and_its_error_answers_as_the_api_does_issue_13(handler: OneTripHandler) -> None:
     payload = json.dumps({"phone": "12", "code": "000000"}).encode()
     status, _, body, _ = _request(
         handler, "/api/auth/sms-sign-in", method="POST", body=payload, headers=[(b"content-type", b"application/json")]
@@ -86,7 +86,7 @@ def test_a_posted_body_reaches_the_view_and_its_error_answers_as_the_api_does_R_
     assert answer["message"]  # a message for people, in Chinese
 
 
-def test_a_streamed_file_arrives_whole_in_several_parts_R_APP_1(handler: OneTripHandler, tmp_path: Path) -> None:
+def test_a_streamed_file_arrives_whole_in_several_parts_issue_13(handler: OneTripHandler, tmp_path: Path) -> None:
     picture = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 2400  # 600 kB: ten parts of 64 kB
     (tmp_path / "static").mkdir()
     (tmp_path / "static" / "logo.png").write_bytes(picture)
