@@ -17,7 +17,6 @@ from typing import Any
 import django_ratelimit.core
 import httpx
 import pytest
-from asgiref.sync import AsyncToSync, SyncToAsync
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
@@ -116,28 +115,6 @@ class ApiClient:
         response = ApiResponse(self.client.post("/api/" + path.lstrip("/"), data=payload, headers=self._headers(None)))
         commit_pending()
         return response
-
-
-@contextmanager
-def thread_trips() -> Iterator[dict[str, int]]:
-    """Counts the trips between the event loop and threads while inside (issue #13): ``to_thread`` for each
-    ``sync_to_async`` call, ``from_thread`` for each ``async_to_sync`` call."""
-    counts = {"to_thread": 0, "from_thread": 0}
-    to_thread, from_thread = SyncToAsync.__call__, AsyncToSync.__call__
-
-    async def counted_to(self: Any, *args: Any, **kwargs: Any) -> Any:
-        counts["to_thread"] += 1
-        return await to_thread(self, *args, **kwargs)
-
-    def counted_from(self: Any, *args: Any, **kwargs: Any) -> Any:
-        counts["from_thread"] += 1
-        return from_thread(self, *args, **kwargs)
-
-    SyncToAsync.__call__, AsyncToSync.__call__ = counted_to, counted_from  # type: ignore[method-assign]
-    try:
-        yield counts
-    finally:
-        SyncToAsync.__call__, AsyncToSync.__call__ = to_thread, from_thread  # type: ignore[method-assign]
 
 
 @pytest.fixture(scope="session")
